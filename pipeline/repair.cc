@@ -1,0 +1,15 @@
+// PLACEHOLDER until the repair stage lands: copies the text unchanged.
+#include "pipeline/repair.h"
+
+#include "pipeline/lexicon.h"
+
+namespace notat {
+
+RepairedText Repair(const Document& document, const Lexicon& lexicon,
+                    const RepairOptions& options) {
+  RepairedText out;
+  out.pages = document.pages;
+  return out;
+}
+
+}  // namespace notat

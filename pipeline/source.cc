@@ -1,0 +1,210 @@
+// Reading inputs: content sniffing, SHA-256, and the plain-text path. The PDF
+// and image paths live in source_pdf.cc and are reached through ReadInput.
+#include "pipeline/source.h"
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace notat {
+namespace {
+
+// Reads the whole of `path` ("-" is stdin).
+Result<std::string> ReadAll(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return MakeError(ErrorCode::kIo, path + ": read failed");
+  return bytes;
+}
+
+// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid
+// (overlong forms, surrogates and code points past U+10FFFF are invalid).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t n;
+  uint32_t cp;
+  if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
+  else return 0;
+  if (i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return n;
+}
+
+}  // namespace
+
+InputKind SniffKind(std::string_view bytes) {
+  if (bytes.empty()) return InputKind::kEmpty;
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  // A PDF header may follow a little junk (the spec allows 1024 bytes).
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputKind::kPdf;
+  if (starts("\x89PNG\r\n\x1a\n")) return InputKind::kPng;
+  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return InputKind::kTiff;
+  if (starts("\xFF\xD8\xFF")) return InputKind::kJpeg;
+  // Text: no NUL bytes and few control characters in the first 64 KiB.
+  std::string_view head = bytes.substr(0, 65536);
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return InputKind::kBinary;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  if (control * 100 > head.size()) return InputKind::kBinary;
+  return InputKind::kText;
+}
+
+std::string_view InputKindName(InputKind kind) {
+  switch (kind) {
+    case InputKind::kEmpty: return "empty";
+    case InputKind::kText: return "text";
+    case InputKind::kPdf: return "pdf";
+    case InputKind::kPng: return "png";
+    case InputKind::kTiff: return "tiff";
+    case InputKind::kJpeg: return "jpeg";
+    case InputKind::kBinary: return "binary";
+  }
+  return "binary";
+}
+
+Result<Document> DocumentFromText(std::string_view bytes, const std::string& path) {
+  if (bytes.empty()) return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");
+  if (SniffKind(bytes) == InputKind::kBinary)
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": binary data, not text (NUL or control bytes near the start)");
+  // Validate UTF-8, reporting the line and column of the first bad byte.
+  int line = 1, column = 1;
+  for (size_t i = 0; i < bytes.size();) {
+    size_t n = Utf8SequenceLength(bytes, i);
+    if (n == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(bytes[i]));
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
+                           ": not valid UTF-8 (byte " + hex + " at offset " + std::to_string(i) +
+                           "); if the file is Latin-1, convert it with: iconv -f latin1 -t utf-8");
+    }
+    if (bytes[i] == '\n') { ++line; column = 1; } else { ++column; }
+    i += n;
+  }
+  size_t start = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // BOM
+
+  Document doc;
+  doc.path = path;
+  doc.sha256 = Sha256Hex(bytes);
+  doc.kind = "text";
+  Page page;
+  page.number = 1;
+  page.text_source = "text";
+  int number = 0;
+  while (start <= bytes.size()) {
+    size_t end = bytes.find('\n', start);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view raw = bytes.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    // A form feed starts a new page (pdftotext writes one between pages).
+    size_t ff;
+    while ((ff = raw.find('\f')) != std::string_view::npos) {
+      if (ff > 0) page.lines.push_back(Line{++number, std::string(raw.substr(0, ff)), {}});
+      doc.pages.push_back(std::move(page));
+      page = Page{};
+      page.number = static_cast<int>(doc.pages.size()) + 1;
+      page.text_source = "text";
+      number = 0;
+      raw.remove_prefix(ff + 1);
+    }
+    if (end == bytes.size() && raw.empty()) break;
+    page.lines.push_back(Line{++number, std::string(raw), {}});
+    start = end + 1;
+  }
+  doc.pages.push_back(std::move(page));
+  // A trailing form feed leaves an empty last page: drop it.
+  while (doc.pages.size() > 1 && doc.pages.back().lines.empty()) doc.pages.pop_back();
+  return doc;
+}
+
+Result<Document> ReadInput(const std::string& path, const Options& options, const Lexicon* lexicon) {
+  Result<std::string> bytes = ReadAll(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  InputKind kind = SniffKind(*bytes);
+  switch (kind) {
+    case InputKind::kEmpty:
+      return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");
+    case InputKind::kText:
+      return DocumentFromText(*bytes, path);
+    case InputKind::kBinary:
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": binary data that is neither text, PDF, PNG, TIFF nor JPEG");
+    default:
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": " + std::string(InputKindName(kind)) + " input is not supported yet");
+  }
+}
+
+// SHA-256 (FIPS 180-4), small and self-contained.
+std::string Sha256Hex(std::string_view bytes) {
+  static constexpr uint32_t k[64] = {
+      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+      0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+      0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+      0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+      0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  auto rotr = [](uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
+  std::string msg(bytes);
+  uint64_t bit_len = static_cast<uint64_t>(bytes.size()) * 8;
+  msg.push_back(static_cast<char>(0x80));
+  while (msg.size() % 64 != 56) msg.push_back(0);
+  for (int i = 7; i >= 0; --i) msg.push_back(static_cast<char>(bit_len >> (i * 8)));
+  for (size_t off = 0; off < msg.size(); off += 64) {
+    uint32_t w[64];
+    for (int i = 0; i < 16; ++i) {
+      const auto* p = reinterpret_cast<const unsigned char*>(msg.data() + off + 4 * i);
+      w[i] = (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+    }
+    for (int i = 16; i < 64; ++i) {
+      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 64; ++i) {
+      uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+      uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  }
+  std::string out;
+  char buf[9];
+  for (uint32_t v : h) {
+    std::snprintf(buf, sizeof buf, "%08x", v);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace notat

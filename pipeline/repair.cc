@@ -12,4 +12,6 @@ RepairedText Repair(const Document& document, const Lexicon& lexicon,
   return out;
 }
 
+TextHealth AssessText(const Page& page, const Lexicon& lexicon) { return {}; }
+
 }  // namespace notat

@@ -22,6 +22,16 @@ struct RepairOptions {
 RepairedText Repair(const Document& document, const Lexicon& lexicon,
                     const RepairOptions& options = {});
 
+// How healthy a page's text is, for choosing between a PDF's text layer and
+// OCR: the share of words the lexicon accepts as they are, and the share the
+// repair would change (a layer from an English OCR model scores high there).
+struct TextHealth {
+  int words = 0;                 // alphabetic words looked at
+  double lexicon_hit_rate = 0;   // 0..1
+  double changed_share = 0;      // 0..1
+};
+TextHealth AssessText(const Page& page, const Lexicon& lexicon);
+
 }  // namespace notat
 
 #endif  // NOTAT_PIPELINE_REPAIR_H_

@@ -112,6 +112,7 @@ struct Check {
   std::string actual;
   std::string message;     // one readable sentence
   std::vector<SourceRef> sources;
+  std::vector<std::string> subjects;  // RecordId()s of the records the check is about
 };
 
 struct ValidationReport {

@@ -1,1 +1,467 @@
-// placeholder
+// The checks of one note, and across notes. Each check says what it expected,
+// what it found, and where the values came from.
+#include "pipeline/validate.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace notat {
+namespace {
+
+std::string FormatValue(double v) {
+  char buf[64];
+  if (std::floor(v) == v && std::fabs(v) < 1e15)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+std::string Where(const SourceRef& s) {
+  if (s.page == 0 && s.line == 0) return "unknown place";
+  return "page " + std::to_string(s.page) + ", line " + std::to_string(s.line);
+}
+
+const Table* FindTable(const Extraction& ex, int number) {
+  for (const Table& t : ex.tables)
+    if (t.number == number) return &t;
+  return nullptr;
+}
+
+const Record* FindByPeriod(const Table* table, const std::string& period) {
+  if (table == nullptr) return nullptr;
+  for (const Record& r : table->records)
+    if (r.period == period && !r.region) return &r;
+  return nullptr;
+}
+
+const Record* FindFact(const Extraction& ex, const std::string& name, const std::string& period) {
+  for (const Record& r : ex.facts)
+    if (r.name == name && r.period == period) return &r;
+  return nullptr;
+}
+
+Check MakeCheck(std::string name) {
+  Check c;
+  c.name = std::move(name);
+  return c;
+}
+
+void Skip(Check& c, std::string why) {
+  c.status = CheckStatus::kSkip;
+  c.message = std::move(why);
+}
+
+// Compares two values that should be equal; records both sources.
+Check EqualCheck(std::string name, const std::string& what_a, const Record& a,
+                 const std::string& what_b, const Record& b) {
+  Check c = MakeCheck(std::move(name));
+  c.expected = FormatValue(a.value);
+  c.actual = FormatValue(b.value);
+  c.sources = {a.source, b.source};
+  c.subjects = {RecordId(a), RecordId(b)};
+  if (a.value == b.value) {
+    c.status = CheckStatus::kPass;
+    c.message = what_b + " (" + c.actual + ") equals " + what_a;
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = what_b + " is " + c.actual + " (" + Where(b.source) + ") but " + what_a +
+                " is " + c.expected + " (" + Where(a.source) + ")";
+  }
+  return c;
+}
+
+// The period that follows `p` in a table whose columns are years and, at the
+// end, half years: 2023 -> 2024; 2024 -> 2025 or 2025-H1; 2025-H1 -> 2025-H2.
+bool Follows(const ParsedPeriod& prev, const ParsedPeriod& next) {
+  if (prev.half == 0) return next.year == prev.year + 1 && next.half != 2;
+  if (prev.half == 1) return next.year == prev.year && next.half == 2;
+  return next.year == prev.year + 1 && next.half != 2;
+}
+
+Check TablesPresent(const Extraction& ex) {
+  Check c = MakeCheck("tables_present");
+  c.expected = "1, 2, 3";
+  std::string found, missing;
+  for (int n = 1; n <= 3; ++n) {
+    const Table* t = FindTable(ex, n);
+    std::string& into = (t != nullptr && !t->records.empty()) ? found : missing;
+    if (!into.empty()) into += ", ";
+    into += std::to_string(n);
+    if (t != nullptr) c.sources.push_back(t->source);
+  }
+  c.actual = found.empty() ? "none" : found;
+  if (missing.empty()) {
+    c.status = CheckStatus::kPass;
+    c.message = "tables 1, 2 and 3 found";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "table " + missing + " not found";
+    for (const std::string& p : ex.problems) c.message += "; " + p;
+  }
+  return c;
+}
+
+Check NonNegativeIntegers(const Extraction& ex) {
+  Check c = MakeCheck("values_nonnegative_integers");
+  c.expected = "every count a whole number >= 0";
+  int bad = 0, seen = 0;
+  auto look = [&](const Record& r) {
+    ++seen;
+    bool is_count = r.unit == "count" || r.unit == "persons";
+    bool ok = r.value >= 0 && (!is_count || std::floor(r.value) == r.value);
+    if (!ok) {
+      ++bad;
+      c.sources.push_back(r.source);
+      c.subjects.push_back(RecordId(r));
+      if (!c.message.empty()) c.message += "; ";
+      c.message += RecordId(r) + " = " + FormatValue(r.value) + " (" + Where(r.source) + ")";
+    }
+  };
+  for (const Table& t : ex.tables)
+    for (const Record& r : t.records) look(r);
+  for (const Record& r : ex.facts) look(r);
+  c.actual = std::to_string(seen - bad) + " of " + std::to_string(seen) + " values";
+  if (seen == 0) {
+    Skip(c, "no values extracted");
+  } else if (bad == 0) {
+    c.status = CheckStatus::kPass;
+    c.message = "all " + std::to_string(seen) + " values are valid";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "invalid values: " + c.message;
+  }
+  return c;
+}
+
+Check PeriodsContiguous(const Extraction& ex) {
+  Check c = MakeCheck("periods_contiguous");
+  c.expected = "consecutive periods in tables 1 and 3";
+  std::string problems;
+  int tables = 0;
+  for (int n : {1, 3}) {
+    const Table* t = FindTable(ex, n);
+    if (t == nullptr || t->records.empty()) continue;
+    ++tables;
+    std::string list;
+    std::optional<ParsedPeriod> prev;
+    const Record* prev_record = nullptr;
+    for (const Record& r : t->records) {
+      if (!list.empty()) list += " ";
+      list += r.period;
+      ParsedPeriod p;
+      if (!ParsePeriod(r.period, &p)) {
+        problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
+                    ": '" + r.period + "' is not a period (" + Where(r.source) + ")";
+        c.subjects.push_back(RecordId(r));
+        continue;
+      }
+      if (prev && !Follows(*prev, p)) {
+        problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
+                    ": " + prev_record->period + " is followed by " + r.period;
+        c.sources.push_back(r.source);
+        c.subjects.push_back(RecordId(r));
+      }
+      prev = p;
+      prev_record = &r;
+    }
+    if (!c.actual.empty()) c.actual += "; ";
+    c.actual += "table " + std::to_string(n) + ": " + list;
+    // The last column should be the note's own period (or the year holding it).
+    ParsedPeriod note, last;
+    if (prev_record != nullptr && ParsePeriod(ex.note_period, &note) &&
+        ParsePeriod(prev_record->period, &last) &&
+        !(last.year == note.year && (last.half == note.half || last.half == 0))) {
+      problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
+                  " ends at " + prev_record->period + ", not at the note's period " +
+                  ex.note_period;
+      c.sources.push_back(prev_record->source);
+    }
+  }
+  if (tables == 0) {
+    Skip(c, "tables 1 and 3 not found");
+  } else if (problems.empty()) {
+    c.status = CheckStatus::kPass;
+    c.message = "periods are consecutive and end at the note's period";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = problems;
+  }
+  return c;
+}
+
+constexpr const char* kRegions[] = {"Region Hovedstaden", "Region Midtjylland",
+                                    "Region Nordjylland", "Region Sjælland",
+                                    "Region Syddanmark"};
+
+Check RegionsComplete(const Table* t2) {
+  Check c = MakeCheck("regions_complete");
+  c.expected = "the five regions and a total, once each";
+  if (t2 == nullptr) {
+    Skip(c, "table 2 not found");
+    return c;
+  }
+  std::map<std::string, int> seen;
+  for (const Record& r : t2->records)
+    if (r.region) ++seen[*r.region];
+  std::string problems;
+  for (const char* name : kRegions) {
+    if (seen[name] == 0) problems += std::string(problems.empty() ? "" : "; ") + name + " missing";
+    if (seen[name] > 1) problems += std::string(problems.empty() ? "" : "; ") + name + " twice";
+  }
+  if (seen["Total"] != 1)
+    problems += std::string(problems.empty() ? "" : "; ") +
+                (seen["Total"] == 0 ? "no total row" : "more than one total row");
+  c.actual = std::to_string(t2->records.size()) + " rows";
+  c.sources.push_back(t2->source);
+  if (problems.empty()) {
+    c.status = CheckStatus::kPass;
+    c.message = "all five regions and the total are there";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "table 2 (" + Where(t2->source) + "): " + problems;
+  }
+  return c;
+}
+
+Check RegionsSumToTotal(const Table* t2) {
+  Check c = MakeCheck("regions_sum_to_total");
+  if (t2 == nullptr) {
+    Skip(c, "table 2 not found");
+    return c;
+  }
+  const Record* total = nullptr;
+  double sum = 0;
+  int regions = 0;
+  std::string repaired;
+  for (const Record& r : t2->records) {
+    if (!r.region) continue;
+    for (const std::string& f : r.flags)
+      if (f == "repaired-by-arithmetic") repaired += " " + RecordId(r);
+    if (*r.region == "Total") {
+      total = &r;
+      continue;
+    }
+    sum += r.value;
+    ++regions;
+    c.subjects.push_back(RecordId(r));
+    c.sources.push_back(r.source);
+  }
+  if (total == nullptr || regions == 0) {
+    Skip(c, total == nullptr ? "table 2 has no total row" : "table 2 has no region rows");
+    return c;
+  }
+  c.subjects.push_back(RecordId(*total));
+  c.sources.push_back(total->source);
+  c.expected = FormatValue(total->value);
+  c.actual = FormatValue(sum);
+  if (sum == total->value) {
+    c.status = CheckStatus::kPass;
+    c.message = "the " + std::to_string(regions) + " regions sum to the printed total " + c.expected;
+    if (!repaired.empty()) c.message += " after a repair by arithmetic of" + repaired;
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "the " + std::to_string(regions) + " regions sum to " + c.actual +
+                " but the printed total is " + c.expected + " (" + Where(total->source) + ")";
+  }
+  return c;
+}
+
+Check LowConfidenceDigits(const Extraction& ex, double threshold) {
+  Check c = MakeCheck("low_confidence_digits");
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f", threshold);
+  c.expected = std::string("OCR confidence >= ") + buf + " for every value";
+  int with_confidence = 0, low = 0;
+  auto look = [&](const Record& r) {
+    if (r.source.confidence < 0) return;
+    ++with_confidence;
+    if (r.source.confidence < threshold) {
+      ++low;
+      c.sources.push_back(r.source);
+      c.subjects.push_back(RecordId(r));
+      std::snprintf(buf, sizeof buf, "%.0f", r.source.confidence);
+      c.message += (c.message.empty() ? "" : "; ") + RecordId(r) + " = " + FormatValue(r.value) +
+                   " read with confidence " + buf + " (" + Where(r.source) + ")";
+    }
+  };
+  for (const Table& t : ex.tables)
+    for (const Record& r : t.records) look(r);
+  for (const Record& r : ex.facts) look(r);
+  if (with_confidence == 0) {
+    Skip(c, "no OCR confidences (text input or text layer)");
+    return c;
+  }
+  c.actual = std::to_string(low) + " low of " + std::to_string(with_confidence);
+  if (low == 0) {
+    c.status = CheckStatus::kPass;
+    c.message = "every value was read with good confidence";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "check these values by eye: " + c.message;
+  }
+  return c;
+}
+
+std::string PreviousYear(const std::string& note_period) {
+  ParsedPeriod p;
+  if (!ParsePeriod(note_period, &p)) return "";
+  return std::to_string(p.year - 1);
+}
+
+}  // namespace
+
+bool ParsePeriod(const std::string& period, ParsedPeriod* out) {
+  int year = 0, half = 0;
+  char tail = 0;
+  if (period.size() == 4 && std::sscanf(period.c_str(), "%4d%c", &year, &tail) == 1) {
+    half = 0;
+  } else if (period.size() == 7 && std::sscanf(period.c_str(), "%4d-H%1d%c", &year, &half, &tail) == 2 &&
+             (half == 1 || half == 2)) {
+  } else {
+    return false;
+  }
+  if (year < 1900 || year > 2200) return false;
+  out->year = year;
+  out->half = half;
+  return true;
+}
+
+std::string RecordId(const Record& r) {
+  if (!r.table) return "fact/" + r.name + "/" + r.period;
+  std::string id = "table" + std::to_string(*r.table) + "/" + r.period;
+  if (r.region) id += "/" + *r.region;
+  return id;
+}
+
+ValidationReport Validate(const Extraction& ex, double low_confidence) {
+  ValidationReport report;
+  auto& checks = report.checks;
+  const Table* t1 = FindTable(ex, 1);
+  const Table* t2 = FindTable(ex, 2);
+  const Table* t3 = FindTable(ex, 3);
+  const std::string& period = ex.note_period;
+
+  checks.push_back(TablesPresent(ex));
+  checks.push_back(NonNegativeIntegers(ex));
+  checks.push_back(PeriodsContiguous(ex));
+  checks.push_back(RegionsComplete(t2));
+  checks.push_back(RegionsSumToTotal(t2));
+
+  {
+    const Record* total = nullptr;
+    if (t2 != nullptr)
+      for (const Record& r : t2->records)
+        if (r.region && *r.region == "Total") total = &r;
+    const Record* t1_period = FindByPeriod(t1, period);
+    if (total != nullptr && t1_period != nullptr) {
+      checks.push_back(EqualCheck("table2_total_equals_table1", "table 1's " + period, *t1_period,
+                                  "table 2's total", *total));
+    } else {
+      Check c = MakeCheck("table2_total_equals_table1");
+      Skip(c, total == nullptr ? "table 2 has no total" : "table 1 has no column " + period);
+      checks.push_back(c);
+    }
+  }
+  {
+    const Record* fact = FindFact(ex, "inquiries_total", period);
+    const Record* t1_period = FindByPeriod(t1, period);
+    if (fact != nullptr && t1_period != nullptr) {
+      checks.push_back(EqualCheck("text_period_total_equals_table1", "table 1's " + period,
+                                  *t1_period, "the text's total for " + period, *fact));
+    } else {
+      Check c = MakeCheck("text_period_total_equals_table1");
+      Skip(c, fact == nullptr ? "the text gives no total for " + period
+                              : "table 1 has no column " + period);
+      checks.push_back(c);
+    }
+  }
+  {
+    std::string year = PreviousYear(period);
+    const Record* fact = FindFact(ex, "inquiries_total", year);
+    const Record* t1_year = FindByPeriod(t1, year);
+    if (fact != nullptr && t1_year != nullptr) {
+      checks.push_back(EqualCheck("text_previous_year_equals_table1", "table 1's " + year, *t1_year,
+                                  "the text's total for " + year, *fact));
+    } else {
+      Check c = MakeCheck("text_previous_year_equals_table1");
+      Skip(c, fact == nullptr ? "the text gives no total for the previous year " + year
+                              : "table 1 has no column " + year);
+      checks.push_back(c);
+    }
+  }
+  {
+    const Record* fact = FindFact(ex, "trips_abroad_new", period);
+    const Record* t3_period = FindByPeriod(t3, period);
+    if (fact != nullptr && t3_period != nullptr) {
+      checks.push_back(EqualCheck("table3_period_equals_text_trips", "the text's trips abroad for " + period,
+                                  *fact, "table 3's " + period, *t3_period));
+    } else {
+      Check c = MakeCheck("table3_period_equals_text_trips");
+      Skip(c, fact == nullptr ? "the text gives no new trips-abroad figure for " + period
+                              : "table 3 has no column " + period);
+      checks.push_back(c);
+    }
+  }
+  checks.push_back(LowConfidenceDigits(ex, low_confidence));
+  return report;
+}
+
+std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
+                              const std::vector<std::string>& names) {
+  std::vector<Check> out;
+  // Figures comparable across notes: table 1 and table 3 columns, and the
+  // text's totals, keyed by what they measure and their period.
+  auto figures = [](const Extraction& ex) {
+    std::map<std::string, const Record*> m;
+    for (const Table& t : ex.tables) {
+      if (t.number != 1 && t.number != 3) continue;
+      for (const Record& r : t.records) m[t.number == 1 ? "inquiries/" + r.period : "trips_abroad_new/" + r.period] = &r;
+    }
+    for (const Record& r : ex.facts)
+      if (r.name == "inquiries_total" || r.name == "trips_abroad_new")
+        m.emplace(r.name == "inquiries_total" ? "inquiries/" + r.period : "trips_abroad_new/" + r.period, &r);
+    return m;
+  };
+  for (size_t i = 0; i < notes.size(); ++i) {
+    for (size_t j = i + 1; j < notes.size(); ++j) {
+      if (notes[i]->note_period == notes[j]->note_period) continue;
+      auto a = figures(*notes[i]);
+      auto b = figures(*notes[j]);
+      Check c = MakeCheck("notes_agree");
+      int shared = 0;
+      std::string diffs;
+      for (const auto& [key, ra] : a) {
+        auto it = b.find(key);
+        if (it == b.end()) continue;
+        ++shared;
+        if (ra->value != it->second->value) {
+          diffs += (diffs.empty() ? "" : "; ") + key + ": " + FormatValue(ra->value) + " in " +
+                   names[i] + " (" + Where(ra->source) + ") but " + FormatValue(it->second->value) +
+                   " in " + names[j] + " (" + Where(it->second->source) + ")";
+          c.sources.push_back(ra->source);
+          c.sources.push_back(it->second->source);
+          c.subjects.push_back(RecordId(*ra));
+        }
+      }
+      if (shared == 0) continue;
+      c.expected = "the same figures for shared periods";
+      c.actual = std::to_string(shared) + " shared figures";
+      if (diffs.empty()) {
+        c.status = CheckStatus::kPass;
+        c.message = names[i] + " (" + notes[i]->note_period + ") and " + names[j] + " (" +
+                    notes[j]->note_period + ") agree on " + std::to_string(shared) + " shared figures";
+      } else {
+        c.status = CheckStatus::kFail;
+        c.message = names[i] + " and " + names[j] + " disagree: " + diffs;
+      }
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace notat

@@ -1,9 +1,12 @@
 // Checks on the extracted figures. A total that does not add up is data, not
 // an error: it is a failed Check in the report.
 //
-//   ValidationReport report = Validate(extraction);
+//   ValidationReport report = Validate(extraction, options.low_confidence);
 #ifndef NOTAT_PIPELINE_VALIDATE_H_
 #define NOTAT_PIPELINE_VALIDATE_H_
+
+#include <string>
+#include <vector>
 
 #include "pipeline/types.h"
 
@@ -11,11 +14,30 @@ namespace notat {
 
 // Runs every check on one note. Check names (stable, documented in README):
 //   tables_present, values_nonnegative_integers, periods_contiguous,
-//   regions_sum_to_total, table2_total_equals_table1,
+//   regions_complete, regions_sum_to_total, table2_total_equals_table1,
 //   text_period_total_equals_table1, text_previous_year_equals_table1,
 //   table3_period_equals_text_trips, low_confidence_digits.
-// A check whose inputs are missing is kSkip, except tables_present.
-ValidationReport Validate(const Extraction& extraction);
+// A check whose inputs are missing is kSkip, except tables_present, which
+// fails and names what is missing. OCR confidences below `low_confidence`
+// (0..100) fail low_confidence_digits.
+ValidationReport Validate(const Extraction& extraction, double low_confidence = 60);
+
+// Checks across notes (e.g. the 2024 total in the 2024 note against the one in
+// the 2025-H1 note): one check "notes_agree" per note pair with a shared
+// figure. `names` are the inputs' paths, parallel to `notes`.
+std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
+                              const std::vector<std::string>& names);
+
+// A stable id for a record: "table2/2025-H1/Region Hovedstaden",
+// "fact/inquiries_total/2024".
+std::string RecordId(const Record& record);
+
+// "2018" -> 2018 ; "2025-H1" -> 2025, half 1. False when not a period.
+struct ParsedPeriod {
+  int year = 0;
+  int half = 0;  // 0 = whole year, 1 or 2
+};
+bool ParsePeriod(const std::string& period, ParsedPeriod* out);
 
 }  // namespace notat
 

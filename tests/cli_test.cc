@@ -1,0 +1,273 @@
+// The notat binary end to end: records from the sample note, exit codes,
+// batches with bad inputs, stdin, and the help text.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+extern char** environ;
+
+namespace notat {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("notat-cli-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& bytes) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+
+  // Runs the notat binary with `args`, feeding `input` on stdin.
+  Run Notat(std::vector<std::string> args, const std::string& input = "") {
+    fs::path in = Write("stdin", input), out = dir_ / "stdout", err = dir_ / "stderr";
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    args.insert(args.begin(), NOTAT_BINARY);
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid;
+    Run r;
+    if (posix_spawn(&pid, NOTAT_BINARY, &fa, nullptr, argv.data(), environ) == 0) {
+      int status = 0;
+      waitpid(pid, &status, 0);
+      r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+std::string Sample(const std::string& name) { return std::string(NOTAT_SOURCE_DIR) + "/samples/" + name; }
+
+std::vector<json> JsonLines(const std::string& text) {
+  std::vector<json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(json::parse(line));
+  return out;
+}
+
+// "table1 2018 186", "table2 Region Sjælland 54", "fact inquiries_total 2024 827".
+std::string Key(const json& r) {
+  std::string value = r["value"].dump();
+  if (r["table"].is_null()) return "fact " + r["name"].get<std::string>() + " " + r["period"].get<std::string>() + " " + value;
+  std::string k = "table" + r["table"].dump() + " ";
+  k += r["region"].is_null() ? r["period"].get<std::string>() : r["region"].get<std::string>();
+  return k + " " + value;
+}
+
+const std::vector<std::string> kSeedTableRecords = {
+    "table1 2018 186",   "table1 2019 286", "table1 2020 313", "table1 2021 395",
+    "table1 2022 522",   "table1 2023 631", "table1 2024 827", "table1 2025-H1 502",
+    "table2 Region Hovedstaden 146", "table2 Region Midtjylland 142", "table2 Region Nordjylland 44",
+    "table2 Region Sjælland 54",     "table2 Region Syddanmark 116",  "table2 Total 502",
+    "table3 2021 46", "table3 2022 41", "table3 2023 64", "table3 2024 52", "table3 2025-H1 28"};
+
+const std::vector<std::string> kSeedFacts = {
+    "fact inquiries_total 2025-H1 502",   "fact inquiries_total 2024-H1 432",
+    "fact inquiries_total 2024 827",      "fact share_under_18_pct 2025-H1 45",
+    "fact share_under_18_pct 2024-H1 36", "fact trips_abroad_new 2025-H1 28",
+    "fact trips_abroad_new 2024-H1 22",   "fact inquiries_in_denmark 2025-H1 102",
+    "fact inquiries_in_denmark 2024-H1 56"};
+
+TEST_F(CliTest, SeedNoteGivesExactlyItsRecordsAndPassesEveryCheck) {
+  Run r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> tables;
+  std::set<std::string> facts;
+  for (const json& rec : JsonLines(r.out)) {
+    EXPECT_EQ(rec["note"], "2025-H1");
+    EXPECT_TRUE(rec["valid"].get<bool>()) << rec.dump();
+    if (rec["table"].is_null()) facts.insert(Key(rec));
+    else tables.push_back(Key(rec));
+  }
+  EXPECT_EQ(tables, kSeedTableRecords);
+  for (const std::string& f : kSeedFacts) EXPECT_TRUE(facts.count(f)) << "missing " << f;
+}
+
+TEST_F(CliTest, SeedTable1PeriodsHaveDates) {
+  Run r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::pair<std::string, std::string>> dates;
+  for (const json& rec : JsonLines(r.out))
+    if (rec["table"] == 1) dates[rec["period"]] = {rec["period_start"], rec["period_end"]};
+  EXPECT_EQ(dates["2018"], (std::pair<std::string, std::string>{"2018-05-01", "2018-12-31"}));
+  EXPECT_EQ(dates["2019"], (std::pair<std::string, std::string>{"2019-01-01", "2019-12-31"}));
+  EXPECT_EQ(dates["2025-H1"], (std::pair<std::string, std::string>{"2025-01-01", "2025-06-30"}));
+}
+
+TEST_F(CliTest, ChangedRegionFailsExactlyTheSumCheckWithExit1) {
+  std::string text = Slurp(Sample("note-2025-h1.ocr.txt"));
+  size_t at = text.find("Region Nordjylland 44");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 21, "Region Nordjylland 47");
+  fs::path changed = Write("changed.txt", text);
+
+  Run v = Notat({"validate", changed.string()});
+  EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
+  std::vector<std::string> failed;
+  std::istringstream in(v.out);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("  FAIL  ", 0) == 0) failed.push_back(line.substr(8, line.find(' ', 8) - 8));
+  EXPECT_EQ(failed, std::vector<std::string>{"regions_sum_to_total"}) << v.out;
+  EXPECT_NE(v.out.find("the 5 regions sum to 505 but the printed total is 502"), std::string::npos) << v.out;
+
+  // extract still emits every record, marked.
+  Run e = Notat({"extract", "--format", "jsonl", changed.string()});
+  EXPECT_EQ(e.exit_code, 1);
+  std::vector<json> recs = JsonLines(e.out);
+  int marked = 0, table_records = 0;
+  for (const json& rec : recs) {
+    if (!rec["table"].is_null()) ++table_records;
+    EXPECT_FALSE(rec["valid"].get<bool>());
+    if (!rec["checks_failed"].empty()) {
+      EXPECT_EQ(rec["checks_failed"], json::array({"regions_sum_to_total"})) << rec.dump();
+      ++marked;
+    }
+  }
+  EXPECT_EQ(table_records, static_cast<int>(kSeedTableRecords.size()));
+  EXPECT_EQ(marked, 6);  // the five regions and the total
+}
+
+TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
+  std::string seed = Slurp(Sample("note-2025-h1.ocr.txt"));
+  std::string no_tables = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n\n"
+                          "Her er ingen tabeller, kun tekst om ordningen.\n";
+  fs::path empty = Write("empty.txt", "");
+  fs::path garbage = Write("garbage.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\x03\0>\0", 16));
+  fs::path latin1 = Write("latin1.txt", "Notat om henvendelser i 1. halv\xE5r 2025\n");
+  fs::path tableless = Write("tableless.txt", no_tables);
+
+  Run r = Notat({"extract", "--format", "jsonl", empty.string(), garbage.string(), latin1.string(),
+                 tableless.string(), Sample("note-2025-h1.ocr.txt")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("empty.txt: input is empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("garbage.bin: binary data"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("latin1.txt: line 1, column 31: not valid UTF-8 (byte 0xE5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("tableless.txt: some checks failed"), std::string::npos) << r.err;
+  // The good note's records are all there, after the bad ones.
+  int seed_records = 0;
+  for (const json& rec : JsonLines(r.out))
+    if (rec["source"]["file"].get<std::string>().ends_with("note-2025-h1.ocr.txt")) ++seed_records;
+  EXPECT_GE(seed_records, static_cast<int>(kSeedTableRecords.size()));
+
+  Run v = Notat({"validate", tableless.string()});
+  EXPECT_EQ(v.exit_code, 1);
+  EXPECT_NE(v.out.find("FAIL  tables_present"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("table 1, 2, 3 not found"), std::string::npos) << v.out;
+}
+
+TEST_F(CliTest, TableMissingAColumnIsNamed) {
+  std::string text = Slurp(Sample("note-2025-h1.ocr.txt"));
+  size_t at = text.find("Region Midtjylland 142");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 22, "Region Midtjylland");
+  fs::path broken = Write("broken.txt", text);
+  Run v = Notat({"validate", broken.string()});
+  EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
+  EXPECT_NE(v.out.find("FAIL  "), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("table 2"), std::string::npos) << v.out;
+}
+
+TEST_F(CliTest, ReadsStdin) {
+  Run r = Notat({"extract", "--format", "csv", "-"}, Slurp(Sample("note-2025-h1.ocr.txt")));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find("\r\n")),
+            "note,table,name,period,period_start,period_end,region,value,unit,file,page,line,box,"
+            "confidence,flags,valid,checks_failed,text");
+  EXPECT_NE(r.out.find("2025-H1,2,inquiries_by_region,2025-H1,2025-01-01,2025-06-30,Region Sjælland,54,count,-,"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST_F(CliTest, JsonDocumentPerInputWithSourceAndChecks) {
+  Run r = Notat({"extract", Sample("note-2025-h1.ocr.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json doc = json::parse(r.out);
+  EXPECT_EQ(doc["note"], "2025-H1");
+  EXPECT_EQ(doc["source"]["kind"], "text");
+  EXPECT_EQ(doc["source"]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(doc["tables"].size(), 3u);
+  EXPECT_GT(doc["corrections"].size(), 50u);
+  for (const json& c : doc["checks"]) EXPECT_NE(c["status"], "fail") << c.dump();
+
+  Run two = Notat({"extract", Sample("note-2025-h1.ocr.txt"), Sample("note-2025-h1.txt")});
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  json docs = json::parse(two.out);
+  ASSERT_TRUE(docs.is_array());
+  EXPECT_EQ(docs.size(), 2u);
+}
+
+TEST_F(CliTest, RepairWritesTextAndExplainsCorrections) {
+  Run r = Notat({"repair", "--explain"}, "Vi fik svar pa brevet i gar.\n| perioden var der fa sager.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Vi fik svar på brevet i går.\nI perioden var der få sager.\n");
+  EXPECT_NE(r.err.find("line\tcolumn\tbefore\tafter\trule"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1\t13\tpa\tpå\t"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2\t1\t|\tI\t"), std::string::npos) << r.err;
+}
+
+TEST_F(CliTest, HelpShowsAnExampleForEachSubcommand) {
+  for (const char* cmd : {"repair", "extract", "validate", "ingest", "series"}) {
+    Run r = Notat({cmd, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find(std::string("Examples:\n  notat ") + cmd), std::string::npos) << cmd << "\n" << r.out;
+  }
+  Run r = Notat({"--help"});
+  EXPECT_NE(r.out.find("Exit codes: 0 all checks passed; 1 some check failed"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, UsageErrorsExitWith2) {
+  EXPECT_EQ(Notat({"extract"}).exit_code, 2);
+  EXPECT_EQ(Notat({"extract", "--format", "xml", "x.txt"}).exit_code, 2);
+  EXPECT_EQ(Notat({"frobnicate"}).exit_code, 2);
+  Run missing = Notat({"extract", (dir_ / "nope.txt").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.txt: cannot open: No such file or directory"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace notat

@@ -1,0 +1,91 @@
+// Reading inputs: sniffing, SHA-256, text into pages and lines, bad input.
+#include "pipeline/source.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace notat {
+namespace {
+
+TEST(SourceTest, Sha256MatchesKnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex(std::string(1000, 'a')),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST(SourceTest, SniffsKindsFromContent) {
+  struct Case {
+    std::string bytes;
+    InputKind kind;
+  } cases[] = {
+      {"", InputKind::kEmpty},
+      {"Notat om henvendelser\n", InputKind::kText},
+      {"%PDF-1.7\n...", InputKind::kPdf},
+      {"\x89PNG\r\n\x1a\n....", InputKind::kPng},
+      {std::string("II*\0....", 8), InputKind::kTiff},
+      {std::string("MM\0*....", 8), InputKind::kTiff},
+      {"\xFF\xD8\xFF\xE0....", InputKind::kJpeg},
+      {std::string("ab\0cd", 5), InputKind::kBinary},
+      {"\x01\x02\x03\x04\x05\x06", InputKind::kBinary},
+  };
+  for (const Case& c : cases) EXPECT_EQ(SniffKind(c.bytes), c.kind) << "input: " << c.bytes;
+}
+
+TEST(SourceTest, SplitsTextIntoNumberedLinesAndFormFeedPages) {
+  Result<Document> doc = DocumentFromText("første linje\r\nanden\n\fside to\nslut", "x.txt");
+  ASSERT_TRUE(doc.has_value()) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 2u);
+  ASSERT_EQ(doc->pages[0].lines.size(), 2u);
+  EXPECT_EQ(doc->pages[0].lines[0].text, "første linje");
+  EXPECT_EQ(doc->pages[0].lines[1].number, 2);
+  ASSERT_EQ(doc->pages[1].lines.size(), 2u);
+  EXPECT_EQ(doc->pages[1].number, 2);
+  EXPECT_EQ(doc->pages[1].lines[0].text, "side to");
+  EXPECT_EQ(doc->pages[1].lines[0].number, 1);
+  EXPECT_EQ(doc->pages[1].lines[1].text, "slut");
+  EXPECT_EQ(doc->kind, "text");
+  EXPECT_EQ(doc->sha256, Sha256Hex("første linje\r\nanden\n\fside to\nslut"));
+}
+
+TEST(SourceTest, StripsByteOrderMark) {
+  Result<Document> doc = DocumentFromText("\xEF\xBB\xBFNotat\n", "bom.txt");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_EQ(doc->pages[0].lines[0].text, "Notat");
+}
+
+struct BadCase {
+  std::string name;
+  std::string bytes;
+  std::string message_part;
+};
+
+TEST(SourceTest, RejectsBadTextWithWhereAndWhat) {
+  const BadCase cases[] = {
+      {"empty", "", "bad.txt: input is empty"},
+      {"binary", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10), "bad.txt: binary data"},
+      {"latin1", "Notat\nS\xF8ren g\xE5r\n", "bad.txt: line 2, column 2: not valid UTF-8 (byte 0xF8"},
+      {"truncated", "abc\xC3", "line 1, column 4: not valid UTF-8 (byte 0xC3 at offset 3)"},
+      {"overlong", "a\xC0\xAF", "line 1, column 2: not valid UTF-8"},
+      {"surrogate", "a\xED\xA0\x80", "line 1, column 2: not valid UTF-8"},
+  };
+  for (const BadCase& c : cases) {
+    Result<Document> doc = DocumentFromText(c.bytes, "bad.txt");
+    ASSERT_FALSE(doc.has_value()) << c.name;
+    EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput) << c.name;
+    EXPECT_NE(doc.error().message.find(c.message_part), std::string::npos)
+        << c.name << ": " << doc.error().message;
+  }
+}
+
+TEST(SourceTest, MissingFileIsAnIoErrorNamingThePath) {
+  Result<Document> doc = ReadInput("/nonexistent/note.txt", Options{}, nullptr);
+  ASSERT_FALSE(doc.has_value());
+  EXPECT_EQ(doc.error().code, ErrorCode::kIo);
+  EXPECT_NE(doc.error().message.find("/nonexistent/note.txt: cannot open"), std::string::npos)
+      << doc.error().message;
+}
+
+}  // namespace
+}  // namespace notat

@@ -1,0 +1,200 @@
+// The checks of one note and across notes, on extractions built by hand.
+#include "pipeline/validate.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace notat {
+namespace {
+
+Record Cell(int table, std::string period, double value, std::optional<std::string> region = {}) {
+  Record r;
+  r.note = "2025-H1";
+  r.table = table;
+  r.name = table == 1 ? "inquiries" : table == 2 ? "inquiries_by_region" : "trips_abroad_new";
+  r.period = std::move(period);
+  r.region = std::move(region);
+  r.value = value;
+  r.unit = "count";
+  r.source.page = 1;
+  r.source.line = 10 + table;
+  return r;
+}
+
+Record Fact(std::string name, std::string period, double value, std::string unit = "count") {
+  Record r;
+  r.note = "2025-H1";
+  r.name = std::move(name);
+  r.period = std::move(period);
+  r.value = value;
+  r.unit = std::move(unit);
+  return r;
+}
+
+// An extraction shaped like a first-half note, with figures of our own.
+Extraction Note() {
+  Extraction ex;
+  ex.note_period = "2025-H1";
+  Table t1{1, "Årlig udvikling", {}, {}};
+  int year = 2019;
+  for (double v : {100, 150, 210, 260, 330, 400}) t1.records.push_back(Cell(1, std::to_string(year++), v));
+  t1.records.push_back(Cell(1, "2025-H1", 250));
+  Table t2{2, "Regionsvis fordeling", {}, {}};
+  t2.records = {Cell(2, "2025-H1", 80, "Region Hovedstaden"), Cell(2, "2025-H1", 60, "Region Midtjylland"),
+                Cell(2, "2025-H1", 20, "Region Nordjylland"), Cell(2, "2025-H1", 30, "Region Sjælland"),
+                Cell(2, "2025-H1", 60, "Region Syddanmark"), Cell(2, "2025-H1", 250, "Total")};
+  Table t3{3, "Genopdragelsesrejser", {}, {}};
+  t3.records = {Cell(3, "2023", 30), Cell(3, "2024", 35), Cell(3, "2025-H1", 17)};
+  ex.tables = {t1, t2, t3};
+  ex.facts = {Fact("inquiries_total", "2025-H1", 250), Fact("inquiries_total", "2024-H1", 190),
+              Fact("inquiries_total", "2024", 400), Fact("trips_abroad_new", "2025-H1", 17),
+              Fact("share_under_18_pct", "2025-H1", 41.5, "pct")};
+  return ex;
+}
+
+std::map<std::string, CheckStatus> Statuses(const ValidationReport& r) {
+  std::map<std::string, CheckStatus> m;
+  for (const Check& c : r.checks) m[c.name] = c.status;
+  return m;
+}
+
+std::vector<std::string> Failed(const ValidationReport& r) {
+  std::vector<std::string> out;
+  for (const Check& c : r.checks)
+    if (c.status == CheckStatus::kFail) out.push_back(c.name);
+  return out;
+}
+
+TEST(ValidateTest, ConsistentNotePassesEveryCheck) {
+  ValidationReport r = Validate(Note());
+  EXPECT_TRUE(r.ok());
+  auto s = Statuses(r);
+  for (const char* name : {"tables_present", "values_nonnegative_integers", "periods_contiguous",
+                           "regions_complete", "regions_sum_to_total", "table2_total_equals_table1",
+                           "text_period_total_equals_table1", "text_previous_year_equals_table1",
+                           "table3_period_equals_text_trips"})
+    EXPECT_EQ(s[name], CheckStatus::kPass) << name;
+  EXPECT_EQ(s["low_confidence_digits"], CheckStatus::kSkip);
+}
+
+TEST(ValidateTest, ChangedRegionFailsExactlyTheSumCheck) {
+  Extraction ex = Note();
+  ex.tables[1].records[2].value = 25;  // Nordjylland 20 -> 25
+  ValidationReport r = Validate(ex);
+  ASSERT_EQ(Failed(r), std::vector<std::string>{"regions_sum_to_total"});
+  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
+                                 [](const Check& c) { return c.name == "regions_sum_to_total"; });
+  EXPECT_EQ(c.expected, "250");
+  EXPECT_EQ(c.actual, "255");
+  EXPECT_EQ(c.message, "the 5 regions sum to 255 but the printed total is 250 (page 1, line 12)");
+  EXPECT_EQ(c.subjects.size(), 6u);
+}
+
+TEST(ValidateTest, MissingTablesAreNamed) {
+  Extraction ex = Note();
+  ex.tables.erase(ex.tables.begin() + 1, ex.tables.end());
+  ex.problems.push_back("table 2 (page 1, line 30): 5 regions but 4 values");
+  ValidationReport r = Validate(ex);
+  auto s = Statuses(r);
+  EXPECT_EQ(s["tables_present"], CheckStatus::kFail);
+  EXPECT_EQ(s["regions_sum_to_total"], CheckStatus::kSkip);
+  EXPECT_EQ(s["table3_period_equals_text_trips"], CheckStatus::kSkip);
+  const Check& c = r.checks[0];
+  EXPECT_EQ(c.actual, "1");
+  EXPECT_EQ(c.message, "table 2, 3 not found; table 2 (page 1, line 30): 5 regions but 4 values");
+}
+
+TEST(ValidateTest, NoTablesAtAllFails) {
+  Extraction ex;
+  ex.note_period = "2024";
+  ValidationReport r = Validate(ex);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"tables_present"});
+  EXPECT_EQ(r.checks[0].actual, "none");
+}
+
+TEST(ValidateTest, DisagreementsBetweenTablesAndTextFail) {
+  struct Case {
+    const char* name;
+    void (*mutate)(Extraction&);
+    std::vector<std::string> failed;
+  } cases[] = {
+      {"total", [](Extraction& e) { e.tables[1].records[5].value = 249; e.tables[1].records[0].value = 79; },
+       {"table2_total_equals_table1"}},
+      {"text period", [](Extraction& e) { e.facts[0].value = 251; }, {"text_period_total_equals_table1"}},
+      {"previous year", [](Extraction& e) { e.facts[2].value = 401; }, {"text_previous_year_equals_table1"}},
+      {"trips", [](Extraction& e) { e.facts[3].value = 18; }, {"table3_period_equals_text_trips"}},
+      {"gap", [](Extraction& e) { e.tables[0].records.erase(e.tables[0].records.begin() + 2); },
+       {"periods_contiguous"}},
+      {"negative", [](Extraction& e) { e.tables[2].records[0].value = -3; }, {"values_nonnegative_integers"}},
+      {"fraction", [](Extraction& e) { e.tables[2].records[0].value = 30.5; }, {"values_nonnegative_integers"}},
+      {"region twice", [](Extraction& e) { e.tables[1].records[1].region = "Region Hovedstaden"; },
+       {"regions_complete"}},
+  };
+  for (const Case& c : cases) {
+    Extraction ex = Note();
+    c.mutate(ex);
+    EXPECT_EQ(Failed(Validate(ex)), c.failed) << c.name;
+  }
+}
+
+TEST(ValidateTest, TableEndingBeforeTheNotePeriodFails) {
+  Extraction ex = Note();
+  ex.note_period = "2025-H2";
+  ValidationReport r = Validate(ex);
+  auto s = Statuses(r);
+  EXPECT_EQ(s["periods_contiguous"], CheckStatus::kFail);
+}
+
+TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {
+  Extraction ex = Note();
+  ex.note_period = "2025";
+  ex.tables[0].records.back().period = "2025";
+  ex.tables[2].records.back().period = "2025";
+  auto s = Statuses(Validate(ex));
+  EXPECT_EQ(s["periods_contiguous"], CheckStatus::kPass);
+}
+
+TEST(ValidateTest, LowConfidenceDigitsAreFlagged) {
+  Extraction ex = Note();
+  for (Table& t : ex.tables)
+    for (Record& r : t.records) r.source.confidence = 93;
+  ex.tables[1].records[3].source.confidence = 41;
+  ValidationReport r = Validate(ex, 60);
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"low_confidence_digits"});
+  EXPECT_EQ(r.checks.back().subjects, std::vector<std::string>{"table2/2025-H1/Region Sjælland"});
+}
+
+TEST(ValidateTest, ParsesPeriods) {
+  ParsedPeriod p;
+  ASSERT_TRUE(ParsePeriod("2025-H1", &p));
+  EXPECT_EQ(p.year, 2025);
+  EXPECT_EQ(p.half, 1);
+  ASSERT_TRUE(ParsePeriod("2018", &p));
+  EXPECT_EQ(p.half, 0);
+  for (const char* bad : {"", "25", "2025-H3", "2025-H1x", "20255", "abcd"})
+    EXPECT_FALSE(ParsePeriod(bad, &p)) << bad;
+}
+
+TEST(ValidateTest, CrossCheckFindsDisagreeingNotes) {
+  Extraction a = Note();
+  Extraction b = Note();
+  b.note_period = "2024";
+  b.tables[0].records.pop_back();
+  b.tables[0].records.back().value = 404;  // 2024 in the 2024 note
+  std::vector<Check> checks = CrossCheck({&a, &b}, {"a.txt", "b.txt"});
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].status, CheckStatus::kFail);
+  EXPECT_NE(checks[0].message.find("inquiries/2024: 400 in a.txt"), std::string::npos) << checks[0].message;
+  EXPECT_NE(checks[0].message.find("but 404 in b.txt"), std::string::npos) << checks[0].message;
+
+  b.tables[0].records.back().value = 400;
+  checks = CrossCheck({&a, &b}, {"a.txt", "b.txt"});
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].status, CheckStatus::kPass);
+}
+
+}  // namespace
+}  // namespace notat

@@ -56,6 +56,11 @@ CODE_RE = re.compile(
     r"://|www\.|@|\\|[{}<>=_$`#|~^\[\]*]|(?:^|\s)--?[A-Za-z0-9]|(?:^|\s)/[a-z]"
     r"|\b[a-z0-9]+\.(?:html?|conf|txt|deb|sh|py|cfg|xml|org|com|net|dk)\b"
     r"|\b[A-Za-z]+[0-9]+[A-Za-z]*\b|\.\.\.|\s[;:]\s|\(\)|\b[A-Z]{2,}[a-z]+[A-Z]")
+# Characters a printed Danish note uses; a sentence with any other character
+# (superscripts, arrows, symbols, other scripts) is dropped, since the
+# corpus measures Danish letters, not symbol recognition.
+PLAIN_RE = re.compile(r"^[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+                      r" .,;:!?'\"()%&+/§«»„“”‘’–—…-]*$")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"„(])")
 
 
@@ -104,7 +109,7 @@ def clean_paragraph(text):
     kept = []
     for sentence in SENTENCE_RE.split(text):
         s = sentence.strip()
-        if not s or CODE_RE.search(s):
+        if not s or CODE_RE.search(s) or not PLAIN_RE.match(s):
             continue
         letters = sum(ch.isalpha() for ch in s)
         if letters < 0.6 * len(s):

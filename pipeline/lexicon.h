@@ -14,6 +14,18 @@
 
 namespace notat {
 
+// What the lexicon knows about a word beyond yes/no: bits of Lexicon::Flags().
+enum LexiconFlag : uint32_t {
+  kLexListed = 1,           // a dictionary form on its own (hunspell-da, affixes expanded)
+  kLexCompoundBegin = 2,    // may start a compound (hunspell-da compound flags)
+  kLexCompoundMiddle = 4,   // may stand inside a compound
+  kLexCompoundEnd = 8,      // may end a compound
+  kLexAttested = 16,        // seen in the frequency corpus and accepted by hunspell-da
+  kLexForeign = 32,         // seen in the frequency corpus but rejected by hunspell-da
+  kLexHasVariant = 64,      // an OCR confusion variant of it is also a Danish word
+  kLexDomain = 128,         // from the project's domain word list
+};
+
 class Lexicon {
  public:
   virtual ~Lexicon() = default;
@@ -23,18 +35,49 @@ class Lexicon {
   virtual uint64_t Frequency(std::string_view word) const = 0;
   // How often `a` is directly followed by `b` (both lower-case); 0 when never.
   virtual uint64_t Bigram(std::string_view a, std::string_view b) const = 0;
+  // LexiconFlag bits of `word` (lower-case) from the compiled tables alone:
+  // cheap, never consults hunspell. The default derives them from Accepts().
+  virtual uint32_t Flags(std::string_view word) const {
+    return Accepts(word) ? (kLexListed | kLexCompoundEnd | (Frequency(word) ? kLexAttested : 0u)) : 0u;
+  }
+  // Number of word tokens in the frequency corpus (the denominator of Frequency).
+  virtual uint64_t TotalTokens() const { return 1000000; }
 };
 
 struct LexiconOptions {
   // Directory holding the compiled lexicon; empty means: $NOTAT_DATA_DIR, then
   // the build tree's data directory, then the install prefix.
   std::string data_dir;
+  // hunspell-da's files, consulted lazily for words the compiled lexicon does
+  // not know (rare compounds).
+  std::string hunspell_aff = "/usr/share/hunspell/da_DK.aff";
+  std::string hunspell_dic = "/usr/share/hunspell/da_DK.dic";
 };
 
 // Loads the compiled Danish lexicon and hunspell-da.
 // Errors: kNotFound naming the missing file and the package or build step that
 // provides it; kParse when the compiled file is corrupt.
+// The compiled file is found in options.data_dir, $NOTAT_DATA_DIR, then the
+// build tree's data directory. Loading maps the file (milliseconds); hunspell
+// is loaded on first need. The returned lexicon is safe to share between
+// threads.
 Result<std::unique_ptr<Lexicon>> LoadDanishLexicon(const LexiconOptions& options = {});
+
+// The file path LoadDanishLexicon would read, or "" when none exists.
+std::string FindLexiconFile(const LexiconOptions& options = {});
+
+// A spell checker over one hunspell dictionary (compound rules included).
+// Not thread-safe: one per thread.
+class SpellChecker {
+ public:
+  virtual ~SpellChecker() = default;
+  // True when hunspell accepts `word` exactly as given (case matters).
+  virtual bool Spell(const std::string& word) = 0;
+};
+
+// Errors: kNotFound naming the missing file (package hunspell-da).
+Result<std::unique_ptr<SpellChecker>> OpenHunspell(const std::string& aff_path,
+                                                   const std::string& dic_path);
 
 }  // namespace notat
 

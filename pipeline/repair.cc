@@ -1,17 +1,579 @@
-// PLACEHOLDER until the repair stage lands: copies the text unchanged.
+// The repair stage. For every word: is it a Danish word as it stands, and if
+// not (or if it is but an ambiguous one), which reading under the OCR
+// confusion model (repair_text.h) is most probable, ranked by corpus
+// frequency, the confusion weights and word-pair context. Lexicon flags come
+// from the compiled tables; hunspell is asked only about rare compounds.
 #include "pipeline/repair.h"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include "pipeline/lexicon.h"
+#include "pipeline/repair_text.h"
 
 namespace notat {
+namespace {
 
-RepairedText Repair(const Document& document, const Lexicon& lexicon,
-                    const RepairOptions& options) {
-  RepairedText out;
-  out.pages = document.pages;
+constexpr uint32_t kKnown = kLexListed | kLexAttested | kLexDomain;
+
+// Evidence weights: pseudo-counts for words the corpus has not seen.
+constexpr double kListedPseudoCount = 0.5;
+constexpr double kDomainPseudoCount = 20;
+constexpr double kCompoundFactor = 0.02;
+// A word that is Danish as it stands is changed only when the best reading
+// is this many times more probable in context.
+constexpr double kRealWordRatio = 30;
+// A word that is only a (hunspell) compound as it stands.
+constexpr double kWeakWordRatio = 3;
+// Bigram smoothing.
+constexpr double kMu = 20;
+
+bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
+
+bool HasConfusable(std::u32string_view w) {
+  for (char32_t c : w)
+    if (IsConfusable(c)) return true;
+  return false;
+}
+
+struct WordContext {
+  std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
+  std::string next;
+  bool sentence_start = false;
+};
+
+struct Decision {
+  bool change = false;
+  std::u32string text;        // the new word when change
+  std::vector<Edit> edits;
+  double confidence = 0;
+  bool undecided = false;     // damaged-looking and left alone
+  std::u32string guess;       // best reading when undecided (may be empty)
+};
+
+class Repairer {
+ public:
+  explicit Repairer(const Lexicon& lex) : lex_(lex) {
+    n_ = std::max<double>(1, static_cast<double>(lex.TotalTokens()));
+  }
+
+  // Evidence (pseudo-count) that `lower` is a Danish word, from the tables.
+  double Evidence(const std::string& lower, uint32_t flags, uint64_t count) const {
+    double e = 0;
+    if (flags & (kLexAttested | kLexListed | kLexDomain)) e = static_cast<double>(count);
+    if (flags & kLexListed) e += kListedPseudoCount;
+    if (flags & kLexDomain) e += kDomainPseudoCount;
+    return e;
+  }
+
+  // Pseudo-count for a word the tables know only as a possible compound
+  // (begin [middle...] end); 0 when no split exists.
+  double CompoundEvidence(std::string_view w, int depth = 0) const {
+    if (depth > 2) return 0;
+    double best = 0;
+    // Split at code point boundaries; parts at least 2 code points long.
+    std::vector<size_t> cuts;
+    for (size_t i = 1; i < w.size(); ++i)
+      if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    if (cuts.size() < 3) return 0;
+    for (size_t k = 1; k + 1 < cuts.size(); ++k) {
+      size_t i = cuts[k];
+      std::string_view head = w.substr(0, i), tail = w.substr(i);
+      uint32_t hf = lex_.Flags(head);
+      if (!(hf & (depth == 0 ? kLexCompoundBegin : kLexCompoundMiddle))) continue;
+      double he = HeadEvidence(head);
+      uint32_t tf = lex_.Flags(tail);
+      double te = 0;
+      if (tf & kLexCompoundEnd) te = Evidence(std::string(tail), tf, lex_.Frequency(tail));
+      if (te <= 0) te = CompoundEvidence(tail, depth + 1);
+      if (te <= 0) continue;
+      best = std::max(best, kCompoundFactor * std::min(he, te));
+    }
+    return best;
+  }
+
+  // A compound head's evidence: the word itself or without its linking s/e.
+  double HeadEvidence(std::string_view head) const {
+    double e = static_cast<double>(lex_.Frequency(head));
+    if (head.size() > 2 && (head.back() == 's' || head.back() == 'e')) {
+      std::string_view stem = head.substr(0, head.size() - 1);
+      e = std::max(e, static_cast<double>(lex_.Frequency(stem)));
+    }
+    return e + kListedPseudoCount;
+  }
+
+  // log P(w | context), from unigram evidence `e` and bigram counts.
+  double ContextLog(const std::string& w, double e, const WordContext& ctx) const {
+    double p = e / n_;
+    double s = 0;
+    if (!ctx.prev.empty()) {
+      double cprev = static_cast<double>(lex_.Frequency(ctx.prev));
+      double b = static_cast<double>(lex_.Bigram(ctx.prev, w));
+      s += std::log((b + kMu * p) / (cprev + kMu));
+    } else {
+      s += std::log(p);
+    }
+    if (!ctx.next.empty()) {
+      double pn = std::max(static_cast<double>(lex_.Frequency(ctx.next)), kListedPseudoCount) / n_;
+      double b = static_cast<double>(lex_.Bigram(w, ctx.next));
+      s += std::log((b + kMu * pn) / (e + kMu));
+    }
+    return s;
+  }
+
+  Decision Decide(const std::u32string& word, const WordContext& ctx) const {
+    Decision d;
+    if (word.size() < 2 || !HasConfusable(word)) return d;
+    std::string lower = LowerUtf8(word);
+    uint32_t flags = lex_.Flags(lower);
+    bool known = flags & kKnown;
+    if (known && !(flags & kLexHasVariant)) return d;
+
+    struct Scored {
+      Candidate cand;
+      std::string lower;
+      double evidence;
+      bool compound_only;
+      double score;
+    };
+    std::vector<Scored> cands;
+    ConfusionOptions opt;
+    opt.sentence_start = ctx.sentence_start;
+    std::vector<Candidate> compound_pool;
+    ForEachCandidate(word, opt, [&](const Candidate& c) {
+      std::string cl = LowerUtf8(c.text);
+      uint32_t cf = lex_.Flags(cl);
+      if (cf & kKnown) {
+        double e = Evidence(cl, cf, lex_.Frequency(cl));
+        cands.push_back(Scored{c, std::move(cl), e, false, 0});
+      } else if (!(cf & kLexForeign) && compound_pool.size() < 400) {
+        compound_pool.push_back(c);
+      }
+    });
+
+    double orig_evidence = 0;
+    bool orig_weak = false;
+    if (known) {
+      orig_evidence = Evidence(lower, flags, lex_.Frequency(lower));
+    } else if (flags & kLexForeign) {
+      orig_evidence = static_cast<double>(lex_.Frequency(lower));
+      orig_weak = true;
+    } else {
+      double ce = CompoundEvidence(lower);
+      if (ce > 0 && lex_.Accepts(lower)) {
+        orig_evidence = ce;
+        orig_weak = true;
+      }
+    }
+
+    if (cands.empty() && !known) {
+      // Only compounds can explain it: score the possible ones.
+      for (const Candidate& c : compound_pool) {
+        std::string cl = LowerUtf8(c.text);
+        double e = CompoundEvidence(cl);
+        if (e > 0) cands.push_back(Scored{c, std::move(cl), e, true, 0});
+      }
+    }
+    if (cands.empty()) {
+      if (!known && orig_evidence <= 0 && !lex_.Accepts(lower)) d.undecided = true;
+      return d;
+    }
+
+    bool real_word = known;
+    for (Scored& s : cands) {
+      s.score = s.cand.log_channel + (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
+    }
+    std::stable_sort(cands.begin(), cands.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    // Hunspell must agree with a compound-only reading.
+    while (!cands.empty() && cands.front().compound_only && !lex_.Accepts(cands.front().lower))
+      cands.erase(cands.begin());
+    if (cands.empty()) {
+      d.undecided = !known && orig_evidence <= 0;
+      return d;
+    }
+    const Scored& best = cands.front();
+    double orig_score = -1e300;
+    if (orig_evidence > 0)
+      orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
+    double margin = best.score - orig_score;
+    double need = real_word ? std::log(kRealWordRatio) : orig_weak ? std::log(kWeakWordRatio) : -1e300;
+    // Confidence: the best reading's share among all readings and the original.
+    double total = 0;
+    for (const Scored& s : cands) total += std::exp(s.score - best.score);
+    if (orig_evidence > 0) total += std::exp(std::max(-700.0, orig_score - best.score));
+    double conf = 1.0 / total;
+    if (margin > need) {
+      d.change = true;
+      d.text = best.cand.text;
+      d.edits = best.cand.edits;
+      d.confidence = conf;
+    } else if (margin > 0 || orig_evidence <= 0) {
+      d.undecided = true;
+      d.guess = best.cand.text;
+      d.confidence = conf;
+    }
+    return d;
+  }
+
+ private:
+  const Lexicon& lex_;
+  double n_ = 1;
+};
+
+// A word of a line: code point range [begin, end).
+struct Tok {
+  size_t line = 0;  // index into the page's lines
+  size_t begin = 0, end = 0;
+  bool skip = false;        // part of a URL, e-mail, or touching digits
+  bool sentence_start = false;
+  bool joined_prev = false;  // only spaces (or a line break) since the previous word
+};
+
+bool IsWordChar(const std::u32string& s, size_t i) {
+  char32_t c = s[i];
+  if (IsLetter(c)) return true;
+  if (c == U'@') {
+    bool before = i > 0 && IsLetter(s[i - 1]);
+    bool after = i + 1 < s.size() && IsLetter(s[i + 1]);
+    return before && after;
+  }
+  return false;
+}
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// The whitespace-delimited chunk around [b, e) looks like a URL or address.
+bool InUrl(const std::u32string& s, size_t b, size_t e) {
+  size_t cb = b, ce = e;
+  while (cb > 0 && s[cb - 1] != U' ' && s[cb - 1] != U'\t') --cb;
+  while (ce < s.size() && s[ce] != U' ' && s[ce] != U'\t') ++ce;
+  std::u32string chunk = s.substr(cb, ce - cb);
+  if (chunk.find(U"://") != std::u32string::npos || chunk.find(U"www.") != std::u32string::npos) return true;
+  size_t at = chunk.find(U'@');
+  if (at != std::u32string::npos && chunk.find(U'.', at) != std::u32string::npos) return true;
+  // dotted names like example.dk, file.txt: a dot between letters
+  for (size_t i = 1; i + 1 < chunk.size(); ++i)
+    if (chunk[i] == U'.' && IsLetter(chunk[i - 1]) && IsLetter(chunk[i + 1]) && IsLower(chunk[i + 1])) return true;
+  return false;
+}
+
+void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) {
+  bool sentence_start = true;
+  bool gap_ok = false;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const std::u32string& s = lines[li];
+    bool blank = true;
+    for (char32_t c : s)
+      if (c != U' ' && c != U'\t') blank = false;
+    if (blank) {
+      sentence_start = true;
+      gap_ok = false;
+      continue;
+    }
+    size_t i = 0;
+    while (i < s.size()) {
+      if (IsWordChar(s, i)) {
+        size_t b = i;
+        while (i < s.size() && IsWordChar(s, i)) ++i;
+        Tok t;
+        t.line = li;
+        t.begin = b;
+        t.end = i;
+        t.sentence_start = sentence_start;
+        t.joined_prev = gap_ok;
+        t.skip = (b > 0 && IsDigit(s[b - 1])) || (i < s.size() && IsDigit(s[i])) || InUrl(s, b, i);
+        toks.push_back(t);
+        sentence_start = false;
+        gap_ok = true;
+        continue;
+      }
+      char32_t c = s[i];
+      if (c == U' ' || c == U'\t') {
+        ++i;
+        continue;
+      }
+      if (IsSentenceEnd(c)) sentence_start = true;
+      else if (!(c == U'"' || c == U'(' || c == U'\'' || c == U'«' || c == U'»' || c == 0x201C || c == 0x201D ||
+                 c == 0x2013 || c == U'-'))
+        sentence_start = sentence_start && (c == U'|');
+      gap_ok = false;
+      ++i;
+    }
+  }
+}
+
+std::string RuleOf(const std::vector<Edit>& edits) {
+  std::vector<std::string> rules;
+  for (const Edit& e : edits)
+    if (std::find(rules.begin(), rules.end(), e.rule) == rules.end()) rules.push_back(e.rule);
+  std::string out;
+  for (const std::string& r : rules) out += (out.empty() ? "" : "+") + r;
   return out;
 }
 
-TextHealth AssessText(const Page& page, const Lexicon& lexicon) { return {}; }
+// Applies `edits` (positions relative to `offset` in the joined word) that
+// fall inside [offset, offset + text.size()) to `text`.
+std::u32string ApplyEdits(const std::u32string& text, const std::vector<Edit>& edits, size_t offset,
+                          std::vector<Edit>* used) {
+  std::u32string out;
+  size_t pos = 0;
+  for (const Edit& e : edits) {
+    if (e.pos < static_cast<int>(offset) || e.pos + e.len > static_cast<int>(offset + text.size())) continue;
+    size_t p = e.pos - offset;
+    out.append(text, pos, p - pos);
+    out.push_back(e.to);
+    pos = p + e.len;
+    if (used) used->push_back(e);
+  }
+  out.append(text, pos, std::u32string::npos);
+  return out;
+}
+
+struct Replacement {
+  size_t line = 0;
+  size_t begin = 0, end = 0;  // code points in the original line
+  std::u32string text;
+  Correction correction;
+};
+
+bool IsConjunction(const std::string& w) { return w == "og" || w == "eller" || w == "samt"; }
+
+struct PageRepair {
+  const Repairer& rep;
+  const Lexicon& lex;
+  const RepairOptions& options;
+  const Page& page;
+  std::vector<std::u32string> lines;
+  std::vector<Tok> toks;
+  std::vector<Replacement> repl;
+  std::vector<Correction> undecided;
+  int words = 0, hits = 0, changed = 0;
+
+  Correction MakeCorrection(size_t line, size_t col, std::u32string_view before, std::u32string_view after,
+                            std::string rule, double conf) const {
+    Correction c;
+    c.page = page.number;
+    c.line = page.lines[line].number;
+    c.column = static_cast<int>(col) + 1;
+    c.before = ToUtf8(before);
+    c.after = ToUtf8(after);
+    c.rule = std::move(rule);
+    c.confidence = std::round(conf * 1000) / 1000;
+    return c;
+  }
+
+  std::u32string Text(const Tok& t) const { return lines[t.line].substr(t.begin, t.end - t.begin); }
+
+  // The repaired (or original) lower-case text of a neighbour for context.
+  std::string Lower(const Tok& t) const { return LowerUtf8(Text(t)); }
+
+  WordContext ContextOf(size_t k, const std::u32string* prev_repaired) const {
+    WordContext ctx;
+    const Tok& t = toks[k];
+    ctx.sentence_start = t.sentence_start;
+    if (k > 0 && t.joined_prev && !toks[k - 1].skip)
+      ctx.prev = prev_repaired ? LowerUtf8(*prev_repaired) : Lower(toks[k - 1]);
+    if (k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
+      std::string n = Lower(toks[k + 1]);
+      if (lex.Flags(n) & kKnown) ctx.next = n;
+    }
+    return ctx;
+  }
+
+  // Is token k the start of a word hyphenated at its line's end, continued
+  // by token k+1 at the start of the next line?
+  bool HyphenPair(size_t k) const {
+    if (k + 1 >= toks.size()) return false;
+    const Tok& a = toks[k];
+    const Tok& b = toks[k + 1];
+    if (a.skip || b.skip || b.line != a.line + 1) return false;
+    const std::u32string& la = lines[a.line];
+    size_t e = la.size();
+    while (e > 0 && (la[e - 1] == U' ' || la[e - 1] == U'\t')) --e;
+    if (e == 0 || la[e - 1] != U'-' || a.end != e - 1) return false;
+    const std::u32string& lb = lines[b.line];
+    size_t s = 0;
+    while (s < lb.size() && (lb[s] == U' ' || lb[s] == U'\t')) ++s;
+    if (b.begin != s || !IsLower(lb[s])) return false;
+    return !IsConjunction(Lower(b));
+  }
+
+  void Run() {
+    for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
+    Tokenize(lines, toks);
+    std::u32string prev_repaired;
+    bool have_prev = false;
+    for (size_t k = 0; k < toks.size(); ++k) {
+      const Tok& t = toks[k];
+      if (t.skip) {
+        have_prev = false;
+        continue;
+      }
+      std::u32string word = Text(t);
+      if (HyphenPair(k) && TryHyphen(k)) {
+        have_prev = false;
+        ++k;
+        continue;
+      }
+      WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr);
+      Decision d = rep.Decide(word, ctx);
+      Count(word, d);
+      if (d.change) {
+        repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
+                                   MakeCorrection(t.line, t.begin, word, d.text, RuleOf(d.edits), d.confidence)});
+        prev_repaired = d.text;
+      } else {
+        if (d.undecided)
+          undecided.push_back(MakeCorrection(t.line, t.begin, word, d.guess, "undecided", d.confidence));
+        prev_repaired = word;
+      }
+      have_prev = true;
+    }
+    PipeRule();
+  }
+
+  void Count(const std::u32string& word, const Decision& d) {
+    ++words;
+    if (d.change) ++changed;
+    std::string lower = LowerUtf8(word);
+    if ((lex.Flags(lower) & kKnown) || (!d.change && !d.undecided && lex.Accepts(lower))) ++hits;
+  }
+
+  // Decides a word hyphenated across a line break as one word.
+  bool TryHyphen(size_t k) {
+    const Tok& a = toks[k];
+    const Tok& b = toks[k + 1];
+    std::u32string x = Text(a), y = Text(b);
+    std::u32string joined = x + y;
+    WordContext ctx = ContextOf(k, nullptr);
+    ctx.next.clear();
+    if (k + 2 < toks.size() && toks[k + 2].joined_prev && toks[k + 2].line == b.line) {
+      std::string n = Lower(toks[k + 2]);
+      if (lex.Flags(n) & kKnown) ctx.next = n;
+    }
+    Decision d = rep.Decide(joined, ctx);
+    std::u32string result = d.change ? d.text : joined;
+    if (!d.change && !lex.Accepts(LowerUtf8(joined))) return false;
+    // Edits may not straddle the line break.
+    for (const Edit& e : d.edits)
+      if (e.pos < static_cast<int>(x.size()) && e.pos + e.len > static_cast<int>(x.size())) return false;
+    Count(joined, d);  // the two pieces are one word
+    if (options.join_hyphens) {
+      // "X-" becomes the whole word with the rest of the next line's chunk;
+      // the chunk leaves the next line.
+      const std::u32string& lb = lines[b.line];
+      size_t ce = b.end;
+      while (ce < lb.size() && lb[ce] != U' ' && lb[ce] != U'\t') ++ce;
+      size_t ws = ce;
+      while (ws < lb.size() && (lb[ws] == U' ' || lb[ws] == U'\t')) ++ws;
+      std::u32string tail = lb.substr(b.end, ce - b.end);
+      std::string rule = "hyphen-join";
+      if (d.change) rule += "+" + RuleOf(d.edits);
+      repl.push_back(Replacement{a.line, a.begin, a.end + 1, result + tail,
+                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0)});
+      repl.push_back(Replacement{b.line, b.begin, ws, U"",
+                                 MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "hyphen-join", 1.0)});
+    } else if (d.change) {
+      std::vector<Edit> ex, ey;
+      std::u32string nx = ApplyEdits(x, d.edits, 0, &ex);
+      std::u32string ny = ApplyEdits(y, d.edits, x.size(), &ey);
+      if (!ex.empty())
+        repl.push_back(Replacement{a.line, a.begin, a.end, nx,
+                                   MakeCorrection(a.line, a.begin, x, nx, RuleOf(ex), d.confidence)});
+      if (!ey.empty())
+        repl.push_back(Replacement{b.line, b.begin, b.end, ny,
+                                   MakeCorrection(b.line, b.begin, y, ny, RuleOf(ey), d.confidence)});
+    }
+    return true;
+  }
+
+  // "| perioden" at a sentence start: the pipe is the word I.
+  void PipeRule() {
+    bool sentence_start = true;
+    for (size_t li = 0; li < lines.size(); ++li) {
+      const std::u32string& s = lines[li];
+      bool blank = s.find_first_not_of(U" \t") == std::u32string::npos;
+      if (blank) {
+        sentence_start = true;
+        continue;
+      }
+      for (size_t i = 0; i < s.size(); ++i) {
+        char32_t c = s[i];
+        if (c == U' ' || c == U'\t') continue;
+        if (c == U'|' && sentence_start && (i + 2 < s.size()) && s[i + 1] == U' ' && IsLower(s[i + 2]) &&
+            (i == 0 || s[i - 1] == U' ')) {
+          // Not a table: no other pipe on the line after this one.
+          if (s.find(U'|', i + 1) == std::u32string::npos) {
+            repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9)});
+          }
+        }
+        if (IsSentenceEnd(c)) sentence_start = true;
+        else if (c != U'"' && c != U'(') sentence_start = false;
+      }
+    }
+  }
+
+  // Applies the replacements to the lines, right to left per line.
+  std::vector<Line> Apply() {
+    std::sort(repl.begin(), repl.end(), [](const Replacement& a, const Replacement& b) {
+      return a.line != b.line ? a.line < b.line : a.begin < b.begin;
+    });
+    std::vector<std::u32string> out = lines;
+    for (size_t i = repl.size(); i-- > 0;) {
+      const Replacement& r = repl[i];
+      out[r.line].replace(r.begin, r.end - r.begin, r.text);
+    }
+    std::vector<Line> result = page.lines;
+    for (size_t li = 0; li < result.size(); ++li) {
+      std::string text = ToUtf8(out[li]);
+      if (text != result[li].text) {
+        result[li].text = std::move(text);
+        result[li].words.clear();  // the word boxes no longer match the text
+      }
+    }
+    return result;
+  }
+};
+
+}  // namespace
+
+RepairedText Repair(const Document& document, const Lexicon& lexicon, const RepairOptions& options) {
+  RepairedText out;
+  Repairer rep(lexicon);
+  for (const Page& page : document.pages) {
+    PageRepair pr{rep, lexicon, options, page, {}, {}, {}, {}};
+    pr.Run();
+    Page p = page;
+    p.lines = pr.Apply();
+    out.pages.push_back(std::move(p));
+    for (const Replacement& r : pr.repl) out.corrections.push_back(r.correction);
+    for (Correction& c : pr.undecided) out.undecided.push_back(std::move(c));
+  }
+  auto order = [](const Correction& a, const Correction& b) {
+    if (a.page != b.page) return a.page < b.page;
+    if (a.line != b.line) return a.line < b.line;
+    return a.column < b.column;
+  };
+  std::stable_sort(out.corrections.begin(), out.corrections.end(), order);
+  std::stable_sort(out.undecided.begin(), out.undecided.end(), order);
+  return out;
+}
+
+TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
+  Repairer rep(lexicon);
+  RepairOptions options;
+  options.join_hyphens = false;
+  PageRepair pr{rep, lexicon, options, page, {}, {}, {}, {}};
+  pr.Run();
+  TextHealth h;
+  h.words = pr.words;
+  if (pr.words > 0) {
+    h.lexicon_hit_rate = static_cast<double>(pr.hits) / pr.words;
+    h.changed_share = static_cast<double>(pr.changed) / pr.words;
+  }
+  return h;
+}
 
 }  // namespace notat

@@ -1,0 +1,643 @@
+// notat-lexgen: compiles the Danish lexicon file read by LoadDanishLexicon().
+//
+//   notat-lexgen --aff da_DK.aff --dic da_DK.dic --domain domain-words.txt
+//       --corpus DIR_OR_FILE ... --out data/da-lexicon.bin
+//
+// 1. Expands hunspell-da's dictionary with its affix rules: every listed form,
+//    with its compound flags (begin/middle/end) and whether it stands alone.
+// 2. Counts words and word pairs in Danish prose from installed Debian
+//    packages (HTML help pages, gettext .mo catalogues, gzipped man pages).
+// 3. Keeps corpus words hunspell-da accepts (kLexAttested, with counts) and
+//    marks the ones it rejects (kLexForeign).
+// 4. Marks words that an OCR confusion could have made from another Danish
+//    word (kLexHasVariant), so the repair can skip all other known words.
+// Output is deterministic for the same inputs.
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/lexicon.h"
+#include "pipeline/lexicon_file.h"
+#include "pipeline/repair_text.h"
+
+namespace notat {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- hunspell affix expansion ------------------------------------------------
+
+// A hunspell condition: a sequence of character sets.
+struct CondPart {
+  bool negate = false;
+  bool any = false;
+  std::u32string chars;
+};
+
+std::vector<CondPart> ParseCondition(const std::u32string& cond) {
+  std::vector<CondPart> parts;
+  if (cond == U".") return parts;
+  for (size_t i = 0; i < cond.size(); ++i) {
+    CondPart p;
+    if (cond[i] == U'[') {
+      size_t j = i + 1;
+      if (j < cond.size() && cond[j] == U'^') {
+        p.negate = true;
+        ++j;
+      }
+      while (j < cond.size() && cond[j] != U']') p.chars.push_back(cond[j++]);
+      i = j;
+    } else if (cond[i] == U'.') {
+      p.any = true;
+    } else {
+      p.chars.push_back(cond[i]);
+    }
+    parts.push_back(p);
+  }
+  return parts;
+}
+
+bool PartMatches(const CondPart& p, char32_t c) {
+  if (p.any) return true;
+  bool in = p.chars.find(c) != std::u32string::npos;
+  return p.negate ? !in : in;
+}
+
+bool ConditionMatches(const std::vector<CondPart>& cond, const std::u32string& w, bool suffix) {
+  if (cond.size() > w.size()) return false;
+  size_t start = suffix ? w.size() - cond.size() : 0;
+  for (size_t i = 0; i < cond.size(); ++i)
+    if (!PartMatches(cond[i], w[start + i])) return false;
+  return true;
+}
+
+struct AffixRule {
+  std::u32string strip, add;
+  std::vector<int> cont;
+  std::vector<CondPart> cond;
+};
+
+struct AffixClass {
+  bool prefix = false;
+  bool cross = false;
+  std::vector<AffixRule> rules;
+};
+
+struct AffixFile {
+  std::map<int, AffixClass> classes;
+  int forbidden = -1, needaffix = -1, onlyincompound = -1;
+  int begin = -1, middle = -1, end = -1;
+};
+
+std::vector<std::string> Fields(const std::string& line) {
+  std::vector<std::string> f;
+  std::istringstream in(line);
+  std::string s;
+  while (in >> s) f.push_back(s);
+  return f;
+}
+
+std::vector<int> ParseFlags(const std::string& s) {
+  std::vector<int> flags;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(',', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) flags.push_back(std::atoi(s.substr(i, j - i).c_str()));
+    i = j + 1;
+  }
+  return flags;
+}
+
+bool ReadAffixFile(const std::string& path, AffixFile& aff, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot read (package hunspell-da)";
+    return false;
+  }
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  bool flag_num = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::vector<std::string> f = Fields(lines[i]);
+    if (f.empty()) continue;
+    if (f[0] == "FLAG" && f.size() > 1 && f[1] == "num") flag_num = true;
+    auto num = [&](int& dst) {
+      if (f.size() > 1) dst = std::atoi(f[1].c_str());
+    };
+    if (f[0] == "FORBIDDENWORD") num(aff.forbidden);
+    if (f[0] == "NEEDAFFIX") num(aff.needaffix);
+    if (f[0] == "ONLYINCOMPOUND") num(aff.onlyincompound);
+    if (f[0] == "COMPOUNDBEGIN") num(aff.begin);
+    if (f[0] == "COMPOUNDMIDDLE") num(aff.middle);
+    if (f[0] == "COMPOUNDEND") num(aff.end);
+    if ((f[0] == "SFX" || f[0] == "PFX") && f.size() >= 4 && (f[2] == "Y" || f[2] == "N")) {
+      AffixClass cls;
+      cls.prefix = f[0] == "PFX";
+      cls.cross = f[2] == "Y";
+      int flag = std::atoi(f[1].c_str());
+      int n = std::atoi(f[3].c_str());
+      for (int k = 1; k <= n && i + k < lines.size(); ++k) {
+        std::vector<std::string> r = Fields(lines[i + k]);
+        if (r.size() < 4) continue;
+        AffixRule rule;
+        if (r[2] != "0") rule.strip = ToU32(r[2]);
+        std::string add = r[3];
+        size_t slash = add.find('/');
+        if (slash != std::string::npos) {
+          rule.cont = ParseFlags(add.substr(slash + 1));
+          add = add.substr(0, slash);
+        }
+        if (add != "0") rule.add = ToU32(add);
+        rule.cond = ParseCondition(ToU32(r.size() > 4 ? r[4] : "."));
+        cls.rules.push_back(std::move(rule));
+      }
+      aff.classes[flag] = std::move(cls);
+      i += n;
+    }
+  }
+  if (!flag_num) {
+    error = path + ": expected FLAG num (hunspell-da's format)";
+    return false;
+  }
+  return true;
+}
+
+bool Has(const std::vector<int>& flags, int f) {
+  return f >= 0 && std::find(flags.begin(), flags.end(), f) != flags.end();
+}
+
+// Every expanded dictionary form: lower-case UTF-8 -> LexiconFlag bits.
+using FormMap = std::unordered_map<std::string, uint32_t>;
+
+void AddForm(const AffixFile& aff, const std::u32string& form, const std::vector<int>& root_flags,
+             const std::vector<int>& own_flags, FormMap& forms) {
+  if (form.size() < 1) return;
+  uint32_t bits = 0;
+  bool standalone = !Has(own_flags, aff.onlyincompound) && !Has(own_flags, aff.needaffix);
+  if (standalone) bits |= kLexListed;
+  auto compound = [&](int flag) { return Has(own_flags, flag) || Has(root_flags, flag); };
+  if (compound(aff.begin)) bits |= kLexCompoundBegin;
+  if (compound(aff.middle)) bits |= kLexCompoundMiddle;
+  if (compound(aff.end)) bits |= kLexCompoundEnd;
+  if (bits == 0) return;
+  forms[LowerUtf8(form)] |= bits;
+}
+
+bool ApplyRule(const AffixRule& r, bool prefix, const std::u32string& w, std::u32string& out) {
+  if (!ConditionMatches(r.cond, w, !prefix)) return false;
+  if (prefix) {
+    if (w.compare(0, r.strip.size(), r.strip) != 0) return false;
+    out = r.add + w.substr(r.strip.size());
+  } else {
+    if (w.size() < r.strip.size() || w.compare(w.size() - r.strip.size(), r.strip.size(), r.strip) != 0)
+      return false;
+    out = w.substr(0, w.size() - r.strip.size()) + r.add;
+  }
+  return true;
+}
+
+bool ExpandDictionary(const std::string& path, const AffixFile& aff, FormMap& forms, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot read (package hunspell-da)";
+    return false;
+  }
+  std::string line;
+  std::getline(in, line);  // entry count
+  std::u32string out, out2, out3;
+  while (std::getline(in, line)) {
+    size_t sp = line.find_first_of(" \t");
+    std::string entry = line.substr(0, sp);
+    if (entry.empty()) continue;
+    std::vector<int> flags;
+    size_t slash = entry.find('/');
+    if (slash != std::string::npos && slash > 0) {
+      flags = ParseFlags(entry.substr(slash + 1));
+      entry = entry.substr(0, slash);
+    }
+    if (Has(flags, aff.forbidden)) continue;
+    std::u32string stem = ToU32(entry);
+    AddForm(aff, stem, flags, flags, forms);
+    std::vector<std::u32string> suffixed;
+    for (int fl : flags) {
+      auto it = aff.classes.find(fl);
+      if (it == aff.classes.end() || it->second.prefix) continue;
+      for (const AffixRule& r : it->second.rules) {
+        if (!ApplyRule(r, false, stem, out)) continue;
+        AddForm(aff, out, flags, r.cont, forms);
+        if (it->second.cross) suffixed.push_back(out);
+        for (int c2 : r.cont) {
+          auto it2 = aff.classes.find(c2);
+          if (it2 == aff.classes.end() || it2->second.prefix) continue;
+          for (const AffixRule& r2 : it2->second.rules) {
+            if (ApplyRule(r2, false, out, out2)) AddForm(aff, out2, flags, r2.cont, forms);
+          }
+        }
+      }
+    }
+    for (int fl : flags) {
+      auto it = aff.classes.find(fl);
+      if (it == aff.classes.end() || !it->second.prefix) continue;
+      for (const AffixRule& r : it->second.rules) {
+        if (ApplyRule(r, true, stem, out)) AddForm(aff, out, flags, r.cont, forms);
+        if (!it->second.cross) continue;
+        for (const std::u32string& s : suffixed)
+          if (ApplyRule(r, true, s, out3)) AddForm(aff, out3, flags, r.cont, forms);
+      }
+    }
+  }
+  return true;
+}
+
+// ---- corpus reading ------------------------------------------------------------
+
+bool ReadFileBytes(const fs::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool ReadGzip(const fs::path& p, std::string& out) {
+  gzFile f = gzopen(p.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[65536];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, n);
+  gzclose(f);
+  return n == 0;
+}
+
+std::string StripHtml(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() / 2);
+  size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '<') {
+      auto skip_block = [&](const char* open, const char* close) {
+        if (html.compare(i, std::strlen(open), open) == 0) {
+          size_t e = html.find(close, i);
+          i = e == std::string::npos ? html.size() : e + std::strlen(close);
+          return true;
+        }
+        return false;
+      };
+      if (skip_block("<script", "</script>") || skip_block("<style", "</style>") ||
+          skip_block("<!--", "-->"))
+        continue;
+      size_t e = html.find('>', i);
+      i = e == std::string::npos ? html.size() : e + 1;
+      out.push_back(' ');
+      continue;
+    }
+    if (c == '&') {
+      size_t e = html.find(';', i);
+      if (e != std::string::npos && e - i <= 10) {
+        std::string ent = html.substr(i + 1, e - i - 1);
+        static const std::map<std::string, char32_t> kNamed = {
+            {"amp", U'&'},    {"lt", U'<'},      {"gt", U'>'},      {"quot", U'"'},
+            {"apos", U'\''},  {"nbsp", U' '},    {"aelig", U'æ'},   {"AElig", U'Æ'},
+            {"oslash", U'ø'}, {"Oslash", U'Ø'},  {"aring", U'å'},   {"Aring", U'Å'},
+            {"eacute", U'é'}, {"shy", 0},        {"ndash", U'-'},   {"mdash", U'-'}};
+        char32_t cp = U' ';
+        if (!ent.empty() && ent[0] == '#') {
+          cp = static_cast<char32_t>(ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
+                                         ? std::strtoul(ent.c_str() + 2, nullptr, 16)
+                                         : std::strtoul(ent.c_str() + 1, nullptr, 10));
+        } else if (auto it = kNamed.find(ent); it != kNamed.end()) {
+          cp = it->second;
+        }
+        if (cp != 0) AppendUtf8(cp, out);
+        i = e + 1;
+        continue;
+      }
+    }
+    out.push_back(c);
+    ++i;
+  }
+  return out;
+}
+
+// The translations of a gettext .mo catalogue, one per line, with
+// LibreOffice's ~ mnemonic markers removed.
+std::string MoTranslations(const std::string& mo) {
+  std::string out;
+  if (mo.size() < 28) return out;
+  auto u32 = [&](size_t off) {
+    uint32_t v;
+    std::memcpy(&v, mo.data() + off, 4);
+    return v;
+  };
+  if (u32(0) != 0x950412de) return out;  // only native little-endian catalogues
+  uint32_t n = u32(8), trans = u32(16);
+  for (uint32_t k = 0; k < n; ++k) {
+    size_t entry = trans + 8ull * k;
+    if (entry + 8 > mo.size()) break;
+    uint32_t len = u32(entry), off = u32(entry + 4);
+    if (off + uint64_t{len} > mo.size()) continue;
+    if (k == 0 && len > 0 && mo.compare(off, 13, "Project-Id-Ve") == 0) continue;  // header
+    for (uint32_t j = 0; j < len; ++j) {
+      char c = mo[off + j];
+      if (c == '~') continue;
+      out.push_back(c == '\0' ? '\n' : c);
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Plain text of a troff man page: requests' arguments kept, escapes dropped.
+std::string StripTroff(const std::string& src) {
+  std::string out;
+  std::istringstream in(src);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(".\\\"", 0) == 0 || line.rfind("'\\\"", 0) == 0) continue;
+    size_t i = 0;
+    if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
+      i = line.find(' ');
+      if (i == std::string::npos) continue;
+    }
+    for (; i < line.size(); ++i) {
+      char c = line[i];
+      if (c != '\\') {
+        out.push_back(c == '"' ? ' ' : c);
+        continue;
+      }
+      if (i + 1 >= line.size()) break;
+      char e = line[i + 1];
+      if (e == 'f' || e == '*' || e == 'n') {
+        i += 2;
+        if (i < line.size() && line[i] == '(') i += 2;
+        else if (i < line.size() && line[i] == '[') i = std::min(line.find(']', i), line.size());
+      } else if (e == '(') {
+        i += 3;
+        out.push_back(' ');
+      } else if (e == '-') {
+        out.push_back('-');
+        ++i;
+      } else {
+        ++i;
+        out.push_back(' ');
+      }
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+struct Counts {
+  std::unordered_map<std::string, uint32_t> words;
+  std::unordered_map<std::string, uint32_t> bigrams;  // "a\x01b"
+  uint64_t tokens = 0;
+};
+
+// Words are runs of letters; a word pair counts when only spaces (or one line
+// break) separate the two words.
+void CountText(const std::string& text, Counts& counts) {
+  std::u32string t = ToU32(text);
+  std::string prev;
+  std::u32string word;
+  bool gap_ok = false;  // only spaces since the previous word
+  auto flush = [&]() {
+    if (word.empty()) return;
+    std::string w = LowerUtf8(word);
+    word.clear();
+    ++counts.tokens;
+    ++counts.words[w];
+    if (gap_ok && !prev.empty()) {
+      std::string key = prev;
+      key.push_back('\x01');
+      key += w;
+      ++counts.bigrams[key];
+    }
+    prev = std::move(w);
+    gap_ok = true;
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    char32_t c = t[i];
+    if (IsLetter(c)) {
+      word.push_back(c);
+      continue;
+    }
+    flush();
+    if (c == U' ' || c == U'\n' || c == U'\t' || c == 0xA0 || c == U'\r') continue;
+    gap_ok = false;
+    prev.clear();
+  }
+  flush();
+}
+
+bool ReadCorpusFile(const fs::path& p, Counts& counts) {
+  std::string name = p.filename().string();
+  auto ends = [&](const char* s) {
+    size_t n = std::strlen(s);
+    return name.size() >= n && name.compare(name.size() - n, n, s) == 0;
+  };
+  std::string bytes;
+  if (ends(".gz")) {
+    if (!ReadGzip(p, bytes)) return false;
+    CountText(StripTroff(bytes), counts);
+  } else if (ends(".html") || ends(".htm") || ends(".xhtml")) {
+    if (!ReadFileBytes(p, bytes)) return false;
+    CountText(StripHtml(bytes), counts);
+  } else if (ends(".mo")) {
+    if (!ReadFileBytes(p, bytes)) return false;
+    CountText(MoTranslations(bytes), counts);
+  } else if (ends(".txt")) {
+    if (!ReadFileBytes(p, bytes)) return false;
+    CountText(bytes, counts);
+  }
+  return true;
+}
+
+// ---- main -------------------------------------------------------------------------
+
+struct Args {
+  std::string aff, dic, domain, out;
+  std::vector<std::string> corpus;
+  int min_bigram = 1;
+};
+
+int Fail(const std::string& msg) {
+  std::cerr << "notat-lexgen: " << msg << "\n";
+  return 1;
+}
+
+int Main(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    auto val = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (k == "--aff") a.aff = val();
+    else if (k == "--dic") a.dic = val();
+    else if (k == "--domain") a.domain = val();
+    else if (k == "--out") a.out = val();
+    else if (k == "--corpus") a.corpus.push_back(val());
+    else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
+    else return Fail("unknown argument " + k);
+  }
+  if (a.aff.empty() || a.dic.empty() || a.out.empty())
+    return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--corpus PATH]... --out FILE");
+  auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&]() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  };
+
+  // 1. Dictionary forms.
+  AffixFile aff;
+  std::string err;
+  if (!ReadAffixFile(a.aff, aff, err)) return Fail(err);
+  FormMap forms;
+  forms.reserve(1 << 20);
+  if (!ExpandDictionary(a.dic, aff, forms, err)) return Fail(err);
+  std::cerr << "notat-lexgen: " << forms.size() << " dictionary forms (" << elapsed() << " s)\n";
+
+  // 2. Corpus.
+  Counts counts;
+  size_t files = 0;
+  for (const std::string& c : a.corpus) {
+    fs::path p(c);
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> list;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec))
+        if (it->is_regular_file()) list.push_back(it->path());
+      std::sort(list.begin(), list.end());
+      for (const fs::path& f : list) files += ReadCorpusFile(f, counts) ? 1 : 0;
+    } else if (fs::is_regular_file(p, ec)) {
+      files += ReadCorpusFile(p, counts) ? 1 : 0;
+    } else {
+      return Fail(c + ": corpus path not found (install the Danish documentation packages listed in .ci/setup: "
+                      "libreoffice-help-da, debian-edu-doc-da, manpages-da)");
+    }
+  }
+  std::cerr << "notat-lexgen: " << files << " corpus files, " << counts.tokens << " tokens, "
+            << counts.words.size() << " distinct words (" << elapsed() << " s)\n";
+
+  // 3. Hunspell verdict on corpus words that are not dictionary forms.
+  std::vector<std::string> to_check;
+  for (const auto& [w, n] : counts.words) {
+    auto it = forms.find(w);
+    if (it == forms.end() || !(it->second & kLexListed)) to_check.push_back(w);
+  }
+  std::sort(to_check.begin(), to_check.end());
+  std::vector<char> accepted(to_check.size(), 0);
+  {
+    std::string dict_base = a.dic.substr(0, a.dic.size() - 4);
+    unsigned nthreads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    std::atomic<bool> failed{false};
+    for (unsigned t = 0; t < nthreads; ++t) {
+      pool.emplace_back([&, t]() {
+        Result<std::unique_ptr<SpellChecker>> sc = OpenHunspell(a.aff, a.dic);
+        if (!sc) {
+          failed = true;
+          return;
+        }
+        for (size_t i = t; i < to_check.size(); i += nthreads) {
+          const std::string& w = to_check[i];
+          if (w.size() > 60) continue;
+          std::u32string u = ToU32(w);
+          bool ok = (*sc)->Spell(w);
+          if (!ok && !u.empty()) {
+            u[0] = ToUpper(u[0]);
+            ok = (*sc)->Spell(ToUtf8(u));
+          }
+          accepted[i] = ok;
+        }
+      });
+    }
+    for (std::thread& th : pool) th.join();
+    if (failed) return Fail("cannot load hunspell-da from " + a.aff + " and " + a.dic);
+  }
+  std::cerr << "notat-lexgen: hunspell checked " << to_check.size() << " corpus words (" << elapsed() << " s)\n";
+
+  // 4. Assemble the word table.
+  LexiconFileWriter writer;
+  writer.SetTotalTokens(counts.tokens);
+  for (const auto& [w, bits] : forms) writer.AddWord(LexiconKey(w), 0, bits);
+  std::unordered_set<std::string> rejected;
+  for (size_t i = 0; i < to_check.size(); ++i)
+    if (!accepted[i]) rejected.insert(to_check[i]);
+  for (const auto& [w, n] : counts.words) {
+    bool ok = !rejected.count(w);
+    writer.AddWord(LexiconKey(w), n, ok ? kLexAttested : kLexForeign);
+  }
+  std::vector<std::string> domain_words;
+  if (!a.domain.empty()) {
+    std::ifstream in(a.domain);
+    if (!in) return Fail(a.domain + ": cannot read the domain word list");
+    for (std::string l; std::getline(in, l);) {
+      size_t h = l.find('#');
+      if (h != std::string::npos) l = l.substr(0, h);
+      while (!l.empty() && (l.back() == ' ' || l.back() == '\r' || l.back() == '\t')) l.pop_back();
+      size_t s = l.find_first_not_of(" \t");
+      if (s == std::string::npos) continue;
+      std::string w = LowerUtf8(l.substr(s));
+      writer.AddWord(LexiconKey(w), 0, kLexDomain | kLexListed | kLexCompoundEnd);
+      domain_words.push_back(w);
+    }
+  }
+  for (const auto& [k, n] : counts.bigrams) {
+    if (static_cast<int>(n) < a.min_bigram) continue;
+    size_t sep = k.find('\x01');
+    writer.AddBigram(BigramKey(std::string_view(k).substr(0, sep), std::string_view(k).substr(sep + 1)), n);
+  }
+
+  // 5. Words a confusion could have made from another Danish word: damage
+  // every word that has æ, ø or å and mark the damaged forms that are words.
+  std::vector<std::string> words;
+  words.reserve(forms.size() + counts.words.size());
+  for (const auto& [w, bits] : forms)
+    if (bits & kLexListed) words.push_back(w);
+  for (const auto& [w, n] : counts.words)
+    if (!forms.count(w) && !rejected.count(w)) words.push_back(w);
+  for (const std::string& w : domain_words) words.push_back(w);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  size_t variants = 0;
+  {
+    ConfusionOptions opt;
+    for (const std::string& w : words) {
+      if (w.find("\xc3") == std::string::npos) continue;  // no æ, ø, å (all are U+00C0..U+00FF)
+      ForEachDamagedForm(ToU32(w), opt, [&](const std::u32string& d) {
+        LexiconSlot* s = writer.MutableWord(LexiconKey(ToUtf8(d)));
+        if (s != nullptr && (s->flags & (kLexListed | kLexAttested | kLexDomain)) && !(s->flags & kLexHasVariant)) {
+          s->flags |= kLexHasVariant;
+          ++variants;
+        }
+      });
+    }
+  }
+  std::cerr << "notat-lexgen: " << variants << " words with a confusion variant (" << elapsed() << " s)\n";
+
+  fs::create_directories(fs::path(a.out).parent_path());
+  Result<void> w = writer.Write(a.out);
+  if (!w) return Fail(w.error().message);
+  std::cerr << "notat-lexgen: wrote " << a.out << " (" << elapsed() << " s)\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace notat
+
+int main(int argc, char** argv) { return notat::Main(argc, argv); }

@@ -1,0 +1,192 @@
+#include "pipeline/lexicon_file.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+namespace notat {
+namespace {
+
+constexpr char kMagic[8] = {'N', 'O', 'T', 'A', 'T', 'L', 'X', '1'};
+
+struct Header {
+  char magic[8];
+  uint32_t version;
+  uint32_t word_bits;
+  uint32_t bigram_bits;
+  uint32_t reserved;
+  uint64_t total_tokens;
+  uint64_t word_entries;
+  uint64_t bigram_entries;
+  uint64_t pad[2];
+};
+static_assert(sizeof(Header) == 64);
+
+inline uint64_t SlotIndex(uint64_t key, uint64_t mask) {
+  return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+}
+
+uint32_t BitsFor(size_t entries) {
+  uint32_t bits = 4;
+  // Load factor at most 0.7.
+  while ((1ULL << bits) * 7 / 10 < entries) ++bits;
+  return bits;
+}
+
+std::vector<LexiconSlot> BuildTable(const std::vector<LexiconSlot>& entries, uint32_t bits) {
+  std::vector<LexiconSlot> table(size_t{1} << bits);
+  uint64_t mask = table.size() - 1;
+  for (const LexiconSlot& e : entries) {
+    uint64_t i = SlotIndex(e.key, mask);
+    while (table[i].key != 0) i = (i + 1) & mask;
+    table[i] = e;
+  }
+  return table;
+}
+
+}  // namespace
+
+LexiconSlot LexiconFile::Find(const LexiconSlot* table, uint64_t mask, uint64_t key) {
+  uint64_t i = SlotIndex(key, mask);
+  while (true) {
+    const LexiconSlot& s = table[i];
+    if (s.key == key) return s;
+    if (s.key == 0) return {};
+    i = (i + 1) & mask;
+  }
+}
+
+Result<LexiconFile> LexiconFile::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return MakeError(ErrorCode::kNotFound, path + ": no such file");
+    return MakeError(ErrorCode::kIo, path + ": " + std::strerror(errno));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int e = errno;
+    ::close(fd);
+    return MakeError(ErrorCode::kIo, path + ": " + std::strerror(e));
+  }
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size < sizeof(Header)) {
+    ::close(fd);
+    return MakeError(ErrorCode::kParse, path + ": not a notat lexicon file (too short)");
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  int map_errno = errno;
+  ::close(fd);
+  if (map == MAP_FAILED) return MakeError(ErrorCode::kIo, path + ": mmap: " + std::strerror(map_errno));
+  LexiconFile f;
+  f.map_ = map;
+  f.map_size_ = size;
+  Header h;
+  std::memcpy(&h, map, sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+    return MakeError(ErrorCode::kParse, path + ": not a notat lexicon file (bad magic)");
+  if (h.version != kLexiconFileVersion)
+    return MakeError(ErrorCode::kParse, path + ": lexicon file version " + std::to_string(h.version) +
+                                            ", expected " + std::to_string(kLexiconFileVersion) +
+                                            " (rebuild with notat-lexgen)");
+  if (h.word_bits < 4 || h.word_bits > 30 || h.bigram_bits < 4 || h.bigram_bits > 30)
+    return MakeError(ErrorCode::kParse, path + ": corrupt lexicon header");
+  size_t want = sizeof(Header) + ((size_t{1} << h.word_bits) + (size_t{1} << h.bigram_bits)) * sizeof(LexiconSlot);
+  if (size != want)
+    return MakeError(ErrorCode::kParse, path + ": truncated or corrupt lexicon file (" + std::to_string(size) +
+                                            " bytes, expected " + std::to_string(want) + ")");
+  const char* base = static_cast<const char*>(map);
+  f.words_ = reinterpret_cast<const LexiconSlot*>(base + sizeof(Header));
+  f.bigrams_ = f.words_ + (size_t{1} << h.word_bits);
+  f.word_mask_ = (uint64_t{1} << h.word_bits) - 1;
+  f.bigram_mask_ = (uint64_t{1} << h.bigram_bits) - 1;
+  f.total_tokens_ = h.total_tokens;
+  f.word_entries_ = h.word_entries;
+  f.bigram_entries_ = h.bigram_entries;
+  return f;
+}
+
+LexiconFile::LexiconFile(LexiconFile&& o) noexcept { *this = std::move(o); }
+
+LexiconFile& LexiconFile::operator=(LexiconFile&& o) noexcept {
+  if (this != &o) {
+    if (map_ != nullptr) ::munmap(map_, map_size_);
+    map_ = std::exchange(o.map_, nullptr);
+    map_size_ = std::exchange(o.map_size_, 0);
+    words_ = o.words_;
+    bigrams_ = o.bigrams_;
+    word_mask_ = o.word_mask_;
+    bigram_mask_ = o.bigram_mask_;
+    total_tokens_ = o.total_tokens_;
+    word_entries_ = o.word_entries_;
+    bigram_entries_ = o.bigram_entries_;
+  }
+  return *this;
+}
+
+LexiconFile::~LexiconFile() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+}
+
+void LexiconFileWriter::AddWord(uint64_t key, uint32_t count, uint32_t flags) {
+  LexiconSlot& s = words_[key];
+  s.key = key;
+  uint64_t c = uint64_t{s.count} + count;
+  s.count = c > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<uint32_t>(c);
+  s.flags |= flags;
+}
+
+void LexiconFileWriter::AddBigram(uint64_t key, uint32_t count) { bigrams_[key] += count; }
+
+const LexiconSlot* LexiconFileWriter::Word(uint64_t key) const {
+  auto it = words_.find(key);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+LexiconSlot* LexiconFileWriter::MutableWord(uint64_t key) {
+  auto it = words_.find(key);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+Result<void> LexiconFileWriter::Write(const std::string& path) const {
+  std::vector<LexiconSlot> words;
+  words.reserve(words_.size());
+  for (const auto& [k, s] : words_) words.push_back(s);
+  std::vector<LexiconSlot> bigrams;
+  bigrams.reserve(bigrams_.size());
+  for (const auto& [k, c] : bigrams_) bigrams.push_back(LexiconSlot{k, c, 0});
+  // Insertion order decides probe chains; sort so the file is reproducible.
+  auto by_key = [](const LexiconSlot& a, const LexiconSlot& b) { return a.key < b.key; };
+  std::sort(words.begin(), words.end(), by_key);
+  std::sort(bigrams.begin(), bigrams.end(), by_key);
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kLexiconFileVersion;
+  h.word_bits = BitsFor(words.size());
+  h.bigram_bits = BitsFor(bigrams.size());
+  h.total_tokens = total_tokens_;
+  h.word_entries = words.size();
+  h.bigram_entries = bigrams.size();
+  std::vector<LexiconSlot> wt = BuildTable(words, h.word_bits);
+  std::vector<LexiconSlot> bt = BuildTable(bigrams, h.bigram_bits);
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return MakeError(ErrorCode::kIo, tmp + ": " + std::strerror(errno));
+  bool ok = std::fwrite(&h, sizeof h, 1, f) == 1 &&
+            std::fwrite(wt.data(), sizeof(LexiconSlot), wt.size(), f) == wt.size() &&
+            std::fwrite(bt.data(), sizeof(LexiconSlot), bt.size(), f) == bt.size();
+  ok = (std::fclose(f) == 0) && ok;
+  if (!ok) return MakeError(ErrorCode::kIo, tmp + ": write failed");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    return MakeError(ErrorCode::kIo, path + ": " + std::strerror(errno));
+  return {};
+}
+
+}  // namespace notat

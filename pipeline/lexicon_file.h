@@ -1,0 +1,85 @@
+// The compiled Danish lexicon file (written by notat-lexgen at build time,
+// read by LoadDanishLexicon): two open-addressing hash tables keyed by
+// LexiconKey(word) and BigramKey(a, b), each slot 16 bytes, little-endian.
+//
+//   header (64 bytes) | word slots | bigram slots
+//
+// A word slot holds the corpus count and the LexiconFlag bits; a bigram slot
+// the count of the pair. Words are not stored, only their 64-bit keys.
+//
+//   Result<LexiconFile> f = LexiconFile::Open(path);
+//   uint32_t flags = f->Find(LexiconKey("være")).flags;
+#ifndef NOTAT_PIPELINE_LEXICON_FILE_H_
+#define NOTAT_PIPELINE_LEXICON_FILE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "pipeline/error.h"
+
+namespace notat {
+
+inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
+inline constexpr uint32_t kLexiconFileVersion = 1;
+
+struct LexiconSlot {
+  uint64_t key = 0;   // 0: empty
+  uint32_t count = 0;
+  uint32_t flags = 0;
+};
+static_assert(sizeof(LexiconSlot) == 16);
+
+// Read-only view of a compiled lexicon file, memory-mapped.
+class LexiconFile {
+ public:
+  // Errors: kNotFound when `path` does not exist, kIo when it cannot be read,
+  // kParse when it is not a lexicon file of this version or is truncated.
+  static Result<LexiconFile> Open(const std::string& path);
+
+  LexiconFile(LexiconFile&&) noexcept;
+  LexiconFile& operator=(LexiconFile&&) noexcept;
+  ~LexiconFile();
+
+  // The slot of `key`, or an empty slot (key 0) when absent.
+  LexiconSlot FindWord(uint64_t key) const { return Find(words_, word_mask_, key); }
+  LexiconSlot FindBigram(uint64_t key) const { return Find(bigrams_, bigram_mask_, key); }
+  uint64_t total_tokens() const { return total_tokens_; }
+  uint64_t word_entries() const { return word_entries_; }
+  uint64_t bigram_entries() const { return bigram_entries_; }
+
+ private:
+  LexiconFile() = default;
+  static LexiconSlot Find(const LexiconSlot* table, uint64_t mask, uint64_t key);
+
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  const LexiconSlot* words_ = nullptr;
+  const LexiconSlot* bigrams_ = nullptr;
+  uint64_t word_mask_ = 0, bigram_mask_ = 0;
+  uint64_t total_tokens_ = 0, word_entries_ = 0, bigram_entries_ = 0;
+};
+
+// Collects entries and writes a lexicon file.
+class LexiconFileWriter {
+ public:
+  // Adds `count` to the word's count and ORs `flags` into its flags.
+  void AddWord(uint64_t key, uint32_t count, uint32_t flags);
+  void AddBigram(uint64_t key, uint32_t count);
+  void SetTotalTokens(uint64_t n) { total_tokens_ = n; }
+  // Read access while building.
+  const LexiconSlot* Word(uint64_t key) const;
+  LexiconSlot* MutableWord(uint64_t key);
+  // Errors: kIo when the file cannot be written.
+  Result<void> Write(const std::string& path) const;
+
+ private:
+  std::unordered_map<uint64_t, LexiconSlot> words_;
+  std::unordered_map<uint64_t, uint32_t> bigrams_;
+  uint64_t total_tokens_ = 0;
+};
+
+}  // namespace notat
+
+#endif  // NOTAT_PIPELINE_LEXICON_FILE_H_

@@ -1,0 +1,342 @@
+#include "pipeline/repair_text.h"
+
+#include <cmath>
+
+namespace notat {
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int n;
+    if (c < 0x80) {
+      cp = c;
+      n = 0;
+    } else if ((c & 0xE0) == 0xC0) {
+      cp = c & 0x1F;
+      n = 1;
+    } else if ((c & 0xF0) == 0xE0) {
+      cp = c & 0x0F;
+      n = 2;
+    } else if ((c & 0xF8) == 0xF0) {
+      cp = c & 0x07;
+      n = 3;
+    } else {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    bool ok = true;
+    for (int k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) {
+        ok = false;
+        break;
+      }
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += n + 1;
+  }
+  return out;
+}
+
+void AppendUtf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char32_t c : text) AppendUtf8(c, out);
+  return out;
+}
+
+bool IsUpper(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;
+  return false;
+}
+
+bool IsLower(char32_t c) {
+  if (c >= 'a' && c <= 'z') return true;
+  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 1 || c == 0x138;
+  return false;
+}
+
+bool IsLetter(char32_t c) { return IsUpper(c) || IsLower(c); }
+
+char32_t ToLower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 0 && c != 0x138) return c + 1;
+  return c;
+}
+
+char32_t ToUpper(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 1) return c - 1;
+  return c;
+}
+
+std::u32string Lower(std::u32string_view text) {
+  std::u32string out(text);
+  for (char32_t& c : out) c = ToLower(c);
+  return out;
+}
+
+std::string LowerUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() + 4);
+  for (char32_t c : text) AppendUtf8(ToLower(c), out);
+  return out;
+}
+
+std::string LowerUtf8(std::string_view text) {
+  bool ascii_lower = true;
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= 'A' && u <= 'Z')) {
+      ascii_lower = false;
+      break;
+    }
+  }
+  if (ascii_lower) return std::string(text);
+  return LowerUtf8(ToU32(text));
+}
+
+uint64_t LexiconKey(std::string_view word) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h == 0 ? 1 : h;
+}
+
+uint64_t BigramKey(std::string_view a, std::string_view b) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : a) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  h ^= 0x01;
+  h *= 1099511628211ULL;
+  for (char c : b) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  h ^= h >> 29;
+  return h == 0 ? 1 : h;
+}
+
+namespace {
+
+// One pattern of the confusion model: observed `from` (1 or 2 code points)
+// was `to` with probability `p` (given that the true letter is `to`).
+struct Pattern {
+  char32_t from[2];
+  int len;
+  char32_t to;
+  double p;
+  const char* rule;
+};
+
+// Weights are rough rates of what an English OCR model makes of the Danish
+// letters; they only order candidates, the lexicon decides.
+constexpr Pattern kPatterns[] = {
+    {{U'a', 0}, 1, U'å', 0.6, "confusion:a->å"},
+    {{U'a', 0}, 1, U'æ', 0.12, "confusion:a->æ"},
+    {{U'a', 0}, 1, U'ø', 0.02, "confusion:a->ø"},
+    {{U'a', U'e'}, 2, U'æ', 0.25, "confusion:ae->æ"},
+    {{U'e', U'e'}, 2, U'æ', 0.25, "confusion:ee->æ"},
+    {{U'z', U'e'}, 2, U'æ', 0.15, "confusion:ze->æ"},
+    {{U'z', 0}, 1, U'æ', 0.3, "confusion:z->æ"},
+    {{U'e', 0}, 1, U'ø', 0.08, "confusion:e->ø"},
+    {{U'e', 0}, 1, U'æ', 0.06, "confusion:e->æ"},
+    {{U'g', 0}, 1, U'ø', 0.15, "confusion:g->ø"},
+    {{U'o', 0}, 1, U'ø', 0.1, "confusion:o->ø"},
+    {{U'@', 0}, 1, U'ø', 0.5, "confusion:@->ø"},
+    {{U'A', 0}, 1, U'Å', 0.5, "confusion:A->Å"},
+    {{U'A', 0}, 1, U'Æ', 0.05, "confusion:A->Æ"},
+    {{U'A', U'E'}, 2, U'Æ', 0.3, "confusion:AE->Æ"},
+    {{U'A', U'e'}, 2, U'Æ', 0.3, "confusion:Ae->Æ"},
+    {{U'E', U'E'}, 2, U'Æ', 0.1, "confusion:EE->Æ"},
+    {{U'Z', U'E'}, 2, U'Æ', 0.1, "confusion:ZE->Æ"},
+    {{U'Z', U'e'}, 2, U'Æ', 0.1, "confusion:Ze->Æ"},
+    {{U'Z', 0}, 1, U'Æ', 0.4, "confusion:Z->Æ"},
+    {{U'E', 0}, 1, U'Æ', 0.05, "confusion:E->Æ"},
+    {{U'E', 0}, 1, U'Ø', 0.05, "confusion:E->Ø"},
+    {{U'O', 0}, 1, U'Ø', 0.25, "confusion:O->Ø"},
+    {{U'G', 0}, 1, U'Ø', 0.05, "confusion:G->Ø"},
+};
+
+struct PatternLogs {
+  double log_p[std::size(kPatterns)];
+  PatternLogs() {
+    for (size_t i = 0; i < std::size(kPatterns); ++i) log_p[i] = std::log(kPatterns[i].p);
+  }
+};
+const PatternLogs& Logs() {
+  static const PatternLogs logs;
+  return logs;
+}
+
+constexpr double kLogIToL = -2.3;      // 0.1: l read as I inside a word
+constexpr double kLogIToLCaps = -3.9;  // 0.02: in an all-caps word
+
+struct Enumerator {
+  std::u32string_view word;
+  const ConfusionOptions& options;
+  const std::function<void(const Candidate&)>& fn;
+  bool all_caps = false;
+  Candidate current;
+  int count = 0;
+
+  void Run(size_t pos) {
+    if (pos == word.size()) {
+      if (!current.edits.empty()) {
+        ++count;
+        fn(current);
+      }
+      return;
+    }
+    char32_t c = word[pos];
+    // No edit here.
+    current.text.push_back(c);
+    Run(pos + 1);
+    current.text.pop_back();
+    if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
+    const PatternLogs& logs = Logs();
+    for (size_t i = 0; i < std::size(kPatterns); ++i) {
+      const Pattern& p = kPatterns[i];
+      if (p.from[0] != c) continue;
+      if (p.len == 2 && (pos + 1 >= word.size() || word[pos + 1] != p.from[1])) continue;
+      Try(pos, p.len, p.to, logs.log_p[i], p.rule);
+    }
+    if (c == U'I' && options.allow_i_to_l) {
+      bool next_lower = pos + 1 < word.size() && IsLower(word[pos + 1]);
+      bool prev_lower = pos > 0 && IsLower(word[pos - 1]);
+      if (next_lower || prev_lower) {
+        bool upper = pos == 0 && options.sentence_start;
+        Try(pos, 1, upper ? U'L' : U'l', kLogIToL, upper ? "confusion:I->L" : "confusion:I->l");
+      } else if (all_caps && word.size() > 1) {
+        Try(pos, 1, U'L', kLogIToLCaps, "confusion:I->L");
+      }
+    }
+  }
+
+  void Try(size_t pos, int len, char32_t to, double log_p, const char* rule) {
+    if (current.log_channel + log_p < options.min_log_channel) return;
+    current.edits.push_back(Edit{static_cast<int>(pos), len, to, rule});
+    current.log_channel += log_p;
+    current.text.push_back(to);
+    Run(pos + len);
+    current.text.pop_back();
+    current.log_channel -= log_p;
+    current.edits.pop_back();
+  }
+};
+
+}  // namespace
+
+namespace {
+
+struct Damager {
+  std::u32string_view word;
+  const ConfusionOptions& options;
+  const std::function<void(const std::u32string&)>& fn;
+  std::u32string current;
+  int edits = 0;
+  double log_channel = 0;
+
+  void Run(size_t pos) {
+    if (pos == word.size()) {
+      if (edits > 0) fn(current);
+      return;
+    }
+    char32_t c = word[pos];
+    current.push_back(c);
+    Run(pos + 1);
+    current.pop_back();
+    if (edits >= options.max_edits) return;
+    const PatternLogs& logs = Logs();
+    for (size_t i = 0; i < std::size(kPatterns); ++i) {
+      const Pattern& p = kPatterns[i];
+      if (p.to != c || IsUpper(p.from[0])) continue;
+      double lp = logs.log_p[i];
+      if (log_channel + lp < options.min_log_channel) continue;
+      ++edits;
+      log_channel += lp;
+      for (int k = 0; k < p.len; ++k) current.push_back(p.from[k]);
+      Run(pos + 1);
+      current.resize(current.size() - p.len);
+      log_channel -= lp;
+      --edits;
+    }
+  }
+};
+
+}  // namespace
+
+void ForEachDamagedForm(std::u32string_view word, const ConfusionOptions& options,
+                        const std::function<void(const std::u32string&)>& fn) {
+  Damager d{word, options, fn, {}, 0, 0};
+  d.Run(0);
+}
+
+bool IsConfusable(char32_t c) {
+  switch (c) {
+    case U'a': case U'e': case U'g': case U'o': case U'z': case U'@':
+    case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
+      return true;
+    default:
+      return false;
+  }
+}
+
+int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
+                     const std::function<void(const Candidate&)>& fn) {
+  Enumerator e{word, options, fn, false, Candidate{}, 0};
+  e.all_caps = true;
+  int letters = 0;
+  for (char32_t c : word) {
+    if (IsLower(c)) e.all_caps = false;
+    if (IsLetter(c)) ++letters;
+  }
+  if (letters < 2) e.all_caps = false;
+  e.current.text.reserve(word.size());
+  e.Run(0);
+  return e.count;
+}
+
+}  // namespace notat

@@ -1,0 +1,82 @@
+// Text helpers shared by the repair stage and the lexicon compiler: UTF-8 to
+// code points and back, Danish-aware case mapping, and the OCR confusion model
+// (how an English OCR model damages æ, ø, å, Æ, Ø, Å and l).
+//
+//   std::u32string w = ToU32("Sjzelland");
+//   ForEachCandidate(w, {}, [&](const Candidate& c) { ... });
+#ifndef NOTAT_PIPELINE_REPAIR_TEXT_H_
+#define NOTAT_PIPELINE_REPAIR_TEXT_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace notat {
+
+// UTF-8 <-> UTF-32. Invalid bytes decode to U+FFFD.
+std::u32string ToU32(std::string_view utf8);
+std::string ToUtf8(std::u32string_view text);
+void AppendUtf8(char32_t c, std::string& out);
+
+// Case for Latin letters (ASCII, Latin-1 supplement, Latin Extended-A).
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);
+bool IsLower(char32_t c);
+char32_t ToLower(char32_t c);
+char32_t ToUpper(char32_t c);
+std::u32string Lower(std::u32string_view text);
+// Lower-case UTF-8 of `text`.
+std::string LowerUtf8(std::u32string_view text);
+std::string LowerUtf8(std::string_view text);
+
+// 64-bit FNV-1a of bytes; the compiled lexicon's key for a lower-case word,
+// and for a bigram the hash of "a\x01b". Never returns 0 (0 marks an empty slot).
+uint64_t LexiconKey(std::string_view word);
+uint64_t BigramKey(std::string_view a, std::string_view b);
+
+// One substitution of the confusion model: the observed text at [pos, pos+len)
+// of the word was, in the true text, `to`.
+struct Edit {
+  int pos = 0;
+  int len = 1;
+  char32_t to = 0;
+  const char* rule = "";  // e.g. "confusion:a->å"
+};
+
+struct Candidate {
+  std::u32string text;       // in the case of the observed word
+  std::vector<Edit> edits;   // in position order
+  double log_channel = 0;    // log P(observed | candidate)
+};
+
+struct ConfusionOptions {
+  int max_edits = 3;
+  double min_log_channel = -12;  // prune candidates less likely than this
+  // The l read as I substitution is tried only where this is true (the
+  // caller knows whether the word starts a sentence).
+  bool allow_i_to_l = true;
+  bool sentence_start = false;  // I at the start of a sentence-initial word becomes L
+};
+
+// Calls `fn` for every candidate reading of `word` (observed OCR text, in its
+// own case) with at least one edit, within the options' limits. Edits never
+// overlap. Returns the number of candidates produced.
+int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
+                     const std::function<void(const Candidate&)>& fn);
+
+// The inverse: calls `fn` for every observed form an English OCR model could
+// make of the lower-case Danish `word` under the same lower-case patterns and
+// limits (ForEachCandidate of such a form yields `word` back). Forms with no
+// change are not reported.
+void ForEachDamagedForm(std::u32string_view word, const ConfusionOptions& options,
+                        const std::function<void(const std::u32string&)>& fn);
+
+// True when `c` is a character the confusion model can produce from a Danish
+// letter (a, e, g, o, z, @, A, E, O, Z, G, I).
+bool IsConfusable(char32_t c);
+
+}  // namespace notat
+
+#endif  // NOTAT_PIPELINE_REPAIR_TEXT_H_

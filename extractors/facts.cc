@@ -1,0 +1,389 @@
+#include "extractors/facts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extractors/danish_number.h"
+#include "extractors/internal.h"
+#include "extractors/table_tokens.h"
+#include "extractors/text_util.h"
+
+namespace notat {
+namespace {
+
+using internal::Contains;
+using internal::FindAll;
+using internal::Match;
+
+// Subjects.
+const RE2& DenmarkRe() {
+  static const RE2 re(R"((?i)(?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+danmark|\bi\s+danmark\b)");
+  return re;
+}
+const RE2& TripsRe() {
+  static const RE2 re(R"((?i)genopdragelses|udlandsophold|udlandsrejse)");
+  return re;
+}
+const RE2& Under18Re() {
+  static const RE2 re(R"((?i)under\s+18\b)");
+  return re;
+}
+const RE2& RegionRe() {
+  static const RE2 re(R"((?i)\bregion\s+\pL{4,})");
+  return re;
+}
+// A sentence that refers back to the one before.
+const RE2& AnaphorRe() {
+  static const RE2 re(
+      R"((?i)sammenligning|\bdisse\b|\bstigning|\bfald\b|\bdet\s+er\b|\bheraf\b|tilsvarende|\bfør\b)");
+  return re;
+}
+// Quantities; group 1 is the number.
+const RE2& InquiriesRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?(?:af\s+(?:disse|de)\s+)?henvendelse)");
+  return re;
+}
+const RE2& PctRe() {
+  static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:pct\b|procent\b|%))");
+  return re;
+}
+const RE2& MioKrRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:mio\.?|millioner)\s*(?:kr\b|kroner\b))");
+  return re;
+}
+const RE2& ConsultantsAfterRe() {
+  static const RE2 re(R"((?i)\bansat\S*\s+(?:i\s+alt\s+)?(\d+)\s+(?:\S+\s+)?sikkerheds-?\s?konsulent)");
+  return re;
+}
+const RE2& ConsultantsBeforeRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[^\d.,])(\d+)\s+(?:\S+\s+)?sikkerheds-?\s?konsulenter\S*\s+(?:\S+\s+){0,3}ansat)");
+  return re;
+}
+const RE2& ConsultantsAdjRe() {
+  static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+)\s+(?:fast)?ansatte\s+sikkerheds-?\s?konsulent)");
+  return re;
+}
+// "i samme periode sidste år", "samme periode året før", "samme periode i fjor".
+const RE2& SamePeriodLastYearRe() {
+  static const RE2 re(
+      R"((?i)samme\s+periode\s+(?:sidste\s+\S{1,2}r|\S{1,2}ret\s+f\S{1,2}r|i\s+fjor))");
+  return re;
+}
+const RE2& GrantAdditionalRe() {
+  static const RE2 re(R"((?i)yderligere|ekstra|forhøje|forhoje|\S{1,2}get\s+tilskud)");
+  return re;
+}
+const RE2& GrantTotalRe() {
+  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale)");
+  return re;
+}
+const RE2& ConfusableNumberRe() {
+  static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
+  return re;
+}
+
+enum class Subject { kGeneral, kDenmark, kTrips, kUnder18, kOther };
+
+struct Fix {
+  size_t begin = 0, end = 0;  // in the joined text
+  std::string before, after, rule;
+};
+
+struct Quantity {
+  std::string name;
+  std::string unit;
+  size_t begin = 0, end = 0;            // the number, in the sentence
+  size_t span_begin = 0, span_end = 0;  // the number with its unit
+  double value = 0;
+  bool needs_period = true;
+};
+
+Quantity MakeQuantity(std::string name, std::string unit, const Match& m, bool needs_period) {
+  Quantity q;
+  q.name = std::move(name);
+  q.unit = std::move(unit);
+  q.begin = m.groups[0].first;
+  q.end = m.groups[0].second;
+  q.span_begin = q.begin;
+  q.span_end = m.end;
+  q.needs_period = needs_period;
+  return q;
+}
+
+constexpr std::string_view kAbbreviations[] = {"jf", "hhv", "ca", "nr", "vedr", "ifm", "dvs", "mv",
+                                               "evt", "bl.a", "f.eks", "pkt", "kap", "jvf"};
+
+// Sentence spans of `t`: a stop followed by a capital (or "|", which OCR
+// prints for "I"), unless the stop ends an abbreviation.
+std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    char c = t[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    size_t j = i + 1;
+    if (t[j] != ' ') continue;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (j >= t.size()) break;
+    char32_t next = text::FirstCodePoint(t.substr(j));
+    if (!text::IsUpper(next) && next != '|') continue;
+    // The word before the stop.
+    size_t w = i;
+    while (w > start && t[w - 1] != ' ') --w;
+    std::string word = text::Lower(t.substr(w, i - w));
+    bool abbreviation = false;
+    for (std::string_view a : kAbbreviations)
+      if (word == a) abbreviation = true;
+    if (abbreviation) continue;
+    out.emplace_back(start, i + 1);
+    start = j;
+  }
+  if (start < t.size()) out.emplace_back(start, t.size());
+  return out;
+}
+
+// Clause boundaries inside a sentence: ", ", "; ", " og ", " mens ", " samt ".
+std::pair<size_t, size_t> ClauseAround(std::string_view s, size_t pos) {
+  size_t b = 0, e = s.size();
+  for (std::string_view sep : {", ", "; ", " og ", " mens ", " samt "}) {
+    size_t at = 0;
+    while ((at = s.find(sep, at)) != std::string_view::npos) {
+      if (at + sep.size() <= pos) b = std::max(b, at + sep.size());
+      else if (at >= pos) e = std::min(e, at);
+      at += sep.size();
+    }
+  }
+  return {b, e};
+}
+
+size_t Gap(size_t b1, size_t e1, size_t b2, size_t e2) {
+  if (e1 <= b2) return b2 - e1;
+  if (e2 <= b1) return b1 - e2;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period,
+                                 std::vector<std::string>* problems,
+                                 std::vector<Correction>* digit_fixes) {
+  std::vector<Record> out;
+  std::map<std::pair<std::string, std::string>, size_t> seen;  // (name, period) -> index
+  const int default_year = note_period ? note_period->year : 0;
+  for (const Section& section : seg.sections) {
+    JoinedText jt = JoinLines(section.lines);
+    if (jt.text.size() > 2'000'000) {
+      problems->push_back("running text section too long to read for facts");
+      continue;
+    }
+    // OCR digit confusions in numbers ("5O2"): same length, so offsets hold.
+    std::string text = jt.text;
+    std::vector<Fix> fixes;
+    for (const text::Piece& p : text::SplitWhitespace(jt.text)) {
+      std::string_view core = text::StripEnds(p.text, U"()[]{},.;:!?\"'");
+      if (core.size() < 2) continue;
+      bool digit = std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digit || core.find_first_of("OlISB") == std::string_view::npos) continue;
+      if (!internal::Full(ConfusableNumberRe(), core)) continue;
+      size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
+      Fix f{at, at + core.size(), std::string(core), std::string(core), ""};
+      std::set<std::string> rules;
+      for (char& c : f.after) {
+        char d = c == 'O' ? '0' : (c == 'l' || c == 'I') ? '1' : c == 'S' ? '5' : c == 'B' ? '8' : c;
+        if (d != c) rules.insert(std::string(1, c) + "->" + std::string(1, d));
+        c = d;
+      }
+      for (const std::string& r : rules) f.rule += (f.rule.empty() ? "digit:" : ",") + r;
+      text.replace(at, core.size(), f.after);
+      fixes.push_back(std::move(f));
+    }
+
+    Subject previous = Subject::kGeneral;
+    for (auto [sb, se] : Sentences(text)) {
+      std::string_view s = std::string_view(text).substr(sb, se - sb);
+      Subject subject = Subject::kGeneral;
+      if (Contains(DenmarkRe(), s)) subject = Subject::kDenmark;
+      else if (Contains(TripsRe(), s)) subject = Subject::kTrips;
+      else if (Contains(Under18Re(), s)) subject = Subject::kUnder18;
+      else if (Contains(RegionRe(), s)) subject = Subject::kOther;
+      else if (Contains(AnaphorRe(), s)) subject = previous;
+      previous = subject;
+
+      std::vector<Quantity> qs;
+      for (const Match& m : FindAll(InquiriesRe(), s)) {
+        std::string name;
+        switch (subject) {
+          case Subject::kGeneral: name = "inquiries_total"; break;
+          case Subject::kDenmark: name = "inquiries_in_denmark"; break;
+          case Subject::kTrips: name = "trips_abroad_new"; break;
+          default: break;
+        }
+        if (!name.empty())
+          qs.push_back(MakeQuantity(name, "count", m, true));
+      }
+      if (subject == Subject::kUnder18)
+        for (const Match& m : FindAll(PctRe(), s))
+          qs.push_back(MakeQuantity("share_under_18_pct", "pct", m, true));
+      for (const Match& m : FindAll(MioKrRe(), s)) {
+        auto [cb, ce] = ClauseAround(s, m.groups[0].first);
+        std::string_view clause = s.substr(cb, ce - cb);
+        std::string name;
+        if (Contains(GrantAdditionalRe(), clause)) name = "grant_additional_mio_kr";
+        else if (Contains(GrantTotalRe(), clause)) name = "grant_total_mio_kr";
+        else if (Contains(GrantAdditionalRe(), s)) name = "grant_additional_mio_kr";
+        else if (Contains(GrantTotalRe(), s)) name = "grant_total_mio_kr";
+        if (!name.empty())
+          qs.push_back(MakeQuantity(name, "mio. kr.", m, true));
+      }
+      for (const RE2* re : {&ConsultantsAfterRe(), &ConsultantsBeforeRe(), &ConsultantsAdjRe()}) {
+        for (const Match& m : FindAll(*re, s)) {
+          bool dup = false;
+          for (const Quantity& q : qs) dup = dup || q.begin == m.groups[0].first;
+          if (!dup) qs.push_back(MakeQuantity("consultants_employed", "persons", m, false));
+        }
+      }
+      if (qs.empty()) continue;
+
+      std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
+      if (note_period) {
+        for (const Match& m : FindAll(SamePeriodLastYearRe(), s)) {
+          const int y = note_period->year - 1;
+          Period last = note_period->label.ends_with("-H1")   ? HalfYearPeriod(y, 1)
+                        : note_period->label.ends_with("-H2") ? HalfYearPeriod(y, 2)
+                                                              : YearPeriod(y);
+          phrases.push_back(PeriodPhrase{m.begin, m.end, last});
+        }
+      }
+      for (Quantity& q : qs) {
+        std::optional<double> v = ParseDanishNumber(s.substr(q.begin, q.end - q.begin));
+        if (!v) continue;
+        q.value = *v;
+        // The nearest period phrase in the clause, else in the sentence,
+        // measured from the number with its unit, and not across another
+        // figure ("38 pct. i 1. halvår 2024 mod 33 pct. i første halvår af
+        // 2023").
+        auto [cb, ce] = ClauseAround(s, q.begin);
+        const PeriodPhrase* best = nullptr;
+        size_t best_gap = 0;
+        for (int pass = 0; pass < 2 && !best; ++pass) {
+          for (const PeriodPhrase& p : phrases) {
+            if (pass == 0 && (p.begin < cb || p.end > ce)) continue;
+            if (p.begin <= q.begin && q.end <= p.end) continue;  // the number is part of it
+            bool across = false;
+            for (const Quantity& o : qs) {
+              if (&o == &q) continue;
+              // The stretch of text between the phrase and this figure.
+              size_t lo = 0, hi = 0;
+              if (p.end <= q.span_begin) {
+                lo = p.end;
+                hi = q.span_begin;
+              } else if (q.span_end <= p.begin) {
+                lo = q.span_end;
+                hi = p.begin;
+              } else {
+                continue;
+              }
+              if (o.span_begin >= lo && o.span_end <= hi) across = true;
+            }
+            if (across) continue;
+            size_t g = Gap(p.begin, p.end, q.span_begin, q.span_end);
+            if (!best || g < best_gap) {
+              best = &p;
+              best_gap = g;
+            }
+          }
+        }
+        Period period;
+        if (best) period = best->period;
+        else if (!q.needs_period && note_period) period = *note_period;
+        else continue;
+
+        Record rec;
+        rec.note = note_period ? note_period->label : "";
+        rec.name = q.name;
+        rec.period = period.label;
+        rec.period_start = period.start;
+        rec.period_end = period.end;
+        rec.value = q.value;
+        rec.unit = q.unit;
+        size_t at = sb + q.begin;
+        auto [li, lo] = jt.Locate(at);
+        if (li < section.lines.size()) {
+          const SegLine& l = section.lines[li];
+          rec.source.page = l.page;
+          rec.source.line = l.line;
+          rec.source.text = l.text;
+          std::string number(jt.text.substr(at, q.end - q.begin));
+          for (const Word& w : l.words) {
+            if (w.text.find(number) == std::string::npos) continue;
+            rec.source.box = w.box;
+            rec.source.confidence = w.confidence;
+            break;
+          }
+        }
+        for (const Fix& f : fixes) {
+          if (f.end <= at || f.begin >= sb + q.end) continue;
+          rec.flags.push_back("digit-repaired");
+          auto [fli, flo] = jt.Locate(f.begin);
+          Correction c;
+          if (fli < section.lines.size()) {
+            c.page = section.lines[fli].page;
+            c.line = section.lines[fli].line;
+            c.column = text::ColumnOf(section.lines[fli].text, flo);
+          }
+          c.before = f.before;
+          c.after = f.after;
+          c.rule = f.rule;
+          c.confidence = 0.9;
+          digit_fixes->push_back(c);
+        }
+        internal::AddSourceFlags(&rec);
+        auto key = std::make_pair(rec.name, rec.period);
+        if (auto it = seen.find(key); it != seen.end()) {
+          const Record& first = out[it->second];
+          if (first.value != rec.value) {
+            problems->push_back("fact " + rec.name + " " + rec.period + ": " +
+                                std::to_string(first.value) + " (page " +
+                                std::to_string(first.source.page) + ", line " +
+                                std::to_string(first.source.line) + ") and " +
+                                std::to_string(rec.value) + " (page " +
+                                std::to_string(rec.source.page) + ", line " +
+                                std::to_string(rec.source.line) + ") disagree; kept the first");
+          }
+          continue;
+        }
+        seen[key] = out.size();
+        out.push_back(std::move(rec));
+      }
+    }
+  }
+  return out;
+}
+
+namespace internal {
+void AppendFactPatterns(std::vector<PatternStatus>* out) {
+  AddPattern(out, "facts.denmark", DenmarkRe());
+  AddPattern(out, "facts.trips", TripsRe());
+  AddPattern(out, "facts.under_18", Under18Re());
+  AddPattern(out, "facts.region", RegionRe());
+  AddPattern(out, "facts.anaphor", AnaphorRe());
+  AddPattern(out, "facts.inquiries", InquiriesRe());
+  AddPattern(out, "facts.pct", PctRe());
+  AddPattern(out, "facts.mio_kr", MioKrRe());
+  AddPattern(out, "facts.consultants_after", ConsultantsAfterRe());
+  AddPattern(out, "facts.consultants_before", ConsultantsBeforeRe());
+  AddPattern(out, "facts.consultants_adj", ConsultantsAdjRe());
+  AddPattern(out, "facts.same_period_last_year", SamePeriodLastYearRe());
+  AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
+  AddPattern(out, "facts.grant_total", GrantTotalRe());
+  AddPattern(out, "facts.confusable_number", ConfusableNumberRe());
+}
+}  // namespace internal
+
+}  // namespace notat

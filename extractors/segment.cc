@@ -1,0 +1,372 @@
+#include "extractors/segment.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "extractors/danish_number.h"
+#include "extractors/internal.h"
+#include "extractors/period.h"
+#include "extractors/text_util.h"
+
+namespace notat {
+namespace {
+
+// Page furniture, matched against a trimmed line.
+const RE2& SideRe() {
+  static const RE2 re(R"((?i)^side(?:\s*\d{1,3}(?:\s*(?:af|/|of)\s*\d{1,3})?)?\.?$)");
+  return re;
+}
+const RE2& PageOfRe() {
+  static const RE2 re(R"((?i)^[-–]?\s*\d{1,3}\s*(?:/|af)\s*\d{1,3}\s*[-–]?$)");
+  return re;
+}
+const RE2& BarePageNumberRe() {
+  static const RE2 re(R"(^[-–]?\s*(\d{1,3})\s*[-–]?$)");
+  return re;
+}
+// "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ..."; group 1 the
+// number, group 2 the separator, group 3 the caption text.
+const RE2& CaptionRe() {
+  static const RE2 re(R"((?i)^\s*tab[eo][l1I|]\s*([0-9lI|]{1,2})\s*([.:,])?\s*(.*)$)");
+  return re;
+}
+// The title of a note usually starts with "Notat".
+const RE2& TitleStartRe() {
+  static const RE2 re(R"((?i)^\s*notat\b)");
+  return re;
+}
+// A line that is only a year ("2025", "2025.").
+const RE2& LoneYearRe() {
+  static const RE2 re(R"(^\s*(\d{4})\s*[.)]?\s*$)");
+  return re;
+}
+
+constexpr std::u32string_view kPunct = U"()[]{},.;:!?\"'|*«»“”„–-/";
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int WordCount(std::string_view s) { return static_cast<int>(text::SplitWhitespace(s).size()); }
+
+bool EndsSentence(std::string_view s) {
+  s = text::Trim(s);
+  if (s.empty()) return true;
+  char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+bool EndsOpen(std::string_view s) {
+  s = text::Trim(s);
+  if (s.empty()) return false;
+  char c = s.back();
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '-' || c == '!' || c == '?';
+}
+
+// A short line without terminal punctuation that starts with a capital.
+bool HeadingShape(std::string_view s, bool allow_digits) {
+  s = text::Trim(s);
+  if (s.empty() || EndsOpen(s)) return false;
+  if (!allow_digits && HasDigit(s)) return false;
+  int words = WordCount(s);
+  if (words < 1 || words > 8) return false;
+  return text::IsUpper(text::FirstCodePoint(s));
+}
+
+struct Caption {
+  int number = 0;
+  std::string text;
+};
+
+std::optional<Caption> ParseCaption(std::string_view line) {
+  std::string num, sep, rest;
+  if (!RE2::FullMatch(line, CaptionRe(), &num, &sep, &rest)) return std::nullopt;
+  std::string_view r = text::Trim(rest);
+  // Without "." or ":" after the number, require a capitalised caption, so
+  // "Tabel 2 viser ..." in running text is not a caption.
+  if (sep.empty() && (r.empty() || !text::IsUpper(text::FirstCodePoint(r)))) return std::nullopt;
+  int n = 0;
+  for (char c : num) n = n * 10 + (c >= '0' && c <= '9' ? c - '0' : 1);
+  return Caption{n, std::string(r)};
+}
+
+bool IsCaption(std::string_view line) { return ParseCaption(line).has_value(); }
+
+// Appends `next` to `acc` the way JoinLines does.
+void AppendJoined(std::string* acc, std::string_view next) {
+  next = text::Trim(next);
+  if (next.empty()) return;
+  if (acc->empty()) {
+    acc->assign(next);
+    return;
+  }
+  std::u32string tail = text::Decode(acc->size() > 8 ? std::string_view(*acc).substr(acc->size() - 8)
+                                                     : std::string_view(*acc));
+  bool hyphen = acc->back() == '-' && tail.size() >= 2 && text::IsLetter(tail[tail.size() - 2]) &&
+                text::IsLower(text::FirstCodePoint(next));
+  if (hyphen) {
+    acc->pop_back();
+  } else {
+    acc->push_back(' ');
+  }
+  acc->append(next);
+}
+
+struct RawLine {
+  SegLine seg;
+  bool blank = false;
+  bool furniture = false;
+};
+
+}  // namespace
+
+bool LooksLikeProse(std::string_view line) {
+  std::vector<text::Piece> pieces = text::SplitWhitespace(line);
+  int alpha = 0, lower = 0, nums = 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    std::string_view core = text::StripEnds(pieces[i].text, kPunct);
+    if (core.empty()) continue;
+    std::u32string cps = text::Decode(core);
+    bool letters = std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+      return text::IsLetter(c) || c == '-' || c == '/' || c == '.';
+    });
+    if (letters && text::IsLetter(cps[0])) {
+      ++alpha;
+      if (text::IsLower(cps[0])) ++lower;
+      continue;
+    }
+    if (ParseDanishNumber(core)) {
+      // A day in a date ("1. januar") is not a figure.
+      bool day = pieces[i].text.back() == '.' && i + 1 < pieces.size() &&
+                 DanishMonth(pieces[i + 1].text).has_value();
+      if (!day) ++nums;
+    }
+  }
+  return alpha >= 6 && lower >= 3 && (alpha > 3 * nums || alpha >= 14);
+}
+
+std::pair<size_t, size_t> JoinedText::Locate(size_t offset) const {
+  if (origins.empty()) return {0, 0};
+  auto it = std::upper_bound(origins.begin(), origins.end(), offset,
+                             [](size_t off, const Origin& o) { return off < o.offset; });
+  if (it != origins.begin()) --it;
+  size_t delta = offset >= it->offset ? offset - it->offset : 0;
+  return {it->line_index, it->line_offset + delta};
+}
+
+JoinedText JoinLines(const std::vector<SegLine>& lines) {
+  JoinedText out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view raw = lines[i].text;
+    std::string_view t = text::Trim(raw);
+    if (t.empty()) continue;
+    size_t lead = static_cast<size_t>(t.data() - raw.data());
+    if (!out.text.empty()) {
+      std::u32string tail = text::Decode(
+          out.text.size() > 8 ? std::string_view(out.text).substr(out.text.size() - 8)
+                              : std::string_view(out.text));
+      bool hyphen = out.text.back() == '-' && tail.size() >= 2 &&
+                    text::IsLetter(tail[tail.size() - 2]) && text::IsLower(text::FirstCodePoint(t));
+      if (hyphen) {
+        out.text.pop_back();
+      } else {
+        out.text.push_back(' ');
+      }
+    }
+    out.origins.push_back(JoinedText::Origin{out.text.size(), i, lead});
+    out.text.append(t);
+  }
+  return out;
+}
+
+Segmented Segment(const RepairedText& input) {
+  Segmented seg;
+  // 1. Flatten the pages; note blank lines.
+  std::vector<RawLine> raw;
+  std::map<int, std::pair<int, int>> page_span;  // page -> [first, last] raw index of non-blank lines
+  for (const Page& page : input.pages) {
+    for (const Line& line : page.lines) {
+      RawLine r;
+      r.seg.page = page.number;
+      r.seg.line = line.number;
+      r.seg.text = line.text;
+      r.seg.words = line.words;
+      r.blank = text::Trim(line.text).empty();
+      if (!r.blank) {
+        int idx = static_cast<int>(raw.size());
+        auto [it, inserted] = page_span.try_emplace(page.number, idx, idx);
+        if (!inserted) it->second.second = idx;
+      }
+      raw.push_back(std::move(r));
+    }
+  }
+  // 2. Page furniture.
+  std::string first_title_text;
+  for (const RawLine& r : raw) {
+    if (r.blank) continue;
+    if (internal::Contains(TitleStartRe(), r.seg.text)) first_title_text = std::string(text::Trim(r.seg.text));
+    break;
+  }
+  std::map<std::string, int> edge_count;  // trimmed text of first/last lines -> pages
+  for (const auto& [page, span] : page_span) {
+    std::string a(text::Trim(raw[span.first].seg.text));
+    std::string b(text::Trim(raw[span.second].seg.text));
+    ++edge_count[a];
+    if (b != a) ++edge_count[b];
+  }
+  const bool multi_page = page_span.size() >= 2;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    RawLine& r = raw[i];
+    if (r.blank) continue;
+    std::string_view t = text::Trim(r.seg.text);
+    bool furniture = internal::Full(SideRe(), t) || internal::Full(PageOfRe(), t);
+    const auto& span = page_span[r.seg.page];
+    bool edge = static_cast<int>(i) == span.first || static_cast<int>(i) == span.second;
+    if (!furniture && edge) {
+      std::string num;
+      if (RE2::FullMatch(t, BarePageNumberRe(), &num) && std::atoi(num.c_str()) == r.seg.page &&
+          (multi_page || static_cast<int>(i) == span.second))
+        furniture = true;
+      // A running header or footer: the same text at the edge of several pages.
+      if (multi_page && edge_count[std::string(t)] >= 2 && !(r.seg.page == 1 && t == first_title_text))
+        furniture = true;
+      if (multi_page && r.seg.page > 1 && !first_title_text.empty() && t == first_title_text)
+        furniture = true;
+    }
+    if (furniture) {
+      r.furniture = true;
+      seg.furniture.push_back(r.seg);
+    }
+  }
+  // 3. Content lines, with blank_before.
+  std::vector<SegLine> lines;
+  bool gap = false;
+  int last_page = -1;
+  for (RawLine& r : raw) {
+    if (r.blank || r.furniture) {
+      gap = true;
+      continue;
+    }
+    r.seg.blank_before = gap || (last_page != -1 && r.seg.page != last_page);
+    last_page = r.seg.page;
+    gap = false;
+    lines.push_back(std::move(r.seg));
+  }
+  if (lines.empty()) return seg;
+
+  // 4. Title: the first line starting with "Notat" among the first lines of
+  // the first page, else the first line.
+  size_t title_at = 0;
+  for (size_t i = 0; i < lines.size() && i < 8 && lines[i].page == lines[0].page; ++i) {
+    if (internal::Contains(TitleStartRe(), lines[i].text)) {
+      title_at = i;
+      break;
+    }
+  }
+  std::vector<bool> used(lines.size(), false);
+  if (!IsCaption(lines[title_at].text)) {
+    seg.title_lines.push_back(lines[title_at]);
+    seg.title = std::string(text::Trim(lines[title_at].text));
+    used[title_at] = true;
+    // A title wrapped onto a second short line ("... i 1." / "halvår 2025").
+    if (!NotePeriodFromTitle(seg.title) && title_at + 1 < lines.size() &&
+        !lines[title_at + 1].blank_before && WordCount(lines[title_at + 1].text) <= 6) {
+      std::string joined = seg.title;
+      AppendJoined(&joined, lines[title_at + 1].text);
+      if (NotePeriodFromTitle(joined)) {
+        seg.title = joined;
+        seg.title_lines.push_back(lines[title_at + 1]);
+        used[title_at + 1] = true;
+      }
+    }
+  }
+
+  // 5. Walk the rest: captions open table blocks, headings open sections,
+  // the rest is running text.
+  enum class Prev { kNone, kTitle, kProse, kHeading, kTable };
+  Prev prev = seg.title_lines.empty() ? Prev::kNone : Prev::kTitle;
+  bool prev_prose_ended = true;
+  const auto next_unused = [&](size_t i) {
+    for (size_t k = i + 1; k < lines.size(); ++k)
+      if (!used[k]) return k;
+    return lines.size();
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (used[i]) continue;
+    const SegLine& l = lines[i];
+    if (std::optional<Caption> cap = ParseCaption(l.text)) {
+      TableBlock block;
+      block.number = cap->number;
+      block.caption = cap->text;
+      block.caption_lines.push_back(l);
+      used[i] = true;
+      size_t k = i;
+      for (int extra = 0; extra < 3; ++extra) {
+        size_t n = next_unused(k);
+        if (n >= lines.size()) break;
+        const SegLine& c = lines[n];
+        std::string_view ct = text::Trim(c.text);
+        std::vector<text::Piece> words = text::SplitWhitespace(block.caption);
+        bool ends_with_month = !words.empty() && DanishMonth(words.back().text).has_value();
+        bool year_wrap = ends_with_month && internal::Full(LoneYearRe(), ct);
+        bool word_wrap = !EndsSentence(block.caption) && !HasDigit(ct) &&
+                         text::IsLower(text::FirstCodePoint(ct)) && !IsCaption(ct);
+        if (!year_wrap && !word_wrap) break;
+        AppendJoined(&block.caption, ct);
+        block.caption_lines.push_back(c);
+        used[n] = true;
+        k = n;
+      }
+      // Body: up to running text, a heading that introduces running text, or
+      // the next caption.
+      for (size_t n = next_unused(k); n < lines.size() && block.body.size() < 200; n = next_unused(n)) {
+        const SegLine& b = lines[n];
+        if (IsCaption(b.text) || LooksLikeProse(b.text)) break;
+        size_t after = next_unused(n);
+        if (HeadingShape(b.text, /*allow_digits=*/false) && after < lines.size() &&
+            LooksLikeProse(lines[after].text))
+          break;
+        block.body.push_back(b);
+        used[n] = true;
+      }
+      seg.tables.push_back(std::move(block));
+      prev = Prev::kTable;
+      prev_prose_ended = true;
+      continue;
+    }
+    used[i] = true;
+    bool after_break = prev != Prev::kProse || prev_prose_ended;
+    size_t after = next_unused(i);
+    bool heading = after_break && HeadingShape(l.text, /*allow_digits=*/true) && after < lines.size() &&
+                   !LooksLikeProse(l.text);
+    if (heading) {
+      Section s;
+      s.heading = std::string(text::Trim(l.text));
+      s.heading_line = l;
+      seg.sections.push_back(std::move(s));
+      prev = Prev::kHeading;
+      continue;
+    }
+    if (seg.sections.empty() || prev == Prev::kTable || prev == Prev::kTitle)
+      seg.sections.push_back(Section{});
+    seg.sections.back().lines.push_back(l);
+    prev = Prev::kProse;
+    prev_prose_ended = EndsSentence(l.text);
+  }
+  return seg;
+}
+
+namespace internal {
+void AppendSegmentPatterns(std::vector<PatternStatus>* out) {
+  AddPattern(out, "segment.side", SideRe());
+  AddPattern(out, "segment.page_of", PageOfRe());
+  AddPattern(out, "segment.bare_page_number", BarePageNumberRe());
+  AddPattern(out, "segment.caption", CaptionRe());
+  AddPattern(out, "segment.title_start", TitleStartRe());
+  AddPattern(out, "segment.lone_year", LoneYearRe());
+}
+}  // namespace internal
+
+}  // namespace notat

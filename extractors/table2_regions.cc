@@ -1,0 +1,285 @@
+// Table 2: "Regionsvis fordeling af henvendelser i perioden ...", inquiries
+// per region in the note's own period and the printed total. One record per
+// region (canonical names) and one with region "Total"; name
+// "inquiries_by_region", unit "count".
+//
+// Labels and values are paired in printed order, so rows ("Region
+// Hovedstaden 146"), a transposed table (names in a header row, values on
+// one row) and any region order read the same. Region names are matched
+// fuzzily ("Sjzelland", "Sjeelland" -> Region Sjælland).
+//
+// When the regions do not add up to the printed total, one digit is changed
+// only if exactly one single-digit change balances the table and that digit
+// sits in a cell OCR may have misread (a letter read as a digit, or an OCR
+// confidence below 60). The record is flagged "repaired-by-arithmetic" and
+// the change listed with rule "arithmetic". Otherwise the numbers stay as
+// printed and validation reports the imbalance.
+#include <re2/re2.h>
+
+#include <array>
+#include <cmath>
+#include <set>
+
+#include "extractors/danish_number.h"
+#include "extractors/internal.h"
+#include "extractors/table_tokens.h"
+#include "extractors/text_util.h"
+
+namespace notat::internal {
+namespace {
+
+const RE2& CaptionRe() {
+  static const RE2 re(R"((?i)region)");
+  return re;
+}
+
+constexpr std::array<std::string_view, 5> kRegionKeys = {"hovedstaden", "midtjylland", "nordjylland",
+                                                         "sjælland", "syddanmark"};
+
+// The canonical region for a word, or empty.
+std::string MatchRegion(std::string_view word) {
+  std::string w = text::Lower(text::StripEnds(word, U"()[]{},.;:!?\"'|*-–"));
+  if (w.size() > 6 && w.rfind("region", 0) == 0) w = w.substr(6);
+  std::u32string cps = text::Decode(w);
+  if (cps.size() < 5 || cps.size() > 16) return {};
+  int best = 99, best_k = -1, ties = 0;
+  for (size_t k = 0; k < kRegionKeys.size(); ++k) {
+    std::u32string key = text::Decode(kRegionKeys[k]);
+    int cap = key.size() >= 8 ? 2 : 1;
+    int d = text::EditDistance(cps, key, cap);
+    if (d > cap) continue;
+    if (d < best) {
+      best = d;
+      best_k = static_cast<int>(k);
+      ties = 0;
+    } else if (d == best) {
+      ++ties;
+    }
+  }
+  if (best_k < 0 || ties > 0) return {};
+  std::string canonical = std::string(kRegionKeys[best_k]);
+  std::u32string c = text::Decode(canonical);
+  c[0] = static_cast<char32_t>(c[0] - 32);  // ASCII first letters
+  return "Region " + text::Encode(c);
+}
+
+bool IsTotalWord(std::string_view core) {
+  std::string w = text::Lower(core);
+  return w == "total" || w == "totalt" || w == "tota1" || w == "ialt" || w == "sum" || w == "samlet";
+}
+
+struct Label {
+  std::string region;  // canonical or "Total"
+  size_t token = 0;
+};
+
+struct Cell {
+  std::string region;
+  size_t token = 0;
+  double value = 0;
+};
+
+TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
+  TableResult res;
+  const std::string here = "table 2 (" + Where(block) + ")";
+  if (block.body.empty()) {
+    res.problems.push_back(here + ": no rows after the caption");
+    return res;
+  }
+  std::vector<Token> toks = Tokenize(block.body);
+  std::vector<Role> roles;
+  MarkDatesAndHalfYears(&toks, &roles);
+  const size_t n = toks.size();
+  // Labels.
+  std::vector<Label> labels;
+  for (size_t i = 0; i < n; ++i) {
+    if (toks[i].kind != TokKind::kWord || roles[i] != Role::kNone) continue;
+    const std::string lower = text::Lower(toks[i].core);
+    if (lower == "region" || lower == "regioner" || lower == "regionen") continue;
+    std::string region = MatchRegion(toks[i].core);
+    // A name hyphenated or split over two pieces ("Hoved-" "staden", "Syd danmark").
+    if (region.empty() && i + 1 < n && toks[i + 1].kind == TokKind::kWord) {
+      std::string joined = toks[i].core + toks[i + 1].core;
+      region = MatchRegion(joined);
+      if (!region.empty()) roles[i + 1] = Role::kLabel;
+    }
+    if (region.empty()) {
+      bool total = IsTotalWord(toks[i].core);
+      // "I alt", "| alt" (I read as a separator), "i alt".
+      if (!total && lower == "alt") {
+        bool after_i = i > 0 && (toks[i - 1].kind == TokKind::kSeparator ||
+                                 toks[i - 1].core == "I" || toks[i - 1].core == "i" ||
+                                 toks[i - 1].core == "l" || toks[i - 1].core == "Í");
+        total = after_i || toks[i].first_on_line;
+      }
+      if (!total && lower == "hele" && i + 1 < n && text::Lower(toks[i + 1].core) == "landet") {
+        total = true;
+        roles[i + 1] = Role::kLabel;
+      }
+      if (total) region = "Total";
+    }
+    if (region.empty()) continue;
+    roles[i] = Role::kLabel;
+    labels.push_back(Label{region, i});
+  }
+  // Values: numbers that are not dates, periods or percentages.
+  std::vector<size_t> values;
+  for (size_t i = 0; i < n; ++i) {
+    if (toks[i].kind != TokKind::kNumber || roles[i] != Role::kNone) continue;
+    if (i + 1 < n && toks[i + 1].kind == TokKind::kPct) continue;
+    values.push_back(i);
+  }
+  if (labels.size() != values.size()) {
+    // A year in a header ("Antal henvendelser 2025") is not a count.
+    std::vector<size_t> no_years;
+    for (size_t i : values)
+      if (!toks[i].year_like) no_years.push_back(i);
+    if (no_years.size() == labels.size()) values = no_years;
+  }
+  int regions = 0;
+  bool has_total = false;
+  for (const Label& l : labels) {
+    if (l.region == "Total") has_total = true;
+    else ++regions;
+  }
+  if (labels.empty()) {
+    res.problems.push_back(here + ": no region names found");
+    return res;
+  }
+  if (labels.size() != values.size()) {
+    res.problems.push_back(here + ": " + std::to_string(regions) + " regions" +
+                           (has_total ? " and a total" : "") + " but " +
+                           std::to_string(values.size()) + " values");
+    return res;
+  }
+  std::set<std::string> seen;
+  for (const Label& l : labels) {
+    if (!seen.insert(l.region).second) {
+      res.problems.push_back(here + ": " + l.region + " printed twice");
+      return res;
+    }
+  }
+  std::vector<std::string> missing;
+  for (std::string_view key : kRegionKeys) {
+    std::string name = MatchRegion(key);
+    if (!seen.count(name)) missing.push_back(name);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string& m : missing) list += (list.empty() ? "" : ", ") + m;
+    res.problems.push_back(here + ": " + std::to_string(regions) + " of 5 regions (missing " +
+                           list + ")");
+  }
+
+  // The period: the caption's own ("i perioden 1. januar til 30. juni 2025"),
+  // else the note's.
+  Period period;
+  int default_year = ctx.note_period ? ctx.note_period->year : 0;
+  std::vector<PeriodPhrase> phrases = FindPeriodPhrases(block.caption, default_year);
+  if (!phrases.empty()) period = phrases.front().period;
+  else if (ctx.note_period) period = *ctx.note_period;
+
+  Table table;
+  table.number = 2;
+  table.caption = block.caption;
+  if (!block.caption_lines.empty()) {
+    table.source.page = block.caption_lines[0].page;
+    table.source.line = block.caption_lines[0].line;
+    table.source.text = block.caption_lines[0].text;
+  }
+  std::vector<Cell> cells;
+  for (size_t k = 0; k < labels.size(); ++k)
+    cells.push_back(Cell{labels[k].region, values[k], toks[values[k]].value});
+  for (const Cell& c : cells) {
+    const Token& v = toks[c.token];
+    Record rec;
+    rec.note = ctx.note_period ? ctx.note_period->label : "";
+    rec.table = 2;
+    rec.name = "inquiries_by_region";
+    rec.period = period.label;
+    rec.period_start = period.start;
+    rec.period_end = period.end;
+    rec.region = c.region;
+    rec.value = c.value;
+    rec.unit = "count";
+    rec.source = SourceFor(block.body, v);
+    if (!v.digit_rule.empty()) {
+      rec.flags.push_back("digit-repaired");
+      res.digit_fixes.push_back(DigitFixFor(block.body, v));
+    }
+    AddSourceFlags(&rec);
+    table.records.push_back(std::move(rec));
+  }
+
+  // Arithmetic repair: see the file comment.
+  int total_at = -1;
+  double sum = 0;
+  bool integers = true;
+  for (size_t k = 0; k < table.records.size(); ++k) {
+    if (table.records[k].region == "Total") total_at = static_cast<int>(k);
+    else sum += table.records[k].value;
+    if (!toks[cells[k].token].integer) integers = false;
+  }
+  if (total_at >= 0 && integers && sum != table.records[total_at].value) {
+    struct Candidate {
+      size_t record;
+      std::string after;
+      double value;
+    };
+    std::vector<Candidate> found;
+    for (size_t k = 0; k < table.records.size(); ++k) {
+      const Token& v = toks[cells[k].token];
+      const Record& rec = table.records[k];
+      bool low = rec.source.confidence >= 0 && rec.source.confidence < kLowConfidence;
+      if (v.digit_rule.empty() && !low) continue;
+      std::vector<size_t> positions = v.fixed_positions;
+      if (low) {
+        positions.clear();
+        for (size_t p = 0; p < v.core.size(); ++p)
+          if (v.core[p] >= '0' && v.core[p] <= '9') positions.push_back(p);
+      }
+      for (size_t p : positions) {
+        for (char d = '0'; d <= '9'; ++d) {
+          if (d == v.core[p]) continue;
+          std::string changed = v.core;
+          changed[p] = d;
+          std::optional<double> nv = ParseDanishNumber(changed);
+          if (!nv) continue;
+          double new_sum = static_cast<int>(k) == total_at ? sum : sum - rec.value + *nv;
+          double new_total = static_cast<int>(k) == total_at ? *nv : table.records[total_at].value;
+          if (new_sum == new_total) found.push_back(Candidate{k, changed, *nv});
+        }
+      }
+    }
+    if (found.size() == 1) {
+      const Candidate& c = found[0];
+      Record& rec = table.records[c.record];
+      const Token& v = toks[cells[c.record].token];
+      Correction fix = DigitFixFor(block.body, v);
+      fix.before = v.core;
+      fix.after = c.after;
+      fix.rule = "arithmetic";
+      fix.confidence = 0.6;
+      res.digit_fixes.push_back(fix);
+      rec.value = c.value;
+      rec.flags.push_back("repaired-by-arithmetic");
+    }
+  }
+  res.table = std::move(table);
+  return res;
+}
+
+bool MatchesCaption(std::string_view caption) { return Contains(CaptionRe(), caption); }
+
+}  // namespace
+
+TableExtractor Table2Extractor() {
+  return TableExtractor{2, "inquiries_by_region", "inquiries per region", &MatchesCaption,
+                        &ExtractRegions};
+}
+
+void AppendTable2Patterns(std::vector<PatternStatus>* out) {
+  AddPattern(out, "table2.caption", CaptionRe());
+}
+
+}  // namespace notat::internal

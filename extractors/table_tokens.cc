@@ -1,0 +1,502 @@
+#include "extractors/table_tokens.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extractors/danish_number.h"
+#include "extractors/internal.h"
+#include "extractors/text_util.h"
+
+namespace notat::internal {
+namespace {
+
+constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/";
+
+const RE2& HalfWordRe() {
+  static const RE2 re(R"((?i)^halv[^\s\d]{0,3}r(?:et|s)?$)");
+  return re;
+}
+const RE2& OrdinalWordRe() {
+  static const RE2 re(R"((?i)^(f\S{1,3}rste|and(?:et|en))$)");
+  return re;
+}
+// "1.halvår" printed without a space.
+const RE2& GluedHalfRe() {
+  static const RE2 re(R"((?i)^([12lI])\.(halv[^\s\d]{0,3}r\S*)$)");
+  return re;
+}
+// A token that is numeric except for letters OCR mistakes for digits.
+const RE2& ConfusableNumberRe() {
+  static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
+  return re;
+}
+
+bool IsDash(std::string_view s) { return s == "-" || s == "–" || s == "—" || s == "|" || s == "¦"; }
+
+char DigitFor(char c) {
+  switch (c) {
+    case 'O': return '0';
+    case 'l': case 'I': return '1';
+    case 'S': return '5';
+    case 'B': return '8';
+    default: return c;
+  }
+}
+
+void Classify(Token* t) {
+  std::string_view raw = t->raw;
+  t->open_paren = !raw.empty() && raw.front() == '(';
+  t->close_paren = raw.find(')') != std::string_view::npos;
+  std::string_view trimmed = text::StripEnds(raw, U"()[]{}\"'*«»“”„");
+  t->trailing_dot = !trimmed.empty() && trimmed.back() == '.';
+  std::string core(text::StripEnds(raw, kStrip));
+  bool pct_glued = false;
+  if (core.size() > 1 && core.back() == '%') {
+    core.pop_back();
+    pct_glued = true;
+  }
+  t->core = core;
+  t->printed_core = core;
+  if (raw == "%" || (!core.empty() && (text::Lower(core) == "pct" || text::Lower(core) == "procent"))) {
+    t->kind = TokKind::kPct;
+    return;
+  }
+  if (core.empty()) {
+    t->kind = TokKind::kSeparator;
+    return;
+  }
+  // Digit confusions, only inside an otherwise numeric token.
+  bool has_digit = std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool has_letter = core.find_first_of("OlISB") != std::string::npos;
+  if (has_digit && has_letter && Full(ConfusableNumberRe(), core)) {
+    std::string rules;
+    std::set<std::string> seen;
+    for (size_t i = 0; i < core.size(); ++i) {
+      char d = DigitFor(core[i]);
+      if (d == core[i]) continue;
+      std::string rule = std::string(1, core[i]) + "->" + std::string(1, d);
+      if (seen.insert(rule).second) rules += (rules.empty() ? "" : ",") + rule;
+      t->core[i] = d;
+      t->fixed_positions.push_back(i);
+    }
+    t->digit_rule = "digit:" + rules;
+  }
+  if (std::optional<DanishQuantity> q = ParseDanishQuantity(t->core); q && q->unit.empty()) {
+    t->kind = TokKind::kNumber;
+    t->value = q->value;
+    t->integer = q->integer;
+    t->year_like = t->core.size() == 4 && q->integer && IsPlausibleYear(static_cast<int>(q->value));
+    (void)pct_glued;
+    return;
+  }
+  // Not a number after all: undo the repair.
+  t->core = t->printed_core;
+  t->digit_rule.clear();
+  t->fixed_positions.clear();
+  if (Full(HalfWordRe(), t->core)) {
+    t->kind = TokKind::kHalf;
+  } else if (Full(OrdinalWordRe(), t->core)) {
+    t->kind = TokKind::kOrdinalWord;
+    t->ordinal = text::Lower(t->core).rfind("and", 0) == 0 ? 2 : 1;
+  } else if (std::optional<int> m = DanishMonth(t->core)) {
+    t->kind = TokKind::kMonth;
+    t->month = *m;
+  } else {
+    t->kind = TokKind::kWord;
+  }
+}
+
+void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, std::vector<Token>* out) {
+  if (raw.empty()) return;
+  const auto push = [&](std::string_view r, size_t off) {
+    Token t;
+    t.raw = std::string(r);
+    t.line = line;
+    t.offset = off;
+    t.first_on_line = *first;
+    *first = false;
+    if (IsDash(r)) {
+      t.kind = TokKind::kSeparator;
+      t.core.clear();
+    } else {
+      Classify(&t);
+    }
+    bool glued_pct = t.kind == TokKind::kNumber && r.size() > 1 &&
+                     text::StripEnds(r, U"()[]{}\"'*").ends_with("%");
+    out->push_back(std::move(t));
+    if (glued_pct) {
+      Token p;
+      p.kind = TokKind::kPct;
+      p.raw = "%";
+      p.core = "%";
+      p.line = line;
+      p.offset = off + r.size() - 1;
+      out->push_back(std::move(p));
+    }
+  };
+  std::string ord, half;
+  if (RE2::FullMatch(raw, GluedHalfRe(), &ord, &half)) {
+    push(raw.substr(0, ord.size() + 1), offset);
+    push(raw.substr(ord.size() + 1), offset + ord.size() + 1);
+    return;
+  }
+  // "maj-dec." or "(maj–dec.)": two months in one piece.
+  std::string_view inner = text::StripEnds(raw, U"()[]{}");
+  for (std::string_view dash : {"-", "–"}) {
+    size_t d = inner.find(dash);
+    if (d == std::string_view::npos || d == 0) continue;
+    std::string_view a = inner.substr(0, d), b = inner.substr(d + dash.size());
+    if (!b.empty() && DanishMonth(a) && DanishMonth(b)) {
+      size_t a_off = offset + static_cast<size_t>(a.data() - raw.data());
+      size_t b_off = offset + static_cast<size_t>(b.data() - raw.data());
+      std::string ra = (raw.front() == '(' ? "(" : "") + std::string(a) + "-";
+      std::string rb = std::string(b) + (raw.find(')') != std::string_view::npos ? ")" : "");
+      push(ra, a_off);
+      push(rb, b_off);
+      return;
+    }
+  }
+  push(raw, offset);
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
+  std::vector<Token> out;
+  for (size_t li = 0; li < lines.size(); ++li) {
+    bool first = true;
+    for (const text::Piece& p : text::SplitWhitespace(lines[li].text)) {
+      // Split on "|" (and "¦") used as column separators.
+      std::string_view s = p.text;
+      size_t start = 0;
+      for (size_t i = 0; i < s.size();) {
+        size_t len = 0;
+        if (s[i] == '|') len = 1;
+        else if (s.compare(i, 2, "¦") == 0) len = 2;
+        if (len == 0) {
+          ++i;
+          continue;
+        }
+        EmitPiece(s.substr(start, i - start), p.offset + start, li, &first, &out);
+        EmitPiece(s.substr(i, len), p.offset + i, li, &first, &out);
+        i += len;
+        start = i;
+      }
+      EmitPiece(s.substr(start), p.offset + start, li, &first, &out);
+    }
+    if (out.size() > 20000) break;  // a table is never this long
+  }
+  return out;
+}
+
+std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
+                                                 std::vector<Role>* roles_ptr) {
+  std::vector<Token>& toks = *toks_ptr;
+  std::vector<Role>& roles = *roles_ptr;
+  roles.assign(toks.size(), Role::kNone);
+  const size_t n = toks.size();
+  const auto next_sig = [&](size_t i, bool skip_months) {
+    size_t j = i + 1;
+    while (j < n && (toks[j].kind == TokKind::kSeparator ||
+                     (skip_months && toks[j].kind == TokKind::kMonth && roles[j] == Role::kNone)))
+      ++j;
+    return j;
+  };
+  // Dates: "1. januar", "30. juni 2025".
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    if (t.kind != TokKind::kNumber || !t.trailing_dot || !t.integer || t.value < 1 || t.value > 31)
+      continue;
+    size_t j = next_sig(i, false);
+    if (j >= n || toks[j].kind != TokKind::kMonth || toks[j].open_paren) continue;
+    roles[i] = roles[j] = Role::kDate;
+    size_t k = next_sig(j, false);
+    if (k < n && toks[k].kind == TokKind::kNumber && toks[k].year_like) roles[k] = Role::kDate;
+  }
+  // Half years: an ordinal, "halvår" and a year, months or separators between.
+  std::vector<PeriodMention> out;
+  for (size_t i = 0; i < n; ++i) {
+    if (roles[i] != Role::kNone) continue;
+    Token& t = toks[i];
+    int ord = 0;
+    bool l_for_one = false;
+    if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
+      ord = static_cast<int>(t.value);
+    else if (t.kind == TokKind::kOrdinalWord)
+      ord = t.ordinal;
+    else if (t.kind == TokKind::kWord && t.trailing_dot && (t.core == "l" || t.core == "I")) {
+      ord = 1;
+      l_for_one = true;
+    }
+    if (ord == 0) continue;
+    size_t j = next_sig(i, true);
+    if (j >= n || toks[j].kind != TokKind::kHalf) continue;
+    size_t k = next_sig(j, true);
+    if (k >= n || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone)
+      continue;
+    if (l_for_one) {
+      t.digit_rule = "digit:" + t.core + "->1";
+      t.fixed_positions = {0};
+      t.core = "1";
+      t.kind = TokKind::kNumber;
+      t.value = 1;
+      t.integer = true;
+    }
+    roles[i] = roles[j] = roles[k] = Role::kPeriod;
+    out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), ord), {i, j, k}});
+  }
+  return out;
+}
+
+SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
+  std::vector<Token>& toks = *toks_ptr;
+  std::vector<Role> roles;
+  SeriesReading r;
+  std::vector<PeriodMention> halves = MarkDatesAndHalfYears(&toks, &roles);
+  const size_t n = toks.size();
+  const auto followed_by_pct = [&](size_t i) {
+    size_t j = i + 1;
+    return j < n && toks[j].kind == TokKind::kPct;
+  };
+  const auto plain_value = [&](size_t i) {
+    return toks[i].kind == TokKind::kNumber && roles[i] == Role::kNone && !followed_by_pct(i);
+  };
+  // Group token indices by line.
+  std::map<size_t, std::vector<size_t>> by_line;
+  for (size_t i = 0; i < n; ++i) {
+    if (toks[i].kind == TokKind::kSeparator || toks[i].kind == TokKind::kMonth) continue;
+    if (roles[i] == Role::kDate) continue;
+    by_line[toks[i].line].push_back(i);
+  }
+  std::set<size_t> half_starts;
+  std::map<size_t, size_t> half_end;  // first token -> last token
+  for (const PeriodMention& m : halves) {
+    half_starts.insert(m.tokens.front());
+    half_end[m.tokens.front()] = m.tokens.back();
+  }
+  const auto starts_period = [&](size_t i) {
+    return half_starts.count(i) > 0 ||
+           (toks[i].kind == TokKind::kNumber && toks[i].year_like && roles[i] == Role::kNone);
+  };
+  // Periods as rows ("2018 186" / "2019 286" / ...): a line that starts with
+  // a period and ends with its one value. Only when at least two lines look
+  // like that, so a two-year header line is not read as a row.
+  int row_lines = 0;
+  for (const auto& [line, idx] : by_line)
+    if (!idx.empty() && starts_period(idx.front())) ++row_lines;
+  if (row_lines >= 2) {
+    for (const auto& [line, idx] : by_line) {
+      if (idx.empty() || !starts_period(idx.front())) continue;
+      size_t period_last = half_end.count(idx.front()) ? half_end[idx.front()] : idx.front();
+      std::vector<size_t> rest;
+      for (size_t i : idx)
+        if (i > period_last && plain_value(i)) rest.push_back(i);
+      if (rest.size() == 1 && rest[0] == idx.back()) roles[rest[0]] = Role::kValue;
+    }
+  }
+  // A row of several plain counts: four-digit numbers on it are counts too.
+  for (const auto& [line, idx] : by_line) {
+    int counts = 0;
+    for (size_t i : idx)
+      if (plain_value(i) && !toks[i].year_like && !toks[i].trailing_dot) ++counts;
+    if (counts < 2) continue;
+    for (size_t i : idx)
+      if (plain_value(i) && toks[i].year_like) roles[i] = Role::kValue;
+  }
+  // Remaining years are periods.
+  std::vector<PeriodMention> periods = halves;
+  for (size_t i = 0; i < n; ++i) {
+    if (toks[i].kind == TokKind::kNumber && toks[i].year_like && roles[i] == Role::kNone &&
+        !followed_by_pct(i)) {
+      roles[i] = Role::kPeriod;
+      periods.push_back(PeriodMention{YearPeriod(static_cast<int>(toks[i].value)), {i}});
+    }
+  }
+  std::sort(periods.begin(), periods.end(), [](const PeriodMention& a, const PeriodMention& b) {
+    return a.tokens.front() < b.tokens.front();
+  });
+  // Values, in printed order.
+  for (size_t i = 0; i < n; ++i) {
+    if (roles[i] == Role::kValue || plain_value(i)) {
+      roles[i] = Role::kValue;
+      r.values.push_back(i);
+    }
+  }
+  // Month annotations: "(maj- dec.)", possibly broken over lines with other
+  // header words between the two months.
+  for (size_t i = 0; i < n; ++i) {
+    if (toks[i].kind != TokKind::kMonth || roles[i] != Role::kNone) continue;
+    MonthAnnotation a{toks[i].month, toks[i].month, i};
+    roles[i] = Role::kAnnotation;
+    if (!toks[i].close_paren) {
+      for (size_t j = i + 1; j < n && j <= i + 5; ++j) {
+        if (toks[j].kind != TokKind::kMonth || roles[j] != Role::kNone) continue;
+        a.last_month = toks[j].month;
+        roles[j] = Role::kAnnotation;
+        break;
+      }
+    }
+    r.annotations.push_back(a);
+  }
+  // Attach each annotation to its period column: one that starts a header
+  // continuation line sits under the first column; otherwise it follows its
+  // year ("2018 (maj-dec.)").
+  for (const MonthAnnotation& a : r.annotations) {
+    if (periods.empty()) break;
+    size_t target = periods.size();
+    const Token& at = toks[a.token];
+    if (at.first_on_line && toks[periods[0].tokens.front()].line != at.line) target = 0;
+    if (target == periods.size()) {
+      for (size_t p = 0; p < periods.size(); ++p) {
+        if (periods[p].tokens.front() > a.token) break;
+        if (periods[p].period.label.find("-H") == std::string::npos) target = p;
+      }
+    }
+    if (target == periods.size()) target = 0;
+    Period& p = periods[target].period;
+    int first = std::min(a.first_month, a.last_month), last = std::max(a.first_month, a.last_month);
+    bool half = p.label.find("-H") != std::string::npos;
+    if (half) {
+      bool h1 = p.label.ends_with("H1");
+      if ((h1 && last > 6) || (!h1 && first < 7)) continue;
+    }
+    if (p.start.substr(0, 7) != p.start.substr(0, 4) + "-01" && !half) continue;  // already annotated
+    p = MonthRangePeriod(p.year, first, last);
+  }
+  r.periods = std::move(periods);
+  return r;
+}
+
+SourceRef SourceFor(const std::vector<SegLine>& lines, const Token& t) {
+  SourceRef s;
+  if (t.line >= lines.size()) return s;
+  const SegLine& l = lines[t.line];
+  s.page = l.page;
+  s.line = l.line;
+  s.text = l.text;
+  if (!l.words.empty()) {
+    // The OCR word at the token's position: count equal pieces before it.
+    std::string_view want = text::StripEnds(t.raw, U"|");
+    int occurrence = 0;
+    for (const text::Piece& p : text::SplitWhitespace(l.text)) {
+      if (p.offset >= t.offset) break;
+      if (p.text.find(want) != std::string_view::npos) ++occurrence;
+    }
+    for (const Word& w : l.words) {
+      if (w.text.find(want) == std::string::npos) continue;
+      if (occurrence-- > 0) continue;
+      s.box = w.box;
+      s.confidence = w.confidence;
+      break;
+    }
+  }
+  return s;
+}
+
+Correction DigitFixFor(const std::vector<SegLine>& lines, const Token& t) {
+  Correction c;
+  if (t.line < lines.size()) {
+    c.page = lines[t.line].page;
+    c.line = lines[t.line].line;
+    size_t core_at = t.raw.find(t.printed_core);
+    c.column = text::ColumnOf(lines[t.line].text,
+                              t.offset + (core_at == std::string::npos ? 0 : core_at));
+  }
+  c.before = t.printed_core;
+  c.after = t.core;
+  c.rule = t.digit_rule;
+  c.confidence = 0.9;
+  return c;
+}
+
+std::string Where(const TableBlock& block) {
+  if (block.caption_lines.empty()) return "unknown place";
+  return "page " + std::to_string(block.caption_lines[0].page) + ", line " +
+         std::to_string(block.caption_lines[0].line);
+}
+
+void AddSourceFlags(Record* r) {
+  if (r->source.confidence >= 0 && r->source.confidence < kLowConfidence)
+    r->flags.push_back("low-confidence");
+}
+
+TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
+                                std::string_view name) {
+  TableResult res;
+  const std::string here = "table " + std::to_string(number) + " (" + Where(block) + ")";
+  if (block.body.empty()) {
+    res.problems.push_back(here + ": no rows after the caption");
+    return res;
+  }
+  std::vector<Token> toks = Tokenize(block.body);
+  SeriesReading r = ReadSeries(&toks);
+  if (r.periods.empty()) {
+    res.problems.push_back(here + ": no periods (years or half years) found");
+    return res;
+  }
+  if (r.values.empty()) {
+    res.problems.push_back(here + ": " + std::to_string(r.periods.size()) +
+                           " periods but no values");
+    return res;
+  }
+  if (r.periods.size() != r.values.size()) {
+    res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
+                           std::to_string(r.values.size()) + " values");
+    return res;
+  }
+  std::set<std::string> labels;
+  for (const PeriodMention& p : r.periods) {
+    if (!labels.insert(p.period.label).second) {
+      res.problems.push_back(here + ": period " + p.period.label + " printed twice");
+      return res;
+    }
+  }
+  Table table;
+  table.number = number;
+  table.caption = block.caption;
+  if (!block.caption_lines.empty()) {
+    table.source.page = block.caption_lines[0].page;
+    table.source.line = block.caption_lines[0].line;
+    table.source.text = block.caption_lines[0].text;
+  }
+  for (size_t k = 0; k < r.periods.size(); ++k) {
+    const Token& v = toks[r.values[k]];
+    Record rec;
+    rec.note = ctx.note_period ? ctx.note_period->label : "";
+    rec.table = number;
+    rec.name = std::string(name);
+    rec.period = r.periods[k].period.label;
+    rec.period_start = r.periods[k].period.start;
+    rec.period_end = r.periods[k].period.end;
+    rec.value = v.value;
+    rec.unit = "count";
+    rec.source = SourceFor(block.body, v);
+    bool repaired = false;
+    for (size_t ti : r.periods[k].tokens) {
+      if (toks[ti].digit_rule.empty()) continue;
+      repaired = true;
+      res.digit_fixes.push_back(DigitFixFor(block.body, toks[ti]));
+    }
+    if (!v.digit_rule.empty()) {
+      repaired = true;
+      res.digit_fixes.push_back(DigitFixFor(block.body, v));
+    }
+    if (repaired) rec.flags.push_back("digit-repaired");
+    AddSourceFlags(&rec);
+    table.records.push_back(std::move(rec));
+  }
+  res.table = std::move(table);
+  return res;
+}
+
+void AppendTablePatterns(std::vector<PatternStatus>* out) {
+  AddPattern(out, "table_tokens.half_word", HalfWordRe());
+  AddPattern(out, "table_tokens.ordinal_word", OrdinalWordRe());
+  AddPattern(out, "table_tokens.glued_half", GluedHalfRe());
+  AddPattern(out, "table_tokens.confusable_number", ConfusableNumberRe());
+}
+
+}  // namespace notat::internal

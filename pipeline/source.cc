@@ -11,6 +11,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "pipeline/pdf_source.h"
+
 namespace notat {
 namespace {
 
@@ -154,9 +156,8 @@ Result<Document> ReadInput(const std::string& path, const Options& options, cons
     case InputKind::kBinary:
       return MakeError(ErrorCode::kInvalidInput,
                        path + ": binary data that is neither text, PDF, PNG, TIFF nor JPEG");
-    default:
-      return MakeError(ErrorCode::kInvalidInput,
-                       path + ": " + std::string(InputKindName(kind)) + " input is not supported yet");
+    default:  // PDF, PNG, TIFF, JPEG
+      return ReadPdfOrImage(*bytes, kind, path, options, lexicon);
   }
 }
 

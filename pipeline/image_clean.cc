@@ -1,0 +1,193 @@
+// Leptonica adapter: decoding page images (header first, so oversized images
+// are refused before their pixels are read), cleaning them for OCR, and
+// writing PNGs for --keep-work.
+#include <leptonica/allheaders.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "pipeline/ocr.h"
+
+namespace notat {
+namespace {
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+struct LeptFree {
+  void operator()(l_uint8* p) const { lept_free(p); }
+};
+
+// Leptonica reports failures on stderr; we report them as Errors instead.
+void QuietLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+const l_uint8* Data(std::string_view bytes) { return reinterpret_cast<const l_uint8*>(bytes.data()); }
+
+PixPtr ToPix(const RasterImage& image) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return nullptr;
+  if (image.dpi > 0) pixSetResolution(pix.get(), image.dpi, image.dpi);
+  l_uint32* data = pixGetData(pix.get());
+  int wpl = pixGetWpl(pix.get());
+  const uint8_t* src = image.pixels.data();
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uint8_t* row = src + static_cast<size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return pix;
+}
+
+// Any depth (1..32 bpp, colormapped or not) to an 8-bit gray RasterImage.
+Result<RasterImage> FromPix(Pix* pix, int dpi_fallback) {
+  PixPtr gray(pixConvertTo8(pix, 0));
+  if (!gray) return MakeError(ErrorCode::kInternal, "cannot convert the image to 8-bit gray");
+  RasterImage out;
+  out.width = pixGetWidth(gray.get());
+  out.height = pixGetHeight(gray.get());
+  out.dpi = pixGetXRes(pix);
+  if (out.dpi <= 0) out.dpi = dpi_fallback;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  const l_uint32* data = pixGetData(gray.get());
+  int wpl = pixGetWpl(gray.get());
+  for (int y = 0; y < out.height; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    uint8_t* row = out.pixels.data() + static_cast<size_t>(y) * out.width;
+    for (int x = 0; x < out.width; ++x) row[x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+  }
+  return out;
+}
+
+bool IsTiff(std::string_view bytes) {
+  return bytes.size() >= 4 && (bytes.substr(0, 4) == std::string_view("II*\0", 4) ||
+                               bytes.substr(0, 4) == std::string_view("MM\0*", 4));
+}
+
+// Width, height and resolution of page `index`, from the header only.
+Result<void> ReadHeader(std::string_view bytes, int index, const std::string& where, int* w,
+                        int* h, int* dpi) {
+  l_int32 format = 0, bps = 0, spp = 0, cmap = 0, res = 0;
+  l_int32 ok;
+  if (IsTiff(bytes)) {
+    ok = readHeaderMemTiff(Data(bytes), bytes.size(), index, w, h, &bps, &spp, &res, &cmap, &format);
+  } else {
+    ok = pixReadHeaderMem(Data(bytes), bytes.size(), &format, w, h, &bps, &spp, &cmap);
+  }
+  if (ok != 0 || *w <= 0 || *h <= 0)
+    return MakeError(ErrorCode::kParse, where + ": cannot read the image header (damaged or truncated image)");
+  *dpi = res;
+  return {};
+}
+
+}  // namespace
+
+Result<int> CountImagePages(std::string_view bytes, const std::string& path) {
+  QuietLeptonica();
+  int w = 0, h = 0, dpi = 0;
+  Result<void> first = ReadHeader(bytes, 0, path, &w, &h, &dpi);
+  if (!first) return std::unexpected(first.error());
+  if (!IsTiff(bytes)) return 1;
+  // TIFF: count the directories that have a readable header.
+  constexpr int kMaxPages = 100000;
+  int n = 1;
+  while (n < kMaxPages) {
+    l_int32 format, bps, spp, res, cmap, pw, ph;
+    if (readHeaderMemTiff(Data(bytes), bytes.size(), n, &pw, &ph, &bps, &spp, &res, &cmap, &format) != 0)
+      break;
+    ++n;
+  }
+  return n;
+}
+
+Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long max_pixels,
+                                    const std::string& path) {
+  QuietLeptonica();
+  std::string where = path + ": page " + std::to_string(index + 1);
+  int w = 0, h = 0, dpi = 0;
+  Result<void> header = ReadHeader(bytes, index, where, &w, &h, &dpi);
+  if (!header) return std::unexpected(header.error());
+  long long pixels = static_cast<long long>(w) * h;
+  if (pixels > max_pixels) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     where + ": image is " + std::to_string(w) + "x" + std::to_string(h) + " = " +
+                         std::to_string(pixels) + " pixels, over the limit of " +
+                         std::to_string(max_pixels) + " (max_pixels); not decoded");
+  }
+  PixPtr pix(IsTiff(bytes) ? pixReadMemTiff(Data(bytes), bytes.size(), index)
+                           : pixReadMem(Data(bytes), bytes.size()));
+  if (!pix) return MakeError(ErrorCode::kParse, where + ": cannot decode the image (damaged or truncated)");
+  if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h)
+    return MakeError(ErrorCode::kParse, where + ": image size differs from its header");
+  // Resolutions below 70 dpi are placeholders (72 dpi "screen" defaults are
+  // common in scanner output); treat them as unknown and assume 300.
+  int res = pixGetXRes(pix.get());
+  if (res < 70) pixSetResolution(pix.get(), 300, 300);
+  Result<RasterImage> image = FromPix(pix.get(), 300);
+  if (!image) return MakeError(image.error().code, where + ": " + image.error().message);
+  return image;
+}
+
+Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& options) {
+  QuietLeptonica();
+  PixPtr pix = ToPix(image);
+  if (!pix) return MakeError(ErrorCode::kInternal, "out of memory for a page image");
+  if (options.normalize_background) {
+    // Maps the (possibly uneven) paper to one background level; text keeps
+    // its contrast against it.
+    PixPtr norm(pixBackgroundNormSimple(pix.get(), nullptr, nullptr));
+    if (norm) pix = std::move(norm);
+  }
+  CleanedImage out;
+  if (options.deskew) {
+    l_float32 angle = 0, conf = 0;
+    // Reduction 2 for the search; rotates with white brought in, same size.
+    PixPtr straight(pixFindSkewAndDeskew(pix.get(), 2, &angle, &conf));
+    if (straight) {
+      // pixFindSkewAndDeskew only rotates when it is confident and the angle
+      // is above its minimum; otherwise it returns a copy.
+      if (conf >= 3.0 && std::fabs(angle) >= 0.1) out.skew_degrees = angle;
+      pix = std::move(straight);
+    }
+  }
+  if (options.binarize) {
+    Pix* binary = nullptr;
+    if (pixOtsuAdaptiveThreshold(pix.get(), 2000, 2000, 0, 0, 0.0, nullptr, &binary) == 0 && binary) {
+      PixPtr b(binary);
+      pix = std::move(b);
+    }
+  }
+  Result<RasterImage> back = FromPix(pix.get(), image.dpi);
+  if (!back) return std::unexpected(back.error());
+  out.image = std::move(*back);
+  out.image.dpi = image.dpi;
+  return out;
+}
+
+Result<void> WritePng(const RasterImage& image, const std::string& path) {
+  QuietLeptonica();
+  PixPtr pix = ToPix(image);
+  if (!pix) return MakeError(ErrorCode::kInternal, path + ": out of memory for a page image");
+  l_uint8* raw = nullptr;
+  size_t size = 0;
+  if (pixWriteMemPng(&raw, &size, pix.get(), 0.0) != 0 || raw == nullptr)
+    return MakeError(ErrorCode::kInternal, path + ": PNG encoding failed");
+  std::unique_ptr<l_uint8, LeptFree> data(raw);
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(data.get()), static_cast<std::streamsize>(size));
+  out.close();
+  if (!out) return MakeError(ErrorCode::kIo, path + ": cannot write: " + std::strerror(errno));
+  return {};
+}
+
+}  // namespace notat

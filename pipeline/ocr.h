@@ -1,0 +1,101 @@
+// OCR of page images. OcrEngine is the interface the PDF/image reader calls
+// (Tesseract in ocr_tesseract.cc; tests pass fakes). RasterImage is the one
+// image type that flows from the renderers (Poppler, Leptonica decoders) to
+// the cleaner and the engine. The image functions below are backed by
+// Leptonica (image_clean.cc); no third-party type appears here.
+//
+//   Result<std::unique_ptr<OcrEngine>> engine = CreateTesseractEngine({});
+//   Result<OcrResult> r = (*engine)->Recognize(image);
+#ifndef NOTAT_PIPELINE_OCR_H_
+#define NOTAT_PIPELINE_OCR_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/error.h"
+#include "pipeline/types.h"
+
+namespace notat {
+
+// An 8-bit grayscale page image: row-major, width * height bytes, 0 = black.
+struct RasterImage {
+  int width = 0;
+  int height = 0;
+  int dpi = 0;                  // resolution; 0 when unknown
+  std::vector<uint8_t> pixels;  // width * height bytes
+};
+
+struct OcrOptions {
+  // Tesseract language(s), "dan" or "dan+eng"; models come from Debian's
+  // tesseract-ocr-<lang> packages (or $TESSDATA_PREFIX).
+  std::string language = "dan";
+  // Tesseract page segmentation mode. 6 (one uniform block) keeps table rows
+  // on one line; see BENCHMARKS.md for 3 and 4 on the samples.
+  int page_segmentation_mode = 6;
+  // Fill OcrResult::tsv (Tesseract's word table) too; costs a little time.
+  bool want_tsv = false;
+};
+
+struct OcrResult {
+  // Text lines top to bottom, numbered from 1. Each word has its box in
+  // pixels of the image given to Recognize and a confidence 0..100.
+  std::vector<Line> lines;
+  std::string text;  // the engine's plain text output
+  std::string tsv;   // word table, when OcrOptions::want_tsv
+};
+
+// One engine per thread: Recognize is not safe to call concurrently on one
+// engine, but separate engines may run in parallel.
+class OcrEngine {
+ public:
+  virtual ~OcrEngine() = default;
+  // Recognizes the text of `image`. Errors: kOcr when the engine fails.
+  virtual Result<OcrResult> Recognize(const RasterImage& image) = 0;
+};
+
+// Makes a fresh engine; called once per worker thread.
+using OcrEngineFactory = std::function<Result<std::unique_ptr<OcrEngine>>()>;
+
+// Tesseract through its C++ API. Errors: kNotFound when a language model is
+// missing (the message names the Debian package tesseract-ocr-<lang> and
+// TESSDATA_PREFIX); kOcr when Tesseract fails to start otherwise.
+Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const OcrOptions& options);
+
+// ---- Page images (Leptonica) ----
+
+// Number of pages in a PNG, JPEG (1) or TIFF (1 or more) held in `bytes`.
+// Errors: kParse naming `path` when the header cannot be read.
+Result<int> CountImagePages(std::string_view bytes, const std::string& path);
+
+// Decodes page `index` (0-based) of the image in `bytes` to 8-bit gray. The
+// header is read first: an image with more than `max_pixels` pixels is
+// refused with kInvalidInput before its pixels are decoded. Errors: kParse
+// naming `path` (and the page) for a damaged image.
+Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long max_pixels,
+                                    const std::string& path);
+
+struct CleanOptions {
+  bool normalize_background = true;  // flatten uneven paper/lighting
+  bool deskew = true;                // rotate straight (up to about 7 degrees)
+  bool binarize = false;             // threshold to black and white (Otsu, adaptive)
+};
+
+struct CleanedImage {
+  RasterImage image;          // same size as the input
+  double skew_degrees = 0;    // the rotation that was corrected; 0 when none
+};
+
+// Prepares a page image for OCR: grayscale in, cleaned grayscale out. Never
+// fails on a valid image; kInternal if Leptonica runs out of memory.
+Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& options = {});
+
+// Writes `image` as a PNG file. Errors: kIo naming `path`.
+Result<void> WritePng(const RasterImage& image, const std::string& path);
+
+}  // namespace notat
+
+#endif  // NOTAT_PIPELINE_OCR_H_

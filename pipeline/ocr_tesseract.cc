@@ -1,0 +1,151 @@
+// Tesseract adapter: OcrEngine over tesseract::TessBaseAPI. Words come from
+// the result iterator at RIL_WORD, grouped into Tesseract's text lines.
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/ocr.h"
+
+namespace notat {
+namespace {
+
+// Directories Tesseract reads models from: $TESSDATA_PREFIX when set (with or
+// without a trailing tessdata/), otherwise the Debian locations.
+std::vector<std::string> ModelDirs() {
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) {
+    return {prefix, std::string(prefix) + "/tessdata"};
+  }
+  return {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+          "/usr/share/tessdata", "/usr/local/share/tessdata"};
+}
+
+std::vector<std::string> SplitLanguages(const std::string& language) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= language.size()) {
+    size_t end = language.find('+', start);
+    if (end == std::string::npos) end = language.size();
+    if (end > start) out.push_back(language.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// The directory holding every model of `language`, or kNotFound naming the
+// first missing one and its Debian package.
+Result<std::string> FindModelDir(const std::string& language) {
+  std::vector<std::string> langs = SplitLanguages(language);
+  if (langs.empty()) return MakeError(ErrorCode::kInvalidInput, "OCR language is empty");
+  std::vector<std::string> dirs = ModelDirs();
+  std::error_code ec;
+  for (const std::string& dir : dirs) {
+    bool all = true;
+    for (const std::string& lang : langs)
+      all = all && std::filesystem::is_regular_file(dir + "/" + lang + ".traineddata", ec);
+    if (all) return dir;
+  }
+  std::string missing;
+  for (const std::string& lang : langs) {
+    bool found = false;
+    for (const std::string& dir : dirs)
+      found = found || std::filesystem::is_regular_file(dir + "/" + lang + ".traineddata", ec);
+    if (!found) { missing = lang; break; }
+  }
+  if (missing.empty()) missing = langs.front();  // present, but not all in one directory
+  std::string searched;
+  for (const std::string& dir : dirs) searched += (searched.empty() ? "" : ", ") + dir;
+  return MakeError(ErrorCode::kNotFound,
+                   "OCR language model '" + missing + "' not found (looked in " + searched +
+                       "): install the Debian package tesseract-ocr-" + missing +
+                       ", or set TESSDATA_PREFIX to a directory holding " + missing + ".traineddata");
+}
+
+struct CharArrayDeleter {
+  void operator()(char* p) const { delete[] p; }
+};
+using TessText = std::unique_ptr<char, CharArrayDeleter>;
+
+std::string Take(char* text) {
+  TessText owned(text);
+  return owned ? std::string(owned.get()) : std::string();
+}
+
+class TesseractEngine : public OcrEngine {
+ public:
+  explicit TesseractEngine(OcrOptions options) : options_(std::move(options)) {}
+  TesseractEngine(const TesseractEngine&) = delete;  // owns a TessBaseAPI
+  TesseractEngine& operator=(const TesseractEngine&) = delete;
+  ~TesseractEngine() override { api_.End(); }
+
+  Result<void> Init(const std::string& model_dir) {
+    if (api_.Init(model_dir.c_str(), options_.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      return MakeError(ErrorCode::kOcr, "Tesseract could not load the OCR model '" + options_.language +
+                                            "' from " + model_dir +
+                                            " (reinstall tesseract-ocr and its language packages)");
+    }
+    api_.SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation_mode));
+    return {};
+  }
+
+  Result<OcrResult> Recognize(const RasterImage& image) override {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.pixels.size() != static_cast<size_t>(image.width) * image.height)
+      return MakeError(ErrorCode::kInternal, "OCR given an empty or inconsistent image");
+    api_.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
+    api_.SetSourceResolution(image.dpi > 0 ? image.dpi : 300);
+    if (api_.Recognize(nullptr) != 0) {
+      api_.Clear();
+      return MakeError(ErrorCode::kOcr, "Tesseract failed to recognize the page");
+    }
+    OcrResult out;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (it) {
+      const auto word_level = tesseract::RIL_WORD;
+      do {
+        if (it->Empty(word_level)) continue;
+        if (out.lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+          if (out.lines.empty() || !out.lines.back().words.empty()) out.lines.emplace_back();
+        }
+        Word word;
+        word.text = Take(it->GetUTF8Text(word_level));
+        if (word.text.empty()) continue;
+        word.confidence = it->Confidence(word_level);
+        int left = 0, top = 0, right = 0, bottom = 0;
+        if (it->BoundingBox(word_level, &left, &top, &right, &bottom))
+          word.box = Box{double(left), double(top), double(right), double(bottom)};
+        Line& line = out.lines.back();
+        if (!line.text.empty()) line.text += ' ';
+        line.text += word.text;
+        line.words.push_back(std::move(word));
+      } while (it->Next(word_level));
+    }
+    if (!out.lines.empty() && out.lines.back().words.empty()) out.lines.pop_back();
+    for (size_t i = 0; i < out.lines.size(); ++i) out.lines[i].number = static_cast<int>(i) + 1;
+    out.text = Take(api_.GetUTF8Text());
+    if (options_.want_tsv) out.tsv = Take(api_.GetTSVText(0));
+    api_.Clear();
+    return out;
+  }
+
+ private:
+  OcrOptions options_;
+  tesseract::TessBaseAPI api_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<OcrEngine>> CreateTesseractEngine(const OcrOptions& options) {
+  Result<std::string> dir = FindModelDir(options.language);
+  if (!dir) return std::unexpected(dir.error());
+  auto engine = std::make_unique<TesseractEngine>(options);
+  Result<void> init = engine->Init(*dir);
+  if (!init) return std::unexpected(init.error());
+  return std::unique_ptr<OcrEngine>(std::move(engine));
+}
+
+}  // namespace notat

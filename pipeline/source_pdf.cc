@@ -1,0 +1,482 @@
+// Poppler adapter and the PDF/image reader: text layers with word boxes,
+// page rendering for OCR, the per-page choice between them, and the worker
+// pool that OCRs pages (render -> clean -> OCR -> free, at most `jobs` pages
+// in memory).
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pipeline/ocr.h"
+#include "pipeline/pdf_source.h"
+
+namespace notat {
+namespace {
+
+// ---- Poppler ----
+//
+// One Poppler document is not safe to use from two threads, and Poppler keeps
+// some global state, so every Poppler call runs under this lock. Rendering is
+// short next to OCR, so the workers still OCR in parallel.
+std::mutex& PopplerMutex() {
+  static std::mutex m;
+  return m;
+}
+
+// Poppler's last complaint, to put in our error messages (guarded by the lock).
+std::string& PopplerLastError() {
+  static std::string last;
+  return last;
+}
+
+void InstallPopplerErrorHook() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) { PopplerLastError() = message; }, nullptr);
+  });
+}
+
+struct PopplerDocDeleter {
+  void operator()(poppler::document* d) const {
+    std::lock_guard<std::mutex> lock(PopplerMutex());
+    delete d;
+  }
+};
+using PopplerDoc = std::unique_ptr<poppler::document, PopplerDocDeleter>;
+
+std::string Utf8(const poppler::ustring& s) {
+  poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// Expands the Latin ligatures (U+FB00..U+FB06) typesetters put in text layers.
+std::string ExpandLigatures(std::string s) {
+  static const char* const kExpansions[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+        static_cast<unsigned char>(s[i + 1]) == 0xAC) {
+      unsigned c = static_cast<unsigned char>(s[i + 2]);
+      if (c >= 0x80 && c <= 0x86) {
+        out += kExpansions[c - 0x80];
+        i += 3;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// Loads `bytes` as a PDF; the caller holds no lock.
+Result<PopplerDoc> LoadPdf(std::string_view bytes, const std::string& path, const std::string& password) {
+  InstallPopplerErrorHook();
+  if (bytes.size() > static_cast<size_t>(INT32_MAX))
+    return MakeError(ErrorCode::kInvalidInput, path + ": PDF larger than 2 GiB is not supported");
+  std::lock_guard<std::mutex> lock(PopplerMutex());
+  PopplerLastError().clear();
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(bytes.size()), password, password));
+  if (!doc) {
+    std::string detail = PopplerLastError().empty() ? "" : " (" + PopplerLastError() + ")";
+    return MakeError(ErrorCode::kParse, path + ": not a readable PDF" + detail);
+  }
+  if (doc->is_locked()) {
+    if (password.empty())
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": the PDF is encrypted: give its password with --password");
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": the PDF is encrypted and the password given with --password is wrong");
+  }
+  return PopplerDoc(doc.release());
+}
+
+// Words of a page's text layer in Poppler's order, in points from the top
+// left. Pieces of one word that Poppler gives separately (a font change or a
+// kerned pair inside a word) are joined into one word.
+std::vector<Word> TextLayerWords(const poppler::page& page) {
+  std::vector<poppler::text_box> boxes = page.text_list();
+  std::vector<Word> words;
+  bool glue = false;  // the previous box had no space after it
+  for (const poppler::text_box& tb : boxes) {
+    std::string text = ExpandLigatures(Utf8(tb.text()));
+    poppler::rectf r = tb.bbox();
+    Box box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+    if (text.empty()) continue;
+    if (!words.empty()) {
+      Box& prev = words.back().box;
+      double overlap = std::min(prev.y1, box.y1) - std::max(prev.y0, box.y0);
+      double shorter = std::min(prev.y1 - prev.y0, box.y1 - box.y0);
+      bool same_line = shorter > 0 && overlap > 0.5 * shorter;
+      double gap = box.x0 - prev.x1;
+      // Poppler marks a space where a kerned pair left a sliver ("for tsat");
+      // a gap under a tenth of the text height is never a word space.
+      bool adjacent = gap >= -0.5 && (gap < 0.1 * shorter || (glue && gap < 0.25 * shorter));
+      if (same_line && adjacent) {
+        words.back().text += text;
+        prev = Box{std::min(prev.x0, box.x0), std::min(prev.y0, box.y0), std::max(prev.x1, box.x1),
+                   std::max(prev.y1, box.y1)};
+        glue = !tb.has_space_after();
+        continue;
+      }
+    }
+    words.push_back(Word{std::move(text), box, -1});
+    glue = !tb.has_space_after();
+  }
+  return words;
+}
+
+// Lines in Poppler's order: a new line starts when a word does not share the
+// current line's band or goes back to the left.
+std::vector<Line> LinesInLayerOrder(const std::vector<Word>& words) {
+  std::vector<Line> lines;
+  double top = 0, bottom = 0, right = 0;
+  for (const Word& w : words) {
+    double center = (w.box.y0 + w.box.y1) / 2;
+    bool same = !lines.empty() && center >= top && center <= bottom && w.box.x0 >= right - 1;
+    if (!same) {
+      lines.emplace_back();
+      lines.back().number = static_cast<int>(lines.size());
+      top = w.box.y0;
+      bottom = w.box.y1;
+    }
+    Line& line = lines.back();
+    if (!line.text.empty()) line.text += ' ';
+    line.text += w.text;
+    line.words.push_back(w);
+    right = w.box.x1;
+  }
+  return lines;
+}
+
+// The page's text layer as a Page (boxes in points). Caller holds the lock.
+Page TextLayerPage(const poppler::page& ppage, int number) {
+  Page page;
+  page.number = number;
+  page.text_source = "text-layer";
+  poppler::rectf rect = ppage.page_rect(poppler::crop_box);
+  page.width = rect.width();
+  page.height = rect.height();
+  poppler::page::orientation_enum o = ppage.orientation();
+  if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(page.width, page.height);
+  std::vector<Word> words = TextLayerWords(ppage);
+  page.lines = LinesInLayerOrder(words);
+  if (ReadingOrderScrambled(page.lines)) page.lines = LinesFromWordBoxes(std::move(words));
+  return page;
+}
+
+// Renders page `index` (0-based) in 8-bit gray at `dpi`, refusing pages over
+// `max_pixels` before rendering.
+Result<RasterImage> RenderPage(poppler::document& doc, int index, int dpi, long long max_pixels,
+                               const std::string& path) {
+  std::string where = path + ": page " + std::to_string(index + 1);
+  std::lock_guard<std::mutex> lock(PopplerMutex());
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) return MakeError(ErrorCode::kParse, where + ": cannot read the page");
+  poppler::rectf rect = page->page_rect(poppler::crop_box);
+  double w = std::ceil(rect.width() * dpi / 72.0), h = std::ceil(rect.height() * dpi / 72.0);
+  if (!(w > 0 && h > 0))
+    return MakeError(ErrorCode::kParse, where + ": the page has no size");
+  if (w * h > static_cast<double>(max_pixels)) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     where + ": rendering at " + std::to_string(dpi) + " dpi gives " +
+                         std::to_string(static_cast<long long>(w)) + "x" +
+                         std::to_string(static_cast<long long>(h)) +
+                         " pixels, over the limit of " + std::to_string(max_pixels) +
+                         " (max_pixels); not rendered");
+  }
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0)
+    return MakeError(ErrorCode::kParse, where + ": the page could not be rendered");
+  RasterImage out;
+  out.width = img.width();
+  out.height = img.height();
+  out.dpi = dpi;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  const char* data = img.const_data();
+  for (int y = 0; y < out.height; ++y) {
+    std::memcpy(out.pixels.data() + static_cast<size_t>(y) * out.width,
+                data + static_cast<size_t>(y) * img.bytes_per_row(), out.width);
+  }
+  return out;
+}
+
+// ---- OCR of pages, in parallel ----
+
+// Produces page `index`'s image; each worker gets its own.
+using Rasterizer = std::function<Result<RasterImage>(int index)>;
+using RasterizerFactory = std::function<Result<Rasterizer>()>;
+
+struct OcrJob {
+  int index = 0;        // 0-based page index
+  std::string why;      // Page::text_source_why
+};
+
+std::string PageName(int index) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "p%03d", index + 1);
+  return buf;
+}
+
+Result<void> WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return MakeError(ErrorCode::kIo, path + ": cannot write: " + std::strerror(errno));
+  return {};
+}
+
+// One page: rasterize, (keep), clean, (keep), OCR, (keep). The images are
+// freed before the next page is taken.
+Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine,
+                        const std::string& work_dir, const std::string& path) {
+  std::string where = path + ": page " + std::to_string(job.index + 1);
+  std::string base = work_dir.empty() ? "" : work_dir + "/" + PageName(job.index);
+  CleanedImage cleaned;
+  {
+    Result<RasterImage> image = rasterize(job.index);
+    if (!image) return std::unexpected(image.error());
+    if (!base.empty()) {
+      Result<void> w = WritePng(*image, base + "-1-render.png");
+      if (!w) return std::unexpected(w.error());
+    }
+    Result<CleanedImage> c = CleanForOcr(*image);
+    if (!c) return MakeError(c.error().code, where + ": " + c.error().message);
+    cleaned = std::move(*c);
+  }
+  if (!base.empty()) {
+    Result<void> w = WritePng(cleaned.image, base + "-2-clean.png");
+    if (!w) return std::unexpected(w.error());
+  }
+  Result<OcrResult> ocr = engine.Recognize(cleaned.image);
+  if (!ocr) return MakeError(ocr.error().code, where + ": " + ocr.error().message);
+  if (!base.empty()) {
+    Result<void> w = WriteText(base + "-3-ocr.txt", ocr->text);
+    if (w) w = WriteText(base + "-3-ocr.tsv", ocr->tsv);
+    if (!w) return std::unexpected(w.error());
+  }
+  Page page;
+  page.number = job.index + 1;
+  page.text_source = "ocr";
+  page.text_source_why = job.why;
+  page.width = cleaned.image.width;
+  page.height = cleaned.image.height;
+  page.lines = std::move(ocr->lines);
+  return page;
+}
+
+int WorkerCount(const Options& options, size_t jobs) {
+  int n = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  n = std::max(n, 1);
+  return static_cast<int>(std::min<size_t>(static_cast<size_t>(n), jobs));
+}
+
+// OCRs `jobs` on the workers. Results come back in the order of `jobs`
+// whatever the finishing order; on failure, the error of the first failing
+// job in that order (every earlier job has run by then, so it is the same
+// error a serial run gives).
+Result<std::vector<Page>> OcrPages(const std::vector<OcrJob>& jobs, const RasterizerFactory& make_rasterizer,
+                                   const OcrEngineFactory& make_engine, const Options& options,
+                                   const std::string& work_dir, const std::string& path) {
+  std::vector<std::optional<Result<Page>>> results(jobs.size());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto worker = [&] {
+    std::unique_ptr<OcrEngine> engine;
+    std::optional<Rasterizer> rasterize;
+    while (!failed.load()) {
+      size_t i = next.fetch_add(1);
+      if (i >= jobs.size()) break;
+      if (!engine) {
+        Result<std::unique_ptr<OcrEngine>> e = make_engine();
+        if (!e) {
+          results[i] = std::unexpected(e.error());
+          failed = true;
+          break;
+        }
+        engine = std::move(*e);
+      }
+      if (!rasterize) {
+        Result<Rasterizer> r = make_rasterizer();
+        if (!r) {
+          results[i] = std::unexpected(r.error());
+          failed = true;
+          break;
+        }
+        rasterize = std::move(*r);
+      }
+      results[i] = OcrOnePage(jobs[i], *rasterize, *engine, work_dir, path);
+      if (!*results[i]) failed = true;
+    }
+  };
+  int workers = WorkerCount(options, jobs.size());
+  if (workers <= 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> threads;
+    for (int w = 0; w < workers; ++w) threads.emplace_back(worker);
+  }
+  std::vector<Page> pages;
+  pages.reserve(jobs.size());
+  for (std::optional<Result<Page>>& r : results) {
+    if (!r) continue;  // not started because an earlier job failed
+    if (!*r) return std::unexpected(r->error());
+    pages.push_back(std::move(**r));
+  }
+  if (pages.size() != jobs.size())
+    return MakeError(ErrorCode::kInternal, path + ": OCR stopped without an error");
+  return pages;
+}
+
+std::string InputStem(const std::string& path) {
+  if (path == "-") return "stdin";
+  std::string stem = std::filesystem::path(path).stem().string();
+  return stem.empty() ? "input" : stem;
+}
+
+Result<std::string> PrepareWorkDir(const Options& options, const std::string& path) {
+  if (options.keep_work.empty()) return std::string();
+  std::string dir = options.keep_work + "/" + InputStem(path);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return MakeError(ErrorCode::kIo, dir + ": cannot create the --keep-work directory: " + ec.message());
+  return dir;
+}
+
+OcrEngineFactory TesseractFactory(const Options& options) {
+  OcrOptions o;
+  o.language = options.ocr_language;
+  o.want_tsv = !options.keep_work.empty();
+  return [o] { return CreateTesseractEngine(o); };
+}
+
+// Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it
+// there was cut short (an interrupted download or copy).
+bool HasEofMarker(std::string_view bytes) {
+  size_t from = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
+  return bytes.substr(from).find("%%EOF") != std::string_view::npos;
+}
+
+Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const Options& options,
+                         const Lexicon* lexicon, const OcrEngineFactory& make_engine, Document doc) {
+  if (!HasEofMarker(bytes))
+    return MakeError(ErrorCode::kParse, path + ": truncated PDF (no %%EOF marker at the end of the file)");
+  Result<PopplerDoc> pdf = LoadPdf(bytes, path, options.password);
+  if (!pdf) return std::unexpected(pdf.error());
+  int count;
+  {
+    std::lock_guard<std::mutex> lock(PopplerMutex());
+    count = (*pdf)->pages();
+  }
+  if (count <= 0) return MakeError(ErrorCode::kInvalidInput, path + ": the PDF has no pages");
+
+  doc.pages.resize(count);
+  std::vector<OcrJob> jobs;
+  for (int i = 0; i < count; ++i) {
+    Page layer;
+    layer.number = i + 1;
+    layer.text_source = "text-layer";
+    if (options.ocr != OcrMode::kAlways) {
+      std::lock_guard<std::mutex> lock(PopplerMutex());
+      std::unique_ptr<poppler::page> ppage((*pdf)->create_page(i));
+      if (!ppage) return MakeError(ErrorCode::kParse, path + ": page " + std::to_string(i + 1) + ": cannot read the page");
+      layer = TextLayerPage(*ppage, i + 1);
+    }
+    TextLayerVerdict verdict =
+        JudgeTextLayer(layer, options.ocr, lexicon, options.ocr_language);
+    if (verdict.use_ocr) {
+      jobs.push_back(OcrJob{i, verdict.why});
+    } else {
+      layer.text_source_why = verdict.why;
+      doc.pages[i] = std::move(layer);
+    }
+  }
+  pdf->reset();
+  if (jobs.empty()) return doc;
+
+  Result<std::string> work_dir = PrepareWorkDir(options, path);
+  if (!work_dir) return std::unexpected(work_dir.error());
+  RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {
+    Result<PopplerDoc> own = LoadPdf(bytes, path, options.password);
+    if (!own) return std::unexpected(own.error());
+    auto shared = std::make_shared<PopplerDoc>(std::move(*own));
+    return Rasterizer([shared, &options, &path](int index) {
+      return RenderPage(**shared, index, options.render_dpi, options.max_pixels, path);
+    });
+  };
+  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, *work_dir, path);
+  if (!ocr) return std::unexpected(ocr.error());
+  for (Page& p : *ocr) doc.pages[p.number - 1] = std::move(p);
+  return doc;
+}
+
+Result<Document> ReadImage(std::string_view bytes, const std::string& path, const Options& options,
+                           const OcrEngineFactory& make_engine, Document doc) {
+  Result<int> count = CountImagePages(bytes, path);
+  if (!count) return std::unexpected(count.error());
+  if (options.ocr == OcrMode::kNever)
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": a page image has no text without OCR, and --ocr never was given");
+  std::vector<OcrJob> jobs;
+  for (int i = 0; i < *count; ++i) jobs.push_back(OcrJob{i, "image input"});
+  Result<std::string> work_dir = PrepareWorkDir(options, path);
+  if (!work_dir) return std::unexpected(work_dir.error());
+  RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {
+    return Rasterizer([&](int index) { return DecodeImagePage(bytes, index, options.max_pixels, path); });
+  };
+  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, *work_dir, path);
+  if (!ocr) return std::unexpected(ocr.error());
+  doc.pages = std::move(*ocr);
+  return doc;
+}
+
+}  // namespace
+
+Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const std::string& path,
+                                const Options& options, const Lexicon* lexicon,
+                                const OcrEngineFactory& make_engine) {
+  Document doc;
+  doc.path = path;
+  doc.sha256 = Sha256Hex(bytes);
+  switch (kind) {
+    case InputKind::kPdf:
+      doc.kind = "pdf";
+      return ReadPdf(bytes, path, options, lexicon, make_engine, std::move(doc));
+    case InputKind::kPng:
+    case InputKind::kTiff:
+    case InputKind::kJpeg:
+      doc.kind = "image";
+      return ReadImage(bytes, path, options, make_engine, std::move(doc));
+    default:
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": " + std::string(InputKindName(kind)) + " is neither a PDF nor a page image");
+  }
+}
+
+Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const std::string& path,
+                                const Options& options, const Lexicon* lexicon) {
+  return ReadPdfOrImage(bytes, kind, path, options, lexicon, TesseractFactory(options));
+}
+
+}  // namespace notat

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "extractors/danish_number.h"
 #include "extractors/internal.h"
@@ -166,6 +167,12 @@ size_t Gap(size_t b1, size_t e1, size_t b2, size_t e2) {
   if (e1 <= b2) return b2 - e1;
   if (e2 <= b1) return b1 - e2;
   return 0;
+}
+
+std::string FormatNumber(double v) {
+  std::ostringstream o;
+  o << v;
+  return o.str();
 }
 
 }  // namespace
@@ -349,10 +356,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           const Record& first = out[it->second];
           if (first.value != rec.value) {
             problems->push_back("fact " + rec.name + " " + rec.period + ": " +
-                                std::to_string(first.value) + " (page " +
+                                FormatNumber(first.value) + " (page " +
                                 std::to_string(first.source.page) + ", line " +
                                 std::to_string(first.source.line) + ") and " +
-                                std::to_string(rec.value) + " (page " +
+                                FormatNumber(rec.value) + " (page " +
                                 std::to_string(rec.source.page) + ", line " +
                                 std::to_string(rec.source.line) + ") disagree; kept the first");
           }

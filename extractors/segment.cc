@@ -339,8 +339,11 @@ Segmented Segment(const RepairedText& input) {
     used[i] = true;
     bool after_break = prev != Prev::kProse || prev_prose_ended;
     size_t after = next_unused(i);
+    // A heading: a short unpunctuated line after a finished sentence, followed
+    // by a new sentence; when it reads like prose it must also stand apart.
     bool heading = after_break && HeadingShape(l.text, /*allow_digits=*/true) && after < lines.size() &&
-                   !LooksLikeProse(l.text);
+                   text::IsUpper(text::FirstCodePoint(text::Trim(lines[after].text))) &&
+                   (lines[after].blank_before || !LooksLikeProse(l.text));
     if (heading) {
       Section s;
       s.heading = std::string(text::Trim(l.text));

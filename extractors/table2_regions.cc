@@ -9,9 +9,10 @@
 // fuzzily ("Sjzelland", "Sjeelland" -> Region Sjælland).
 //
 // When the regions do not add up to the printed total, one digit is changed
-// only if exactly one single-digit change balances the table and that digit
+// only if exactly one single-digit change balances the table, that digit
 // sits in a cell OCR may have misread (a letter read as a digit, or an OCR
-// confidence below 60). The record is flagged "repaired-by-arithmetic" and
+// confidence below 60), and the new digit looks like what was read (S may be
+// 5, 6, 8 or 3; a low-confidence 4 may be 1 or 9). The record is flagged "repaired-by-arithmetic" and
 // the change listed with rule "arithmetic". Otherwise the numbers stay as
 // printed and validation reports the imbalance.
 #include <re2/re2.h>
@@ -66,6 +67,34 @@ std::string MatchRegion(std::string_view word) {
 bool IsTotalWord(std::string_view core) {
   std::string w = text::Lower(core);
   return w == "total" || w == "totalt" || w == "tota1" || w == "ialt" || w == "sum" || w == "samlet";
+}
+
+// Digits a letter OCR put in a number may stand for.
+std::string_view GlyphDigits(char glyph) {
+  switch (glyph) {
+    case 'O': return "0689";
+    case 'l': case 'I': return "147";
+    case 'S': return "5683";
+    case 'B': return "8360";
+    default: return "";
+  }
+}
+
+// Digits OCR confuses with a digit.
+std::string_view SimilarDigits(char digit) {
+  switch (digit) {
+    case '0': return "689";
+    case '1': return "47";
+    case '2': return "7";
+    case '3': return "589";
+    case '4': return "19";
+    case '5': return "368";
+    case '6': return "058";
+    case '7': return "12";
+    case '8': return "03569";
+    case '9': return "0348";
+    default: return "";
+  }
 }
 
 struct Label {
@@ -232,14 +261,22 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       const Record& rec = table.records[k];
       bool low = rec.source.confidence >= 0 && rec.source.confidence < kLowConfidence;
       if (v.digit_rule.empty() && !low) continue;
-      std::vector<size_t> positions = v.fixed_positions;
+      // Positions worth changing, each with the digits it may really be:
+      // a letter read as a digit may be any digit that glyph resembles; in a
+      // low-confidence word any digit may be one its neighbours resemble.
+      std::vector<std::pair<size_t, std::string_view>> positions;
+      for (size_t p : v.fixed_positions)
+        positions.emplace_back(p, GlyphDigits(v.printed_core[p]));
       if (low) {
         positions.clear();
         for (size_t p = 0; p < v.core.size(); ++p)
-          if (v.core[p] >= '0' && v.core[p] <= '9') positions.push_back(p);
+          if (v.core[p] >= '0' && v.core[p] <= '9')
+            positions.emplace_back(p, p < v.printed_core.size() && v.printed_core[p] != v.core[p]
+                                          ? GlyphDigits(v.printed_core[p])
+                                          : SimilarDigits(v.core[p]));
       }
-      for (size_t p : positions) {
-        for (char d = '0'; d <= '9'; ++d) {
+      for (const auto& [p, digits] : positions) {
+        for (char d : digits) {
           if (d == v.core[p]) continue;
           std::string changed = v.core;
           changed[p] = d;

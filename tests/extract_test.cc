@@ -1,0 +1,749 @@
+#include "extractors/extract.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractors/registry.h"
+#include "tests/extract_testing.h"
+
+namespace notat {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::ElementsAreArray;
+using testing::Cells;
+using testing::Dump;
+using testing::FactLines;
+using testing::FindTable;
+using testing::ReadSample;
+using testing::TextOf;
+
+const std::vector<std::string> kSeedTable1 = {"2018=186", "2019=286", "2020=313", "2021=395",
+                                              "2022=522", "2023=631", "2024=827", "2025-H1=502"};
+const std::vector<std::string> kSeedTable2 = {
+    "Region Hovedstaden=146", "Region Midtjylland=142", "Region Nordjylland=44",
+    "Region Sjælland=54",     "Region Syddanmark=116",  "Total=502"};
+const std::vector<std::string> kSeedTable3 = {"2021=46", "2022=41", "2023=64", "2024=52",
+                                              "2025-H1=28"};
+const std::vector<std::string> kSeedFacts = {
+    "inquiries_total 2025-H1 = 502 count",
+    "inquiries_total 2024-H1 = 432 count",
+    "inquiries_total 2024 = 827 count",
+    "share_under_18_pct 2025-H1 = 45 pct",
+    "share_under_18_pct 2024-H1 = 36 pct",
+    "trips_abroad_new 2025-H1 = 28 count",
+    "trips_abroad_new 2024-H1 = 22 count",
+    "inquiries_in_denmark 2025-H1 = 102 count",
+    "inquiries_in_denmark 2024-H1 = 56 count",
+    "consultants_employed 2025-H1 = 12 persons",
+    "grant_additional_mio_kr 2025 = 7 mio. kr.",
+    "grant_total_mio_kr 2025 = 10.9 mio. kr.",
+};
+
+std::vector<std::string> Periods(const Table& t) {
+  std::vector<std::string> out;
+  for (const Record& r : t.records) out.push_back(r.period + " " + r.period_start + ".." + r.period_end);
+  return out;
+}
+
+bool HasFlag(const Record& r, const std::string& flag) {
+  return std::find(r.flags.begin(), r.flags.end(), flag) != r.flags.end();
+}
+
+// ---------------------------------------------------------------- the sample
+
+void ExpectSeedRecords(const Extraction& ex) {
+  EXPECT_EQ(ex.note_period, "2025-H1");
+  EXPECT_TRUE(ex.problems.empty()) << Dump(ex);
+  ASSERT_EQ(ex.tables.size(), 3u) << Dump(ex);
+  EXPECT_EQ(Cells(ex.tables[0]), kSeedTable1);
+  EXPECT_EQ(Cells(ex.tables[1]), kSeedTable2);
+  EXPECT_EQ(Cells(ex.tables[2]), kSeedTable3);
+  EXPECT_EQ(FactLines(ex.facts), kSeedFacts);
+  // 2018 covers May-December, as the header's "(maj- dec.)" says.
+  EXPECT_EQ(ex.tables[0].records[0].period_start, "2018-05-01");
+  EXPECT_EQ(ex.tables[0].records[0].period_end, "2018-12-31");
+  EXPECT_EQ(ex.tables[0].records[1].period_start, "2019-01-01");
+  EXPECT_EQ(ex.tables[0].records[7].period_start, "2025-01-01");
+  EXPECT_EQ(ex.tables[0].records[7].period_end, "2025-06-30");
+  for (const Table& t : ex.tables) {
+    for (const Record& r : t.records) {
+      EXPECT_EQ(r.note, "2025-H1");
+      EXPECT_EQ(r.table, t.number);
+      EXPECT_EQ(r.unit, "count");
+      EXPECT_TRUE(r.flags.empty()) << r.period;
+      EXPECT_EQ(r.region.has_value(), t.number == 2);
+    }
+  }
+  for (const Record& r : ex.tables[1].records) {
+    EXPECT_EQ(r.name, "inquiries_by_region");
+    EXPECT_EQ(r.period, "2025-H1");
+    EXPECT_EQ(r.period_start, "2025-01-01");
+    EXPECT_EQ(r.period_end, "2025-06-30");
+  }
+  EXPECT_EQ(ex.tables[0].records[0].name, "inquiries");
+  EXPECT_EQ(ex.tables[2].records[0].name, "trips_abroad_new");
+  // Provenance: the line each value was printed on.
+  EXPECT_EQ(ex.tables[0].records[0].source.line, 23);
+  EXPECT_EQ(ex.tables[1].records[3].source.line, 44);
+  EXPECT_EQ(ex.tables[1].records[5].source.line, 48);
+  EXPECT_EQ(ex.tables[2].records[4].source.line, 73);
+  EXPECT_EQ(ex.tables[1].source.line, 33);
+  for (const Record& f : ex.facts) {
+    EXPECT_FALSE(f.table.has_value());
+    EXPECT_EQ(f.note, "2025-H1");
+    EXPECT_EQ(f.source.page, 1);
+  }
+  std::vector<int> fact_lines;
+  for (const Record& f : ex.facts) fact_lines.push_back(f.source.line);
+  EXPECT_THAT(fact_lines, ElementsAre(14, 14, 15, 50, 51, 62, 65, 82, 85, 94, 98, 100));
+  EXPECT_EQ(ex.facts[9].period_end, "2025-05-31");  // "1. januar til 31. maj 2025"
+  EXPECT_EQ(ex.facts[2].period_start, "2024-01-01");
+  EXPECT_EQ(ex.title_source.line, 1);
+}
+
+TEST(ExtractTest, CorrectedSampleGivesExactRecords) {
+  Extraction ex = Extract(TextOf(ReadSample("note-2025-h1.txt")));
+  ExpectSeedRecords(ex);
+  EXPECT_EQ(ex.title, "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025");
+  EXPECT_TRUE(ex.digit_fixes.empty());
+}
+
+TEST(ExtractTest, RawOcrSampleGivesTheSameRecords) {
+  Extraction ex = Extract(TextOf(ReadSample("note-2025-h1.ocr.txt")));
+  ExpectSeedRecords(ex);
+}
+
+TEST(ExtractTest, StagedExtractionEqualsTheConvenience) {
+  RepairedText text = TextOf(ReadSample("note-2025-h1.txt"));
+  EXPECT_EQ(Dump(Extract(Segment(text))), Dump(Extract(text)));
+}
+
+TEST(ExtractTest, EveryPatternCompiles) {
+  std::vector<PatternStatus> all = AllPatterns();
+  EXPECT_GE(all.size(), 30u);
+  std::set<std::string> names;
+  for (const PatternStatus& p : all) {
+    EXPECT_TRUE(p.ok) << p.name << ": " << p.error << "\n" << p.pattern;
+    EXPECT_TRUE(names.insert(p.name).second) << "duplicate name " << p.name;
+  }
+}
+
+TEST(ExtractTest, RegistryListsTablesOneToThree) {
+  std::vector<int> numbers;
+  for (const TableExtractor& x : TableExtractors()) numbers.push_back(x.number);
+  EXPECT_THAT(numbers, ElementsAre(1, 2, 3));
+}
+
+// ---------------------------------------------------------------- table 1
+
+TEST(Table1Test, HeaderOverSeveralLinesWithSeparators) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "\n"
+      "2018 | 2019 | 2020 | 2021 | 2022 | 2023 | 1.\n"
+      "\n"
+      "(maj- halvår\n"
+      "dec.) 2024\n"
+      "Henvendel- 150 260 300 380 500 600 432\n"
+      "\n"
+      "ser (antal)\n"
+      "\n"
+      "Den løbende stigning kan være udtryk for, at kendskabet til ordningen udbredes til flere.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=150", "2019=260", "2020=300", "2021=380", "2022=500",
+                                     "2023=600", "2024-H1=432"));
+  EXPECT_EQ(Periods(*t).front(), "2018 2018-05-01..2018-12-31");
+  EXPECT_EQ(Periods(*t).back(), "2024-H1 2024-01-01..2024-06-30");
+  EXPECT_EQ(t->records[0].note, "2024-H1");
+}
+
+TEST(Table1Test, YearsAsRows) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "År Antal henvendelser\n"
+      "2018 (maj-dec.) 186\n"
+      "2019 286\n"
+      "2020 313\n"
+      "2021 395\n"
+      "2022 522\n"
+      "2023 631\n"
+      "2024 827\n"
+      "1. halvår 2025 502\n"
+      "2. halvår 2025 1.021\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2021=395", "2022=522",
+                                     "2023=631", "2024=827", "2025-H1=502", "2025-H2=1021"));
+  EXPECT_EQ(t->records[0].period_start, "2018-05-01");
+  EXPECT_EQ(t->records[8].period_start, "2025-07-01");
+  EXPECT_EQ(t->records[8].source.line, 12);
+  EXPECT_EQ(ex.note_period, "2025-H2");
+}
+
+TEST(Table1Test, WholeYearNoteOnOneHeaderLine) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2019 2020 2021 2022 2023 2024 2025\n"
+      "Henvendelser (antal) 286 313 395 522 631 827 1.004\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2019=286", "2020=313", "2021=395", "2022=522", "2023=631",
+                                     "2024=827", "2025=1004"));
+  EXPECT_EQ(t->records[6].period_end, "2025-12-31");
+  EXPECT_EQ(ex.note_period, "2025");
+}
+
+TEST(Table1Test, RowsCutByAPageBreakWithFurniture) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2018 (maj-dec.) 90\n"
+      "2019 120\n"
+      "2020 140\n"
+      "\n"
+      "Side 1 af 2\n"
+      "\f"
+      "Side 2 af 2\n"
+      "2021 160\n"
+      "2022 210\n"
+      "1. halvår 2026 480\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=90", "2019=120", "2020=140", "2021=160", "2022=210",
+                                     "2026-H1=480"));
+  EXPECT_EQ(t->records[3].source.page, 2);
+  EXPECT_EQ(t->records[3].source.line, 2);
+}
+
+TEST(Table1Test, HeaderCutByAPageBreak) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2021 | 2022 | 2023 |\n"
+      "3/4\n"
+      "\f"
+      "2024 | 2025 | 1. halvår 2026\n"
+      "Antal 10 20 30 40 50 25\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t),
+              ElementsAre("2021=10", "2022=20", "2023=30", "2024=40", "2025=50", "2026-H1=25"));
+}
+
+TEST(Table1Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2018 | 2019 | 2020 | 2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
+      "Henvendelser 186 286 313 395 522 631 502\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(FindTable(ex, 1), nullptr);
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 1 (page 1, line 2): 8 periods but 7 values"));
+}
+
+TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2O18 2019 2020 2021 2022 2023 2024 1. halvår 2025\n"
+      "Henvendelser l86 286 3I3 395 522 631 B27 5O2\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable1);
+  std::vector<std::string> repaired;
+  for (const Record& r : t->records)
+    if (HasFlag(r, "digit-repaired")) repaired.push_back(r.period);
+  EXPECT_THAT(repaired, ElementsAre("2018", "2020", "2024", "2025-H1"));
+  std::vector<std::string> fixes;
+  for (const Correction& c : ex.digit_fixes)
+    fixes.push_back(c.before + "->" + c.after + " " + c.rule + " @" + std::to_string(c.line) + ":" +
+                    std::to_string(c.column));
+  EXPECT_THAT(fixes, ElementsAre("2O18->2018 digit:O->0 @3:1", "l86->186 digit:l->1 @4:14",
+                                 "3I3->313 digit:I->1 @4:22", "B27->827 digit:B->8 @4:38",
+                                 "5O2->502 digit:O->0 @4:42"));
+}
+
+TEST(Table1Test, WordsAreNotTurnedIntoDigits) {
+  // "I" and "SB" contain no digit: not numeric context.
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2024 1. halvår 2025\n"
+      "I SB 10 20\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024=10", "2025-H1=20"));
+  EXPECT_TRUE(ex.digit_fixes.empty());
+}
+
+// ---------------------------------------------------------------- table 2
+
+TEST(Table2Test, RowsInAnotherOrderWithSeparatorsAndDamagedNames) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. juli til 31. december\n"
+      "\n"
+      "2024\n"
+      "Region | Antal henvendelser\n"
+      "Region Syddanmark | 100\n"
+      "Region Sjzelland | 60\n"
+      "Region Nordjylland | 50\n"
+      "Region Midtjyland | 140\n"
+      "Regi0n Hovedstaden | 150\n"
+      "I alt | 500\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Syddanmark=100", "Region Sjælland=60",
+                                     "Region Nordjylland=50", "Region Midtjylland=140",
+                                     "Region Hovedstaden=150", "Total=500"));
+  EXPECT_EQ(t->records[0].period, "2024-H2");
+  EXPECT_EQ(t->records[0].period_start, "2024-07-01");
+  EXPECT_EQ(t->records[0].period_end, "2024-12-31");
+  EXPECT_EQ(t->records[5].source.line, 11);
+  EXPECT_TRUE(ex.digit_fixes.empty());
+}
+
+TEST(Table2Test, TransposedWithRegionsAsColumns) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser, 1. halvår 2026\n"
+      "Hovedstaden Midtjylland Nordjylland Sjælland Syddanmark Total\n"
+      "160 150 50 60 120 540\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=160", "Region Midtjylland=150",
+                                     "Region Nordjylland=50", "Region Sjælland=60",
+                                     "Region Syddanmark=120", "Total=540"));
+  EXPECT_EQ(t->records[0].period, "2026-H1");
+}
+
+TEST(Table2Test, TransposedHeaderOverTwoLinesWithAPeriodLabel) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser\n"
+      "Region | Region | Region | Region | Region |\n"
+      "Hovedstaden | Midtjylland | Nordjylland | Sjælland | Syddanmark | I alt\n"
+      "1. halvår 2025 | 146 | 142 | 44 | 54 | 116 | 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  EXPECT_EQ(t->records[0].period, "2025-H1");  // the note's period: the caption names none
+}
+
+TEST(Table2Test, LabelsAndValuesInSeparateColumns) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2025\n"
+      "Region\n"
+      "Region Hovedstaden\n"
+      "Region Midtjylland\n"
+      "Region Nordjylland\n"
+      "Region Sjælland\n"
+      "Region Syddanmark\n"
+      "Total\n"
+      "Antal henvendelser\n"
+      "146\n"
+      "142\n"
+      "44\n"
+      "54\n"
+      "116\n"
+      "502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  EXPECT_EQ(t->records[2].source.line, 13);
+}
+
+TEST(Table2Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser\n"
+      "Region Hovedstaden 146\n"
+      "Region Midtjylland 142\n"
+      "Region Nordjylland\n"
+      "Region Sjælland 54\n"
+      "Region Syddanmark 116\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(FindTable(ex, 2), nullptr);
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 3): 5 regions but 4 values"));
+}
+
+TEST(Table2Test, MissingValueWithATotal) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser\n"
+      "Region Hovedstaden 146\n"
+      "Region Midtjylland 142\n"
+      "Region Nordjylland 44\n"
+      "Region Sjælland\n"
+      "Region Syddanmark 116\n"
+      "Total 502\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(FindTable(ex, 2), nullptr);
+  EXPECT_THAT(ex.problems,
+              ::testing::Contains("table 2 (page 1, line 2): 5 regions and a total but 5 values"));
+}
+
+const char* kRegionsHead =
+    "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+    "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2025\n"
+    "Region Antal henvendelser\n";
+
+TEST(Table2Test, ArithmeticRepairsAConfusableDigitWhenExactlyOneChangeBalances) {
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland B4\nRegion Syddanmark 116\nTotal 512\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records[3].value, 64);
+  EXPECT_TRUE(HasFlag(t->records[3], "repaired-by-arithmetic"));
+  EXPECT_TRUE(HasFlag(t->records[3], "digit-repaired"));
+  ASSERT_EQ(ex.digit_fixes.size(), 2u);
+  EXPECT_EQ(ex.digit_fixes[0].rule, "digit:B->8");
+  EXPECT_EQ(ex.digit_fixes[1].rule, "arithmetic");
+  EXPECT_EQ(ex.digit_fixes[1].before, "84");
+  EXPECT_EQ(ex.digit_fixes[1].after, "64");
+  EXPECT_EQ(ex.digit_fixes[1].line, 7);
+  EXPECT_EQ(ex.digit_fixes[1].column, 17);
+}
+
+TEST(Table2Test, AHumanChangeIsNotRepaired) {
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 156\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland 54\nRegion Syddanmark 116\nTotal 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=156", "Region Midtjylland=142",
+                                     "Region Nordjylland=44", "Region Sjælland=54",
+                                     "Region Syddanmark=116", "Total=502"));
+  for (const Record& r : t->records) EXPECT_TRUE(r.flags.empty()) << *r.region;
+  EXPECT_TRUE(ex.digit_fixes.empty());
+}
+
+TEST(Table2Test, AHumanChangeNextToAConfusableCellIsNotRepaired) {
+  // "S4" reads as 54; only 44 would balance, and S is never read for 4.
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 156\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland S4\nRegion Syddanmark 116\nTotal 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records[3].value, 54);
+  EXPECT_TRUE(HasFlag(t->records[3], "digit-repaired"));
+  for (const Record& r : t->records) EXPECT_FALSE(HasFlag(r, "repaired-by-arithmetic"));
+  ASSERT_EQ(ex.digit_fixes.size(), 1u);
+  EXPECT_EQ(ex.digit_fixes[0].rule, "digit:S->5");
+}
+
+RepairedText WithConfidence(const std::string& text, int line, const std::string& word, double conf) {
+  RepairedText t = TextOf(text);
+  for (Line& l : t.pages[0].lines) {
+    if (l.number != line) continue;
+    size_t at = 0;
+    std::string s = l.text;
+    while (at < s.size()) {
+      size_t e = s.find(' ', at);
+      if (e == std::string::npos) e = s.size();
+      std::string w = s.substr(at, e - at);
+      l.words.push_back(Word{w, Box{double(at), 0, double(e), 10}, w == word ? conf : 95});
+      at = e + 1;
+    }
+  }
+  return t;
+}
+
+TEST(Table2Test, ArithmeticRepairsALowConfidenceDigit) {
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland 54\nRegion Syddanmark 116\nTotal 507\n";
+  Extraction ex = Extract(WithConfidence(text, 6, "44", 41));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records[2].value, 49);
+  EXPECT_EQ(t->records[2].source.confidence, 41);
+  EXPECT_TRUE(HasFlag(t->records[2], "repaired-by-arithmetic"));
+  EXPECT_TRUE(HasFlag(t->records[2], "low-confidence"));
+  ASSERT_EQ(ex.digit_fixes.size(), 1u);
+  EXPECT_EQ(ex.digit_fixes[0].before, "44");
+  EXPECT_EQ(ex.digit_fixes[0].after, "49");
+}
+
+TEST(Table2Test, ConfidentDigitsAreNotRepaired) {
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland 54\nRegion Syddanmark 116\nTotal 507\n";
+  Extraction ex = Extract(WithConfidence(text, 6, "44", 88));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records[2].value, 44);
+  EXPECT_TRUE(ex.digit_fixes.empty());
+}
+
+TEST(Table2Test, AmbiguousRepairIsLeftAsPrinted) {
+  // The total is 5 more than the regions; two low-confidence cells could
+  // each take it (44 -> 49, 54 -> 59), so neither is changed.
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 44\n"
+                     "Region Sjælland 54\nRegion Syddanmark 116\nTotal 507\n";
+  RepairedText t = WithConfidence(text, 6, "44", 41);
+  RepairedText t2 = WithConfidence(text, 7, "54", 30);
+  t.pages[0].lines[6] = t2.pages[0].lines[6];
+  Extraction ex = Extract(t);
+  const Table* table = FindTable(ex, 2);
+  ASSERT_NE(table, nullptr) << Dump(ex);
+  EXPECT_EQ(table->records[2].value, 44);
+  EXPECT_EQ(table->records[3].value, 54);
+  for (const Record& r : table->records) EXPECT_FALSE(HasFlag(r, "repaired-by-arithmetic"));
+}
+
+TEST(Table2Test, CaptionWithoutRegionIsFoundByItsNumber) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "Tabel 2. Fordeling af henvendelser på landsdele\n"
+      "Hovedstaden 1\nMidtjylland 2\nNordjylland 3\nSjælland 4\nSyddanmark 5\nTotal 15\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=1", "Region Midtjylland=2",
+                                     "Region Nordjylland=3", "Region Sjælland=4",
+                                     "Region Syddanmark=5", "Total=15"));
+}
+
+// ---------------------------------------------------------------- table 3
+
+const char* kTable3Caption =
+    "Tabel 3. Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt\n"
+    "udlandsophold, hvor borgeren har befundet sig i udlandet.\n";
+
+TEST(Table3Test, HeaderWithTheHalfYearWrapped) {
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n\n" +
+                     std::string(kTable3Caption) +
+                     "\n2021 2022 2023 1. halvår\n2024\n46 41 64 22\n\n"
+                     "Sikkerhedskonsulenterne er derudover fortsat involveret i en række sager.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=46", "2022=41", "2023=64", "2024-H1=22"));
+  EXPECT_EQ(t->records[0].name, "trips_abroad_new");
+  EXPECT_EQ(t->records[3].source.line, 8);
+}
+
+TEST(Table3Test, YearsAsRowsWithSeparators) {
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2024\n" +
+                     std::string(kTable3Caption) +
+                     "| År | Antal |\n| 2021 | 46 |\n| 2022 | 41 |\n| 2023 | 64 |\n| 2024 | 52 |\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=46", "2022=41", "2023=64", "2024=52"));
+}
+
+TEST(Table3Test, CutByAPageBreak) {
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n" +
+                     std::string(kTable3Caption) +
+                     "2021 2022 2023\nSide 2 af 3\n\f2024 1. halvår 2025\n46 41 64 52 28\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable3);
+  EXPECT_EQ(t->records[4].source.page, 2);
+}
+
+TEST(Table3Test, MoreValuesThanPeriodsIsAProblem) {
+  std::string text = "Notat i 1. halvår 2025\n" + std::string(kTable3Caption) +
+                     "2021 2022 2023 2024\n46 41 64 52 28\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(FindTable(ex, 3), nullptr);
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 3 (page 1, line 2): 4 periods but 5 values"));
+}
+
+// ---------------------------------------------------------------- facts
+
+TEST(FactsTest, OtherPhrasingsOfTheSameSentences) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "\n"
+      "I første halvår af 2024 har sikkerhedskonsulenterne modtaget i alt 432 henvendelser. Til\n"
+      "sammenligning modtog de 310 henvendelser i samme periode sidste år og 631 henvendelser i\n"
+      "hele 2023.\n"
+      "\n"
+      "Andelen af henvendelser, der vedrører børn og unge under 18 år, udgjorde 38 pct. i 1.\n"
+      "halvår 2024 mod 33 pct. i første halvår af 2023.\n"
+      "\n"
+      "I 1. halvår 2024 har sikkerhedskonsulenterne fået 22 nye henvendelser om genopdragel-\n"
+      "sesrejser, hvor borgeren befandt sig i udlandet, mod 19 nye henvendelser i første halvår\n"
+      "af 2023.\n"
+      "\n"
+      "Herudover har sikkerhedskonsulenterne modtaget 61 henvendelser om borgere, der opholder\n"
+      "sig i Danmark, i 1. halvår 2024. Til sammenligning var der 42 af disse henvendelser i\n"
+      "samme periode sidste år.\n"
+      "\n"
+      "Ved udgangen af juni 2024 var der 11 fastansatte sikkerhedskonsulenter.\n"
+      "Det samlede tilskud udgør 9,2 mio. kr. i 2024, heraf er 5 mio. kr. et ekstra tilskud\n"
+      "fra 2024.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2024-H1 = 432 count", "inquiries_total 2023-H1 = 310 count",
+                          "inquiries_total 2023 = 631 count", "share_under_18_pct 2024-H1 = 38 pct",
+                          "share_under_18_pct 2023-H1 = 33 pct", "trips_abroad_new 2024-H1 = 22 count",
+                          "trips_abroad_new 2023-H1 = 19 count",
+                          "inquiries_in_denmark 2024-H1 = 61 count",
+                          "inquiries_in_denmark 2023-H1 = 42 count",
+                          "consultants_employed 2024-H1 = 11 persons",
+                          "grant_total_mio_kr 2024 = 9.2 mio. kr.",
+                          "grant_additional_mio_kr 2024 = 5 mio. kr."))
+      << Dump(ex);
+  EXPECT_EQ(ex.facts[1].source.line, 4);
+  EXPECT_EQ(ex.facts[6].source.line, 11);
+}
+
+TEST(FactsTest, WholeYearNote) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2024\n"
+      "\n"
+      "I 2024 har sikkerhedskonsulenterne modtaget 827 henvendelser. Til sammenligning var der\n"
+      "631 henvendelser i 2023.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2024 = 827 count",
+                                               "inquiries_total 2023 = 631 count"));
+  EXPECT_EQ(ex.facts[0].note, "2024");
+}
+
+TEST(FactsTest, DisagreeingSentencesAreAProblem) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "I 1. halvår 2025 har sikkerhedskonsulenterne modtaget 502 henvendelser.\n"
+      "Samlet antal\n"
+      "I 1. halvår 2025 har sikkerhedskonsulenterne modtaget 503 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2025-H1 = 502 count"));
+  EXPECT_THAT(ex.problems,
+              ::testing::Contains("fact inquiries_total 2025-H1: 502 (page 1, line 3) and 503 "
+                                  "(page 1, line 5) disagree; kept the first"));
+}
+
+TEST(FactsTest, FiguresWithoutAPeriodAreSkipped) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "Siden starten har sikkerhedskonsulenterne modtaget 3.600 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_TRUE(ex.facts.empty()) << Dump(ex);
+}
+
+TEST(FactsTest, DigitConfusionInAFigureIsRepaired) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "I perioden 1. januar til 30. juni 2025 har sikkerhedskonsulenterne modtaget 5O2 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  ASSERT_EQ(ex.facts.size(), 1u) << Dump(ex);
+  EXPECT_EQ(ex.facts[0].value, 502);
+  EXPECT_TRUE(HasFlag(ex.facts[0], "digit-repaired"));
+  ASSERT_EQ(ex.digit_fixes.size(), 1u);
+  EXPECT_EQ(ex.digit_fixes[0].rule, "digit:O->0");
+  EXPECT_EQ(ex.digit_fixes[0].line, 3);
+  EXPECT_EQ(ex.digit_fixes[0].column, 77);
+}
+
+// ---------------------------------------------------------------- whole notes
+
+TEST(ExtractTest, NotePeriodFromTheTextWhenTheTitleHasNone) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne\n"
+      "\n"
+      "I perioden 1. januar til 30. juni 2025 har sikkerhedskonsulenterne modtaget 502 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(ex.note_period, "2025-H1");
+  EXPECT_THAT(ex.problems, ::testing::Contains("note period: the title names none; took 2025-H1 "
+                                               "from the running text (page 1, line 3)"));
+}
+
+TEST(ExtractTest, MissingTablesAreProblems) {
+  Extraction ex = Extract(TextOf("Notat om henvendelser i 1. halvår 2025\n\nIngen tabeller her.\n"));
+  EXPECT_TRUE(ex.tables.empty());
+  EXPECT_THAT(ex.problems,
+              ElementsAre("table 1 (inquiries per year) not found: no caption \"Tabel 1. ...\" names it",
+                          "table 2 (inquiries per region) not found: no caption \"Tabel 2. ...\" names it",
+                          "table 3 (new inquiries about trips abroad) not found: no caption \"Tabel 3. "
+                          "...\" names it"));
+}
+
+TEST(ExtractTest, EmptyInput) {
+  Extraction ex = Extract(RepairedText{});
+  EXPECT_EQ(ex.note_period, "");
+  EXPECT_TRUE(ex.tables.empty());
+  EXPECT_TRUE(ex.facts.empty());
+  EXPECT_THAT(ex.problems, ::testing::Contains("note period: no title found"));
+}
+
+TEST(ExtractTest, GarbageAndHugeLinesNeverCrash) {
+  std::string garbage;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) garbage.push_back(static_cast<char>(rng() % 256));
+  Extraction g = Extract(TextOf(garbage));
+  EXPECT_TRUE(g.tables.empty());
+  std::string huge = "Notat i 1. halvår 2025\nTabel 2. Regionsvis fordeling\n" +
+                     std::string(1'000'000, '9') + " " + std::string(500'000, 'x') + "\n";
+  Extraction h = Extract(TextOf(huge));
+  EXPECT_EQ(FindTable(h, 2), nullptr);
+  EXPECT_THAT(h.problems, ::testing::Contains("table 2 (page 1, line 2): no region names found"));
+  std::string numbers = "Notat i 1. halvår 2025\nTabel 1. Årlig udvikling i antal henvendelser\n";
+  for (int i = 0; i < 50000; ++i) numbers += "2024 ";
+  Extraction n = Extract(TextOf(numbers));
+  EXPECT_EQ(FindTable(n, 1), nullptr);
+}
+
+TEST(ExtractTest, ShuffledAndTruncatedSamplesNeverCrash) {
+  std::string sample = ReadSample("note-2025-h1.ocr.txt");
+  std::vector<std::string> lines;
+  size_t at = 0;
+  while (at < sample.size()) {
+    size_t nl = sample.find('\n', at);
+    if (nl == std::string::npos) nl = sample.size();
+    lines.push_back(sample.substr(at, nl - at));
+    at = nl + 1;
+  }
+  std::mt19937 rng(42);
+  for (int round = 0; round < 150; ++round) {
+    std::vector<std::string> l = lines;
+    if (round % 3 == 0) std::shuffle(l.begin(), l.end(), rng);
+    else l.resize(rng() % (l.size() + 1));
+    std::string text;
+    for (const std::string& s : l) text += s + (rng() % 17 == 0 ? "\f" : "\n");
+    Extraction ex = Extract(TextOf(text));
+    for (const Table& t : ex.tables)
+      for (const Record& r : t.records) EXPECT_TRUE(std::isfinite(r.value));
+  }
+}
+
+}  // namespace
+}  // namespace notat

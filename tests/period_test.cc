@@ -1,0 +1,103 @@
+#include "extractors/period.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace notat {
+namespace {
+
+struct TitleCase {
+  std::string title;
+  std::string label, start, end;
+};
+
+TEST(PeriodTest, NotePeriodFromTitle) {
+  const TitleCase cases[] = {
+      {"Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025", "2025-H1",
+       "2025-01-01", "2025-06-30"},
+      {"Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024", "2024-H2",
+       "2024-07-01", "2024-12-31"},
+      {"Notat om henvendelser til sikkerhedskonsulenterne i 1. halvar 2023", "2023-H1",
+       "2023-01-01", "2023-06-30"},
+      {"Notat om henvendelser til sikkerhedskonsulenterne i første halvår 2026", "2026-H1",
+       "2026-01-01", "2026-06-30"},
+      {"Notat om henvendelser til sikkerhedskonsulenterne i andet halvår af 2022", "2022-H2",
+       "2022-07-01", "2022-12-31"},
+      {"Notat om henvendelser til sikkerhedskonsulenterne i 2024", "2024", "2024-01-01",
+       "2024-12-31"},
+      {"Notat: henvendelser 1. januar - 30. juni 2027", "2027-H1", "2027-01-01", "2027-06-30"},
+      {"Årsnotat 2021", "2021", "2021-01-01", "2021-12-31"},
+  };
+  for (const TitleCase& c : cases) {
+    std::optional<Period> p = NotePeriodFromTitle(c.title);
+    ASSERT_TRUE(p.has_value()) << c.title;
+    EXPECT_EQ(p->label, c.label) << c.title;
+    EXPECT_EQ(p->start, c.start) << c.title;
+    EXPECT_EQ(p->end, c.end) << c.title;
+  }
+}
+
+TEST(PeriodTest, TitleWithoutPeriodGivesNothing) {
+  EXPECT_FALSE(NotePeriodFromTitle("Notat om henvendelser").has_value());
+  EXPECT_FALSE(NotePeriodFromTitle("").has_value());
+  EXPECT_FALSE(NotePeriodFromTitle("Notat nr. 3 af 12").has_value());
+}
+
+TEST(PeriodTest, MonthRangeKeepsExactDates) {
+  Period p = MonthRangePeriod(2018, 5, 12);
+  EXPECT_EQ(p.label, "2018");
+  EXPECT_EQ(p.start, "2018-05-01");
+  EXPECT_EQ(p.end, "2018-12-31");
+  Period h = MonthRangePeriod(2024, 2, 2);
+  EXPECT_EQ(h.label, "2024-H1");
+  EXPECT_EQ(h.end, "2024-02-29");  // leap year
+  Period h2 = MonthRangePeriod(2023, 7, 12);
+  EXPECT_EQ(h2.label, "2023-H2");
+  EXPECT_EQ(h2.start, "2023-07-01");
+}
+
+TEST(PeriodTest, DateRangeIsLabelledByItsHalfYear) {
+  Period p = DateRangePeriod(2025, 1, 1, 2025, 5, 31);
+  EXPECT_EQ(p.label, "2025-H1");
+  EXPECT_EQ(p.start, "2025-01-01");
+  EXPECT_EQ(p.end, "2025-05-31");
+}
+
+TEST(PeriodTest, DanishMonthNames) {
+  EXPECT_EQ(DanishMonth("januar"), 1);
+  EXPECT_EQ(DanishMonth("(maj-"), 5);
+  EXPECT_EQ(DanishMonth("dec.)"), 12);
+  EXPECT_EQ(DanishMonth("Marts"), 3);
+  EXPECT_EQ(DanishMonth("sept."), 9);
+  EXPECT_EQ(DanishMonth("okt"), 10);
+  EXPECT_EQ(DanishMonth("halvår"), std::nullopt);
+  EXPECT_EQ(DanishMonth("ma"), std::nullopt);
+}
+
+TEST(PeriodTest, FindsPeriodPhrasesInDamagedText) {
+  const std::string text =
+      "I perioden 1. januar til 30. juni 2025 har de modtaget 502 henvendelser. Til "
+      "sammenligning var der i fgrste halvar af 2024 432 henvendelser og i alt 827 "
+      "henvendelser i hele 2024. Tilskuddet er 7 mio. kr. i 2025.";
+  std::vector<PeriodPhrase> ps = FindPeriodPhrases(text, 0);
+  std::vector<std::string> labels;
+  for (const PeriodPhrase& p : ps) labels.push_back(p.period.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"2025-H1", "2024-H1", "2024", "2025"}));
+  EXPECT_EQ(text.substr(ps[1].begin, ps[1].end - ps[1].begin), "fgrste halvar af 2024");
+}
+
+TEST(PeriodTest, HalfYearWithoutYearTakesTheDefault) {
+  std::vector<PeriodPhrase> ps = FindPeriodPhrases("i andet halvår steg antallet", 2023);
+  ASSERT_EQ(ps.size(), 1u);
+  EXPECT_EQ(ps[0].period.label, "2023-H2");
+  EXPECT_TRUE(FindPeriodPhrases("i andet halvår steg antallet", 0).empty());
+}
+
+TEST(PeriodTest, ImplausibleYearsAreNotPeriods) {
+  EXPECT_TRUE(FindPeriodPhrases("i 1234 tilfælde og i 9999", 0).empty());
+}
+
+}  // namespace
+}  // namespace notat

@@ -1,0 +1,149 @@
+#include "extractors/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/extract_testing.h"
+
+namespace notat {
+namespace {
+
+using testing::ReadSample;
+using testing::TextOf;
+
+std::vector<std::string> Texts(const std::vector<SegLine>& lines) {
+  std::vector<std::string> out;
+  for (const SegLine& l : lines) out.push_back(l.text);
+  return out;
+}
+
+TEST(SegmentTest, SplitsTheSampleNoteIntoTitleSectionsAndTables) {
+  Segmented seg = Segment(TextOf(ReadSample("note-2025-h1.txt")));
+  EXPECT_EQ(seg.title, "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025");
+  ASSERT_EQ(seg.tables.size(), 3u);
+  EXPECT_EQ(seg.tables[0].number, 1);
+  EXPECT_EQ(seg.tables[0].caption, "Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne");
+  EXPECT_EQ(seg.tables[0].body.front().line, 19);
+  EXPECT_EQ(seg.tables[0].body.back().text, "ser (antal)");
+  // The caption's year wrapped onto its own line belongs to the caption.
+  EXPECT_EQ(seg.tables[1].caption,
+            "Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2025");
+  EXPECT_EQ(seg.tables[1].caption_lines.size(), 2u);
+  EXPECT_EQ(seg.tables[1].body.front().text, "Region Antal henvendelser");
+  EXPECT_EQ(seg.tables[1].body.back().text, "Total 502");
+  EXPECT_EQ(seg.tables[2].caption,
+            "Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt "
+            "udlandshold, hvor borgeren har befundet sig i udlandet.");
+  EXPECT_EQ(Texts(seg.tables[2].body),
+            (std::vector<std::string>{"2021 2022 2023 2024 1. halvår", "2025", "46 41 64 52 28"}));
+  std::vector<std::string> headings;
+  for (const Section& s : seg.sections)
+    if (!s.heading.empty()) headings.push_back(s.heading);
+  EXPECT_EQ(headings, (std::vector<std::string>{
+                          "Samlet antal henvendelser", "Aldersfordeling for borgerne",
+                          "Henvendelser om genopdragelsesrejser og ufrivillige udlandsophold",
+                          "Organisering af sikkerhedskonsulentordningen"}));
+  EXPECT_EQ(Texts(seg.furniture), (std::vector<std::string>{"Side", "3/3"}));
+}
+
+TEST(SegmentTest, DropsFurnitureAndJoinsATableCutByAPageBreak) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"
+      "\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "År Antal\n"
+      "2019 200\n"
+      "2020 300\n"
+      "Side 1 af 2\n"
+      "\f"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"
+      "2021 400\n"
+      "2. halvår 2023 250\n"
+      "\n"
+      "Den løbende stigning kan være udtryk for, at kendskabet til ordningen er øget.\n"
+      "2\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.tables.size(), 1u);
+  EXPECT_EQ(Texts(seg.tables[0].body),
+            (std::vector<std::string>{"År Antal", "2019 200", "2020 300", "2021 400",
+                                      "2. halvår 2023 250"}));
+  EXPECT_EQ(seg.tables[0].body[3].page, 2);
+  EXPECT_EQ(seg.tables[0].body[3].line, 2);
+  EXPECT_EQ(Texts(seg.furniture),
+            (std::vector<std::string>{"Side 1 af 2",
+                                      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023",
+                                      "2"}));
+  ASSERT_EQ(seg.sections.size(), 1u);
+  EXPECT_EQ(seg.sections[0].lines.size(), 1u);
+}
+
+TEST(SegmentTest, JoinsWrappedCaptionLines) {
+  const char* text =
+      "Notat i 1. halvår 2030\n"
+      "Tabel 3. Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt\n"
+      "udlandsophold, hvor borgeren har befundet sig i udlandet.\n"
+      "2028 2029 1. halvår 2030\n"
+      "9 8 7\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.tables.size(), 1u);
+  EXPECT_EQ(seg.tables[0].caption,
+            "Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt udlandsophold, "
+            "hvor borgeren har befundet sig i udlandet.");
+  EXPECT_EQ(seg.tables[0].body.size(), 2u);
+}
+
+TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {
+  const char* text =
+      "Notat i 1. halvår 2030\n"
+      "Tabel 2 viser hvilke regioner henvendelserne kommer fra, og hvor mange der er.\n";
+  Segmented seg = Segment(TextOf(text));
+  EXPECT_TRUE(seg.tables.empty());
+  ASSERT_EQ(seg.sections.size(), 1u);
+}
+
+TEST(SegmentTest, JoinLinesRejoinsHyphenatedWordsAndMapsBack) {
+  std::vector<SegLine> lines = {
+      SegLine{1, 5, "om genopdragel-", {}, false},
+      SegLine{1, 6, "  sesrejser og Udenrigsmi-", {}, false},
+      SegLine{1, 7, "nisteriet. Region-", {}, false},
+      SegLine{1, 8, "Syddanmark", {}, false},
+  };
+  JoinedText jt = JoinLines(lines);
+  EXPECT_EQ(jt.text, "om genopdragelsesrejser og Udenrigsministeriet. Region- Syddanmark");
+  size_t at = jt.text.find("og");
+  auto [li, lo] = jt.Locate(at);
+  EXPECT_EQ(li, 1u);
+  EXPECT_EQ(lines[li].text.substr(lo, 2), "og");
+  auto [li2, lo2] = jt.Locate(jt.text.find("Syddanmark"));
+  EXPECT_EQ(li2, 3u);
+  EXPECT_EQ(lo2, 0u);
+}
+
+TEST(SegmentTest, TellsProseFromTableLines) {
+  EXPECT_TRUE(LooksLikeProse(
+      "Sikkerhedskonsulenterne har i perioden 1. januar til 30. juni 2025 fået 28 nye"));
+  EXPECT_TRUE(LooksLikeProse("modtaget 502 henvendelser. Til sammenligning var der i første halvår af 2024 432"));
+  EXPECT_FALSE(LooksLikeProse("Region Hovedstaden | Region Midtjylland | Region Nordjylland | Total"));
+  EXPECT_FALSE(LooksLikeProse("Henvendel- 186 286 313 395 522 631 827 502"));
+  EXPECT_FALSE(LooksLikeProse(
+      "Nye henvendelser om genopdragelsesrejser, hvor borgeren har befundet sig i udlandet 46 41 64 52 28"));
+  EXPECT_FALSE(LooksLikeProse(""));
+}
+
+TEST(SegmentTest, SurvivesEmptyAndGarbageInput) {
+  EXPECT_TRUE(Segment(RepairedText{}).tables.empty());
+  EXPECT_TRUE(Segment(TextOf("")).title.empty());
+  std::string garbage;
+  for (int i = 0; i < 5000; ++i) garbage.push_back(static_cast<char>((i * 37 + 11) % 256));
+  Segmented g = Segment(TextOf(garbage));
+  EXPECT_TRUE(g.tables.empty());
+  std::string huge(2'000'000, 'a');
+  huge += " Tabel 1. x\n";
+  Segmented h = Segment(TextOf(huge));
+  EXPECT_TRUE(h.tables.empty());
+}
+
+}  // namespace
+}  // namespace notat

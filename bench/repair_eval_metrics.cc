@@ -137,6 +137,9 @@ std::string StripPunctuation(std::string_view word) {
   size_t b = 0, e = w.size();
   while (b < e && IsPunctuation(w[b])) ++b;
   while (e > b && IsPunctuation(w[e - 1])) --e;
+  // Typographic apostrophes inside a word ("CRC’erne") compare as ASCII ones.
+  for (size_t i = b; i < e; ++i)
+    if (w[i] == 0x2019 || w[i] == 0x2018 || w[i] == 0x02BC || w[i] == 0x00B4) w[i] = U'\'';
   return Encode(std::u32string_view(w).substr(b, e - b));
 }
 

@@ -30,7 +30,8 @@ struct Token {
 
 // `word` without leading and trailing punctuation (ASCII punctuation except
 // '|', '@' and '$', which OCR uses for letters, plus typographic quotes,
-// dashes, ellipsis, bullets, section and degree signs). "" when nothing is left.
+// dashes, ellipsis, bullets, section and degree signs); typographic
+// apostrophes inside the word become "'". "" when nothing is left.
 std::string StripPunctuation(std::string_view word);
 
 // The words of `lines`, split at whitespace, punctuation stripped, words with

@@ -22,6 +22,7 @@ TEST(RepairEvalTest, StripsPunctuationButKeepsOcrLetterStandIns) {
       {"(år),", "år"},        {"«første»", "første"}, {"“være”.", "være"},
       {"|", "|"},             {"@ge", "@ge"},          {"—", ""},
       {"jf.", "jf"},          {"2025.", "2025"},       {"GOsa2-skærmen", "GOsa2-skærmen"},
+      {"CRC’erne", "CRC'erne"},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(StripPunctuation(in), want) << "input: " << in;
 }

@@ -22,7 +22,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -304,8 +306,17 @@ std::string StripHtml(const std::string& html) {
           skip_block("<!--", "-->"))
         continue;
       size_t e = html.find('>', i);
+      // Inline elements keep a sentence together; others end a text block.
+      size_t n = i + 1;
+      if (n < html.size() && html[n] == '/') ++n;
+      size_t ne = n;
+      while (ne < html.size() && std::isalnum(static_cast<unsigned char>(html[ne]))) ++ne;
+      std::string tag = html.substr(n, ne - n);
+      for (char& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      static const std::set<std::string> kInline = {"a", "b", "i", "em", "strong", "span", "sup", "sub", "u", "small", "big", "abbr", "cite", "q", "tt"};
+      bool literal = html.compare(i, 24, "<span class=\"literal\">") == 0 || tag == "code" || tag == "tt";
       i = e == std::string::npos ? html.size() : e + 1;
-      out.push_back(' ');
+      out.append(kInline.count(tag) && !literal ? " " : "\n");
       continue;
     }
     if (c == '&') {
@@ -372,8 +383,12 @@ std::string StripTroff(const std::string& src) {
     if (line.rfind(".\\\"", 0) == 0 || line.rfind("'\\\"", 0) == 0) continue;
     size_t i = 0;
     if (!line.empty() && (line[0] == '.' || line[0] == '\'')) {
+      // Keep the text of font and heading requests; drop the rest (mdoc's
+      // .Ar/.Fl/.Op arguments are not prose).
+      static const std::set<std::string> kText = {"SH", "SS", "B", "I", "BR", "BI", "IB", "IR", "RB", "RI",
+                                                  "SM", "SB", "Nd", "Sh", "Ss", "Dl"};
       i = line.find(' ');
-      if (i == std::string::npos) continue;
+      if (i == std::string::npos || !kText.count(line.substr(1, i - 1))) continue;
     }
     for (; i < line.size(); ++i) {
       char c = line[i];
@@ -409,43 +424,90 @@ struct Counts {
   uint64_t tokens = 0;
 };
 
-// Words are runs of letters; a word pair counts when only spaces (or one line
-// break) separate the two words.
-void CountText(const std::string& text, Counts& counts) {
-  std::u32string t = ToU32(text);
-  std::string prev;
-  std::u32string word;
-  bool gap_ok = false;  // only spaces since the previous word
-  auto flush = [&]() {
-    if (word.empty()) return;
-    std::string w = LowerUtf8(word);
-    word.clear();
-    ++counts.tokens;
-    ++counts.words[w];
-    if (gap_ok && !prev.empty()) {
-      std::string key = prev;
-      key.push_back('\x01');
-      key += w;
-      ++counts.bigrams[key];
-    }
-    prev = std::move(w);
-    gap_ok = true;
-  };
-  for (size_t i = 0; i < t.size(); ++i) {
-    char32_t c = t[i];
-    if (IsLetter(c)) {
-      word.push_back(c);
-      continue;
-    }
-    flush();
-    if (c == U' ' || c == U'\n' || c == U'\t' || c == 0xA0 || c == U'\r') continue;
-    gap_ok = false;
-    prev.clear();
+// A whitespace-delimited chunk that is code, a path, an address or an
+// identifier rather than prose: com.sun.star.util, file_name, x=1, CamelCase.
+bool IsCodeChunk(const std::u32string& c) {
+  for (size_t i = 0; i < c.size(); ++i) {
+    char32_t ch = c[i];
+    if (std::u32string_view(U"/\\_=<>{}[]#$%&*+^~|@").find(ch) != std::u32string_view::npos) return true;
+    bool prev_letter = i > 0 && IsLetter(c[i - 1]);
+    bool next_letter = i + 1 < c.size() && IsLetter(c[i + 1]);
+    if ((ch == U'.' || ch == U':' || ch == U'(') && prev_letter && next_letter) return true;
+    if (ch >= U'0' && ch <= U'9' && (prev_letter || next_letter)) return true;
+    if (IsUpper(ch) && i > 0 && IsLower(c[i - 1])) return true;
   }
-  flush();
+  return false;
 }
 
-bool ReadCorpusFile(const fs::path& p, Counts& counts) {
+// Counts the words of one text block (a paragraph, a line of a man page, a
+// catalogue message) when it reads as Danish: most of its words are
+// dictionary forms. Words are runs of letters; a word pair counts when only
+// spaces separate the two words.
+void CountBlock(const std::u32string& block, const FormMap& forms, Counts& counts) {
+  struct W {
+    std::string text;
+    bool joined;  // only spaces since the previous word
+  };
+  std::vector<W> words;
+  size_t known = 0;
+  bool gap_ok = false;
+  size_t i = 0;
+  while (i < block.size()) {
+    char32_t c = block[i];
+    if (c == U' ' || c == U'\t' || c == 0xA0 || c == U'\r') {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < block.size() && block[e] != U' ' && block[e] != U'\t' && block[e] != 0xA0 && block[e] != U'\r') ++e;
+    std::u32string chunk = block.substr(i, e - i);
+    i = e;
+    if (IsCodeChunk(chunk)) {
+      gap_ok = false;
+      continue;
+    }
+    size_t k = 0;
+    while (k < chunk.size()) {
+      if (!IsLetter(chunk[k])) {
+        gap_ok = false;
+        ++k;
+        continue;
+      }
+      size_t b = k;
+      while (k < chunk.size() && IsLetter(chunk[k])) ++k;
+      std::string w = LowerUtf8(std::u32string_view(chunk).substr(b, k - b));
+      auto it = forms.find(w);
+      if (it != forms.end() && (it->second & kLexListed)) ++known;
+      words.push_back(W{std::move(w), gap_ok});
+      gap_ok = true;
+    }
+  }
+  if (words.empty() || known * 10 < words.size() * 6) return;
+  for (size_t k = 0; k < words.size(); ++k) {
+    ++counts.tokens;
+    ++counts.words[words[k].text];
+    if (k > 0 && words[k].joined) {
+      std::string key = words[k - 1].text;
+      key.push_back('\x01');
+      key += words[k].text;
+      ++counts.bigrams[key];
+    }
+  }
+}
+
+// Text blocks are separated by line breaks.
+void CountText(const std::string& text, const FormMap& forms, Counts& counts) {
+  std::u32string t = ToU32(text);
+  size_t b = 0;
+  while (b < t.size()) {
+    size_t e = t.find(U'\n', b);
+    if (e == std::u32string::npos) e = t.size();
+    if (e > b) CountBlock(t.substr(b, e - b), forms, counts);
+    b = e + 1;
+  }
+}
+
+bool ReadCorpusFile(const fs::path& p, const FormMap& forms, Counts& counts) {
   std::string name = p.filename().string();
   auto ends = [&](const char* s) {
     size_t n = std::strlen(s);
@@ -454,16 +516,16 @@ bool ReadCorpusFile(const fs::path& p, Counts& counts) {
   std::string bytes;
   if (ends(".gz")) {
     if (!ReadGzip(p, bytes)) return false;
-    CountText(StripTroff(bytes), counts);
+    CountText(StripTroff(bytes), forms, counts);
   } else if (ends(".html") || ends(".htm") || ends(".xhtml")) {
     if (!ReadFileBytes(p, bytes)) return false;
-    CountText(StripHtml(bytes), counts);
+    CountText(StripHtml(bytes), forms, counts);
   } else if (ends(".mo")) {
     if (!ReadFileBytes(p, bytes)) return false;
-    CountText(MoTranslations(bytes), counts);
+    CountText(MoTranslations(bytes), forms, counts);
   } else if (ends(".txt")) {
     if (!ReadFileBytes(p, bytes)) return false;
-    CountText(bytes, counts);
+    CountText(bytes, forms, counts);
   }
   return true;
 }
@@ -471,7 +533,7 @@ bool ReadCorpusFile(const fs::path& p, Counts& counts) {
 // ---- main -------------------------------------------------------------------------
 
 struct Args {
-  std::string aff, dic, domain, out;
+  std::string aff, dic, domain, out, wordlist;
   std::vector<std::string> corpus;
   int min_bigram = 1;
 };
@@ -489,6 +551,7 @@ int Main(int argc, char** argv) {
     if (k == "--aff") a.aff = val();
     else if (k == "--dic") a.dic = val();
     else if (k == "--domain") a.domain = val();
+    else if (k == "--wordlist") a.wordlist = val();
     else if (k == "--out") a.out = val();
     else if (k == "--corpus") a.corpus.push_back(val());
     else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
@@ -522,9 +585,9 @@ int Main(int argc, char** argv) {
            it.increment(ec))
         if (it->is_regular_file()) list.push_back(it->path());
       std::sort(list.begin(), list.end());
-      for (const fs::path& f : list) files += ReadCorpusFile(f, counts) ? 1 : 0;
+      for (const fs::path& f : list) files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
     } else if (fs::is_regular_file(p, ec)) {
-      files += ReadCorpusFile(p, counts) ? 1 : 0;
+      files += ReadCorpusFile(p, forms, counts) ? 1 : 0;
     } else {
       return Fail(c + ": corpus path not found (install the Danish documentation packages listed in .ci/setup: "
                       "libreoffice-help-da, debian-edu-doc-da, manpages-da)");
@@ -575,9 +638,39 @@ int Main(int argc, char** argv) {
   LexiconFileWriter writer;
   writer.SetTotalTokens(counts.tokens);
   for (const auto& [w, bits] : forms) writer.AddWord(LexiconKey(w), 0, bits);
+  // Hunspell-da's compound flags miss many real compounds (tekstområde); a
+  // corpus word that splits into two attested dictionary words of at least
+  // three letters (the head possibly with a linking s or e) is Danish too.
+  auto listed = [&](const std::string& w) {
+    auto it = forms.find(w);
+    return it != forms.end() && (it->second & kLexListed);
+  };
+  auto attested = [&](const std::string& w) {
+    auto it = counts.words.find(w);
+    return it != counts.words.end() && listed(w);
+  };
+  auto is_compound = [&](const std::string& w) {
+    std::u32string u = ToU32(w);
+    for (size_t i = 3; i + 3 <= u.size(); ++i) {
+      std::string head = ToUtf8(u.substr(0, i)), tail = ToUtf8(u.substr(i));
+      bool head_ok = attested(head);
+      if (!head_ok && i > 3 && (u[i - 1] == U's' || u[i - 1] == U'e')) head_ok = attested(ToUtf8(u.substr(0, i - 1)));
+      if (head_ok && listed(tail)) return true;
+    }
+    return false;
+  };
   std::unordered_set<std::string> rejected;
-  for (size_t i = 0; i < to_check.size(); ++i)
-    if (!accepted[i]) rejected.insert(to_check[i]);
+  size_t compounds = 0;
+  for (size_t i = 0; i < to_check.size(); ++i) {
+    if (accepted[i]) continue;
+    if (is_compound(to_check[i])) {
+      ++compounds;
+      continue;
+    }
+    rejected.insert(to_check[i]);
+  }
+  std::cerr << "notat-lexgen: " << rejected.size() << " corpus words rejected, " << compounds
+            << " accepted as compounds of attested words\n";
   for (const auto& [w, n] : counts.words) {
     bool ok = !rejected.count(w);
     writer.AddWord(LexiconKey(w), n, ok ? kLexAttested : kLexForeign);
@@ -596,6 +689,23 @@ int Main(int argc, char** argv) {
       writer.AddWord(LexiconKey(w), 0, kLexDomain | kLexListed | kLexCompoundEnd);
       domain_words.push_back(w);
     }
+  }
+  // Words of general Danish (the word list of Tesseract's Danish model, from
+  // web text): attested outside our technical corpus, with no counts. Only
+  // dictionary forms are marked.
+  if (!a.wordlist.empty()) {
+    std::ifstream in(a.wordlist);
+    if (!in) return Fail(a.wordlist + ": cannot read the word list (made from tesseract-ocr-dan)");
+    size_t n = 0;
+    for (std::string l; std::getline(in, l);) {
+      std::string w = LowerUtf8(l);
+      LexiconSlot* s = writer.MutableWord(LexiconKey(w));
+      if (s != nullptr && (s->flags & (kLexListed | kLexAttested))) {
+        s->flags |= kLexWeb;
+        ++n;
+      }
+    }
+    std::cerr << "notat-lexgen: " << n << " words marked from " << a.wordlist << "\n";
   }
   for (const auto& [k, n] : counts.bigrams) {
     if (static_cast<int>(n) < a.min_bigram) continue;

@@ -24,6 +24,7 @@ enum LexiconFlag : uint32_t {
   kLexForeign = 32,         // seen in the frequency corpus but rejected by hunspell-da
   kLexHasVariant = 64,      // an OCR confusion variant of it is also a Danish word
   kLexDomain = 128,         // from the project's domain word list
+  kLexWeb = 256,            // in the Danish word list of Tesseract's model (web text)
 };
 
 class Lexicon {

@@ -7,7 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/lexicon.h"
@@ -19,16 +23,28 @@ namespace {
 constexpr uint32_t kKnown = kLexListed | kLexAttested | kLexDomain;
 
 // Evidence weights: pseudo-counts for words the corpus has not seen.
-constexpr double kListedPseudoCount = 0.5;
+constexpr double kListedPseudoCount = 0.1;
+// A word of general Danish (web text) our corpus has not seen enough.
+constexpr double kWebPseudoCount = 2;
 constexpr double kDomainPseudoCount = 20;
 constexpr double kCompoundFactor = 0.02;
 // A word that is Danish as it stands is changed only when the best reading
-// is this many times more probable in context.
-constexpr double kRealWordRatio = 30;
+// is this many times more probable in context (after the document model).
+constexpr double kRealWordRatio = 10;
+// A reading whose word this document shows damaged another way elsewhere.
+constexpr double kSeenOtherwisePenalty = 0.05;
 // A word that is only a (hunspell) compound as it stands.
 constexpr double kWeakWordRatio = 3;
-// Bigram smoothing.
-constexpr double kMu = 20;
+// Bigram smoothing (Dirichlet prior mass): large, so that sparse pairs in a
+// small corpus only move a decision when they are frequent.
+constexpr double kMu = 1000;
+// Pairs seen fewer times are noise.
+constexpr double kMinPair = 2;
+// At most this much (log) can context add to a reading.
+constexpr double kMaxContextGain = 1.5;
+// Prior weight (pseudo-observations) of the model's confusion weights when
+// the document's own repairs re-estimate them.
+constexpr double kChannelPrior = 5;
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
 
@@ -42,6 +58,33 @@ struct WordContext {
   std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
   std::string next;
   bool sentence_start = false;
+};
+
+// What the document itself says about its damage, from its unambiguous
+// repairs (non-words made Danish): how likely a Danish letter was damaged at
+// all, and how each repaired word was misread.
+struct DocModel {
+  double p_damaged = 1.0;
+  std::unordered_map<std::string, std::unordered_set<std::string>> seen;  // true word -> observed forms
+  std::unordered_map<std::string, int> rule_count;  // lower-cased rule -> repairs that used it
+  std::unordered_map<char32_t, int> target_count;   // lower-case letter -> repairs that produced it
+
+  // log P(observed | reading) with the model's weights re-estimated from the
+  // document's repairs (the model's weight counts as kChannelPrior uses).
+  double LogChannel(const std::vector<Edit>& edits) const {
+    double s = 0;
+    for (const Edit& e : edits) {
+      auto t = target_count.find(ToLower(e.to));
+      if (t == target_count.end()) {
+        s += e.log_p;
+        continue;
+      }
+      auto r = rule_count.find(LowerUtf8(std::string_view(e.rule)));
+      double nr = r == rule_count.end() ? 0 : r->second;
+      s += std::log((nr + kChannelPrior * std::exp(e.log_p)) / (t->second + kChannelPrior));
+    }
+    return s;
+  }
 };
 
 struct Decision {
@@ -64,29 +107,32 @@ class Repairer {
     double e = 0;
     if (flags & (kLexAttested | kLexListed | kLexDomain)) e = static_cast<double>(count);
     if (flags & kLexListed) e += kListedPseudoCount;
+    if (flags & kLexWeb) e += kWebPseudoCount;
     if (flags & kLexDomain) e += kDomainPseudoCount;
     return e;
   }
 
-  // Pseudo-count for a word the tables know only as a possible compound
-  // (begin [middle...] end); 0 when no split exists.
+  // Pseudo-count for a word the tables know only as a possible compound:
+  // a head of at least 3 letters seen in the corpus (itself or without a
+  // linking s/e) and a tail of at least 3 letters that is a Danish word (or
+  // again such a compound); 0 when no split exists. Weaker than hunspell's
+  // compound rules in one way (any word may join) and stronger in another
+  // (the parts must be real, attested words, so "ve"+"æret" does not count).
   double CompoundEvidence(std::string_view w, int depth = 0) const {
     if (depth > 2) return 0;
     double best = 0;
-    // Split at code point boundaries; parts at least 2 code points long.
-    std::vector<size_t> cuts;
+    std::vector<size_t> cuts;  // code point boundaries
     for (size_t i = 1; i < w.size(); ++i)
       if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts.push_back(i);
-    if (cuts.size() < 3) return 0;
-    for (size_t k = 1; k + 1 < cuts.size(); ++k) {
+    if (cuts.size() < 5) return 0;
+    for (size_t k = 2; k + 3 < cuts.size() + 1; ++k) {
       size_t i = cuts[k];
       std::string_view head = w.substr(0, i), tail = w.substr(i);
-      uint32_t hf = lex_.Flags(head);
-      if (!(hf & (depth == 0 ? kLexCompoundBegin : kLexCompoundMiddle))) continue;
       double he = HeadEvidence(head);
+      if (he <= 0) continue;
       uint32_t tf = lex_.Flags(tail);
       double te = 0;
-      if (tf & kLexCompoundEnd) te = Evidence(std::string(tail), tf, lex_.Frequency(tail));
+      if (tf & kKnown) te = Evidence(std::string(tail), tf, lex_.Frequency(tail));
       if (te <= 0) te = CompoundEvidence(tail, depth + 1);
       if (te <= 0) continue;
       best = std::max(best, kCompoundFactor * std::min(he, te));
@@ -94,42 +140,68 @@ class Repairer {
     return best;
   }
 
-  // A compound head's evidence: the word itself or without its linking s/e.
+  // A compound head's corpus count: the word itself or without its linking
+  // s/e, when that is a Danish word.
+  // 0 when the head is not a Danish word.
   double HeadEvidence(std::string_view head) const {
-    double e = static_cast<double>(lex_.Frequency(head));
-    if (head.size() > 2 && (head.back() == 's' || head.back() == 'e')) {
+    double e = 0;
+    if (lex_.Flags(head) & (kKnown | kLexCompoundBegin)) e = static_cast<double>(lex_.Frequency(head)) + kListedPseudoCount;
+    if (head.size() > 3 && (head.back() == 's' || head.back() == 'e')) {
       std::string_view stem = head.substr(0, head.size() - 1);
-      e = std::max(e, static_cast<double>(lex_.Frequency(stem)));
+      if (lex_.Flags(stem) & kKnown) e = std::max(e, static_cast<double>(lex_.Frequency(stem)) + kListedPseudoCount);
     }
-    return e + kListedPseudoCount;
+    return e;
   }
 
-  // log P(w | context), from unigram evidence `e` and bigram counts.
+  // log P(w) plus what the neighbouring words add: the pointwise mutual
+  // information of (prev, w) and (w, next) from the corpus pairs, counted only
+  // when positive and capped, because pairs from a small corpus of another
+  // domain say more when present than when absent.
   double ContextLog(const std::string& w, double e, const WordContext& ctx) const {
     double p = e / n_;
-    double s = 0;
+    double pmi = 0;
     if (!ctx.prev.empty()) {
       double cprev = static_cast<double>(lex_.Frequency(ctx.prev));
       double b = static_cast<double>(lex_.Bigram(ctx.prev, w));
-      s += std::log((b + kMu * p) / (cprev + kMu));
-    } else {
-      s += std::log(p);
+      if (b >= kMinPair) pmi += std::max(0.0, std::log((b + kMu * p) / (cprev + kMu)) - std::log(p));
     }
     if (!ctx.next.empty()) {
       double pn = std::max(static_cast<double>(lex_.Frequency(ctx.next)), kListedPseudoCount) / n_;
       double b = static_cast<double>(lex_.Bigram(w, ctx.next));
-      s += std::log((b + kMu * pn) / (e + kMu));
+      if (b >= kMinPair) pmi += std::max(0.0, std::log((b + kMu * pn) / (e + kMu)) - std::log(pn));
     }
-    return s;
+    return std::log(p) + std::min(pmi, kMaxContextGain);
   }
 
-  Decision Decide(const std::u32string& word, const WordContext& ctx) const {
-    Decision d;
-    if (word.size() < 2 || !HasConfusable(word)) return d;
+
+  // A word that is Danish as it stands but has Danish confusion variants.
+  bool IsRealWordCase(const std::u32string& word) const {
+    if (word.size() < 2 || !HasConfusable(word)) return false;
+    uint32_t flags = lex_.Flags(LowerUtf8(word));
+    return (flags & kKnown) && (flags & kLexHasVariant);
+  }
+
+  Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
+    if (word.size() < 2 || !HasConfusable(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
-    if (known && !(flags & kLexHasVariant)) return d;
+    if (known && !(flags & kLexHasVariant)) return {};
+    if (known) return DecideUncached(word, lower, flags, ctx, doc);
+    // Without a real word to weigh, context does not enter: cache by word.
+    std::u32string key = word;
+    key.push_back(ctx.sentence_start ? U'1' : U'0');
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    Decision d = DecideUncached(word, lower, flags, ctx, doc);
+    if (cache_.size() > 100000) cache_.clear();
+    cache_.emplace(std::move(key), d);
+    return d;
+  }
+
+  Decision DecideUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
+                          const WordContext& ctx, const DocModel& doc) const {
+    Decision d;
+    bool known = flags & kKnown;
 
     struct Scored {
       Candidate cand;
@@ -183,11 +255,20 @@ class Repairer {
 
     bool real_word = known;
     for (Scored& s : cands) {
-      s.score = s.cand.log_channel + (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
+      s.score = real_word ? doc.LogChannel(s.cand.edits) + ContextLog(s.lower, s.evidence, ctx)
+                          : s.cand.log_channel + std::log(s.evidence / n_);
+      if (real_word) {
+        s.score += std::log(doc.p_damaged);
+        auto it = doc.seen.find(s.lower);
+        if (it != doc.seen.end() && !it->second.count(lower)) s.score += std::log(kSeenOtherwisePenalty);
+      }
     }
     std::stable_sort(cands.begin(), cands.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
-    // Hunspell must agree with a compound-only reading.
-    while (!cands.empty() && cands.front().compound_only && !lex_.Accepts(cands.front().lower))
+    // A compound-only reading needs hunspell-da's consent or parts that are
+    // both attested in the corpus (hunspell's compound flags miss many real
+    // compounds, and accept junk, so neither alone decides).
+    while (!cands.empty() && cands.front().compound_only && cands.front().evidence < kCompoundFactor &&
+           !lex_.Accepts(cands.front().lower))
       cands.erase(cands.begin());
     if (cands.empty()) {
       d.undecided = !known && orig_evidence <= 0;
@@ -204,6 +285,10 @@ class Repairer {
     for (const Scored& s : cands) total += std::exp(s.score - best.score);
     if (orig_evidence > 0) total += std::exp(std::max(-700.0, orig_score - best.score));
     double conf = 1.0 / total;
+    if (std::getenv("NOTAT_REPAIR_DEBUG"))
+      std::fprintf(stderr, "DBG %s [%s _ %s] real=%d orig=%.2f best=%s %.2f margin=%.2f need=%.2f ev=%.2f/%.2f\n", lower.c_str(),
+                   ctx.prev.c_str(), ctx.next.c_str(), real_word, orig_score, best.lower.c_str(), best.score, margin, need,
+                   orig_evidence, best.evidence);
     if (margin > need) {
       d.change = true;
       d.text = best.cand.text;
@@ -220,6 +305,7 @@ class Repairer {
  private:
   const Lexicon& lex_;
   double n_ = 1;
+  std::unordered_map<std::u32string, Decision> cache_;
 };
 
 // A word of a line: code point range [begin, end).
@@ -235,9 +321,12 @@ bool IsWordChar(const std::u32string& s, size_t i) {
   char32_t c = s[i];
   if (IsLetter(c)) return true;
   if (c == U'@') {
+    // ø read as @: inside a word, or starting one (e-mail addresses are
+    // skipped as URLs).
     bool before = i > 0 && IsLetter(s[i - 1]);
     bool after = i + 1 < s.size() && IsLetter(s[i + 1]);
-    return before && after;
+    bool starts = i == 0 || s[i - 1] == U' ' || s[i - 1] == U'\t' || s[i - 1] == U'(' || s[i - 1] == U'"';
+    return after && (before || starts);
   }
   return false;
 }
@@ -252,7 +341,10 @@ bool InUrl(const std::u32string& s, size_t b, size_t e) {
   std::u32string chunk = s.substr(cb, ce - cb);
   if (chunk.find(U"://") != std::u32string::npos || chunk.find(U"www.") != std::u32string::npos) return true;
   size_t at = chunk.find(U'@');
-  if (at != std::u32string::npos && chunk.find(U'.', at) != std::u32string::npos) return true;
+  if (at != std::u32string::npos && at > 0 && IsLetter(chunk[at - 1])) {
+    size_t dot = chunk.find(U'.', at);
+    if (dot != std::u32string::npos && dot + 1 < chunk.size() && IsLetter(chunk[dot + 1])) return true;
+  }
   // dotted names like example.dk, file.txt: a dot between letters
   for (size_t i = 1; i + 1 < chunk.size(); ++i)
     if (chunk[i] == U'.' && IsLetter(chunk[i - 1]) && IsLetter(chunk[i + 1]) && IsLower(chunk[i + 1])) return true;
@@ -336,20 +428,24 @@ struct Replacement {
   size_t begin = 0, end = 0;  // code points in the original line
   std::u32string text;
   Correction correction;
+  std::vector<Edit> edits;  // the confusion substitutions behind it, if any
 };
 
 bool IsConjunction(const std::string& w) { return w == "og" || w == "eller" || w == "samt"; }
 
 struct PageRepair {
-  const Repairer& rep;
+  Repairer& rep;
   const Lexicon& lex;
   const RepairOptions& options;
   const Page& page;
+  const DocModel& doc;
+  bool collect_only = false;  // first pass: decide only words that are not Danish as they stand
   std::vector<std::u32string> lines;
   std::vector<Tok> toks;
   std::vector<Replacement> repl;
   std::vector<Correction> undecided;
   int words = 0, hits = 0, changed = 0;
+  int intact_special = 0;  // words with æ, ø, å as read
 
   Correction MakeCorrection(size_t line, size_t col, std::u32string_view before, std::u32string_view after,
                             std::string rule, double conf) const {
@@ -412,17 +508,27 @@ struct PageRepair {
         continue;
       }
       std::u32string word = Text(t);
-      if (HyphenPair(k) && TryHyphen(k)) {
+      for (char32_t c : word)
+        if (c == U'æ' || c == U'ø' || c == U'å' || c == U'Æ' || c == U'Ø' || c == U'Å') {
+          ++intact_special;
+          break;
+        }
+      if (!collect_only && HyphenPair(k) && TryHyphen(k)) {
         have_prev = false;
         ++k;
         continue;
       }
+      if (collect_only && rep.IsRealWordCase(word)) {
+        have_prev = false;
+        continue;
+      }
       WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr);
-      Decision d = rep.Decide(word, ctx);
+      Decision d = rep.Decide(word, ctx, doc);
       Count(word, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
-                                   MakeCorrection(t.line, t.begin, word, d.text, RuleOf(d.edits), d.confidence)});
+                                   MakeCorrection(t.line, t.begin, word, d.text, RuleOf(d.edits), d.confidence),
+                                   d.edits});
         prev_repaired = d.text;
       } else {
         if (d.undecided)
@@ -453,7 +559,7 @@ struct PageRepair {
       std::string n = Lower(toks[k + 2]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
     }
-    Decision d = rep.Decide(joined, ctx);
+    Decision d = rep.Decide(joined, ctx, doc);
     std::u32string result = d.change ? d.text : joined;
     if (!d.change && !lex.Accepts(LowerUtf8(joined))) return false;
     // Edits may not straddle the line break.
@@ -539,11 +645,37 @@ struct PageRepair {
 
 }  // namespace
 
+// The document model from a first pass over every page.
+DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& lexicon) {
+  DocModel neutral;
+  RepairOptions options;
+  options.join_hyphens = false;
+  DocModel doc;
+  int damaged = 0, intact = 0;
+  for (const Page& page : document.pages) {
+    PageRepair pr{rep, lexicon, options, page, neutral, true, {}, {}, {}, {}};
+    pr.Run();
+    intact += pr.intact_special;
+    for (const Replacement& r : pr.repl) {
+      if (r.correction.rule == "pipe->I" || r.correction.confidence < 0.5) continue;
+      ++damaged;
+      doc.seen[LowerUtf8(r.correction.after)].insert(LowerUtf8(r.correction.before));
+      for (const Edit& e : r.edits) {
+        ++doc.rule_count[LowerUtf8(std::string_view(e.rule))];
+        ++doc.target_count[ToLower(e.to)];
+      }
+    }
+  }
+  doc.p_damaged = (damaged + 0.5) / (damaged + intact + 1.0);
+  return doc;
+}
+
 RepairedText Repair(const Document& document, const Lexicon& lexicon, const RepairOptions& options) {
   RepairedText out;
   Repairer rep(lexicon);
+  DocModel doc = LearnDocument(document, rep, lexicon);
   for (const Page& page : document.pages) {
-    PageRepair pr{rep, lexicon, options, page, {}, {}, {}, {}};
+    PageRepair pr{rep, lexicon, options, page, doc, false, {}, {}, {}, {}};
     pr.Run();
     Page p = page;
     p.lines = pr.Apply();
@@ -565,7 +697,10 @@ TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
   Repairer rep(lexicon);
   RepairOptions options;
   options.join_hyphens = false;
-  PageRepair pr{rep, lexicon, options, page, {}, {}, {}, {}};
+  Document one;
+  one.pages.push_back(page);
+  DocModel doc = LearnDocument(one, rep, lexicon);
+  PageRepair pr{rep, lexicon, options, page, doc, false, {}, {}, {}, {}};
   pr.Run();
   TextHealth h;
   h.words = pr.words;

@@ -43,6 +43,7 @@ struct Edit {
   int len = 1;
   char32_t to = 0;
   const char* rule = "";  // e.g. "confusion:a->å"
+  double log_p = 0;       // the model's log weight of this substitution
 };
 
 struct Candidate {

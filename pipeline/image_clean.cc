@@ -90,6 +90,14 @@ Result<void> ReadHeader(std::string_view bytes, int index, const std::string& wh
   return {};
 }
 
+// True when every pixel is black or white: a bilevel scan, which background
+// normalisation and thresholding can only degrade.
+bool IsBilevel(const RasterImage& image) {
+  for (uint8_t p : image.pixels)
+    if (p != 0 && p != 255) return false;
+  return true;
+}
+
 }  // namespace
 
 Result<int> CountImagePages(std::string_view bytes, const std::string& path) {
@@ -142,7 +150,8 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
   QuietLeptonica();
   PixPtr pix = ToPix(image);
   if (!pix) return MakeError(ErrorCode::kInternal, "out of memory for a page image");
-  if (options.normalize_background) {
+  bool bilevel = IsBilevel(image);
+  if (options.normalize_background && !bilevel) {
     // Maps the (possibly uneven) paper to one background level; text keeps
     // its contrast against it.
     PixPtr norm(pixBackgroundNormSimple(pix.get(), nullptr, nullptr));
@@ -160,7 +169,7 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
       pix = std::move(straight);
     }
   }
-  if (options.binarize) {
+  if (options.binarize && !bilevel) {
     Pix* binary = nullptr;
     if (pixOtsuAdaptiveThreshold(pix.get(), 2000, 2000, 0, 0, 0.0, nullptr, &binary) == 0 && binary) {
       PixPtr b(binary);

@@ -33,9 +33,10 @@ struct OcrOptions {
   // Tesseract language(s), "dan" or "dan+eng"; models come from Debian's
   // tesseract-ocr-<lang> packages (or $TESSDATA_PREFIX).
   std::string language = "dan";
-  // Tesseract page segmentation mode. 6 (one uniform block) keeps table rows
-  // on one line; see BENCHMARKS.md for 3 and 4 on the samples.
-  int page_segmentation_mode = 6;
+  // Tesseract page segmentation mode: 4 (one column of text of varying
+  // sizes) read the samples best; 6 (one uniform block) drops table cells.
+  // Measured in BENCHMARKS.md, "OCR and input".
+  int page_segmentation_mode = 4;
   // Fill OcrResult::tsv (Tesseract's word table) too; costs a little time.
   bool want_tsv = false;
 };
@@ -78,10 +79,11 @@ Result<int> CountImagePages(std::string_view bytes, const std::string& path);
 Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long max_pixels,
                                     const std::string& path);
 
+// A bilevel (black and white) image only gets deskewed.
 struct CleanOptions {
   bool normalize_background = true;  // flatten uneven paper/lighting
   bool deskew = true;                // rotate straight (up to about 7 degrees)
-  bool binarize = false;             // threshold to black and white (Otsu, adaptive)
+  bool binarize = true;              // threshold to black and white (Otsu, adaptive)
 };
 
 struct CleanedImage {

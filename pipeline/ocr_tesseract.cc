@@ -3,6 +3,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -75,6 +76,22 @@ std::string Take(char* text) {
   return owned ? std::string(owned.get()) : std::string();
 }
 
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\n\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\n\r");
+  return s.substr(b, e - b + 1);
+}
+
+// Punctuation read from scan noise: no letter or digit, low confidence. Rules
+// of tables ('|') are read with high confidence and kept.
+bool IsSpeckle(const std::string& text, float confidence) {
+  constexpr float kMinPunctuationConfidence = 75;
+  for (unsigned char c : text)
+    if (std::isalnum(c) || c >= 0x80) return false;
+  return confidence < kMinPunctuationConfidence;
+}
+
 class TesseractEngine : public OcrEngine {
  public:
   explicit TesseractEngine(OcrOptions options) : options_(std::move(options)) {}
@@ -112,9 +129,9 @@ class TesseractEngine : public OcrEngine {
           if (out.lines.empty() || !out.lines.back().words.empty()) out.lines.emplace_back();
         }
         Word word;
-        word.text = Take(it->GetUTF8Text(word_level));
-        if (word.text.empty()) continue;
+        word.text = Trim(Take(it->GetUTF8Text(word_level)));
         word.confidence = it->Confidence(word_level);
+        if (word.text.empty() || IsSpeckle(word.text, word.confidence)) continue;
         int left = 0, top = 0, right = 0, bottom = 0;
         if (it->BoundingBox(word_level, &left, &top, &right, &bottom))
           word.box = Box{double(left), double(top), double(right), double(bottom)};

@@ -146,22 +146,29 @@ TextLayerVerdict JudgeTextLayer(const Page& page, OcrMode mode, const Lexicon* l
                              : "no usable text layer: " + std::to_string(words) + " words"};
   }
   if (mode == OcrMode::kNever) return {false, "--ocr never"};
-  if (ocr_language.find("dan") != std::string::npos && !danish_letter &&
-      words >= policy.min_words_for_letter_check) {
-    return {true, "text layer damaged: no æ, ø or å in " + std::to_string(words) +
-                      " words (made by a non-Danish OCR model)"};
+  // Danish running text without a single æ, ø or å: a non-Danish OCR model
+  // made the layer (it cannot output those letters).
+  bool no_danish_letters = ocr_language.find("dan") != std::string::npos && !danish_letter &&
+                           words >= policy.min_words_for_letter_check;
+  std::string letters_note =
+      "no æ, ø or å in " + std::to_string(words) + " words (made by a non-Danish OCR model)";
+  if (lexicon == nullptr) {
+    if (no_danish_letters) return {true, "text layer damaged: " + letters_note};
+    return {false, "text layer present (not judged: no lexicon)"};
   }
-  if (lexicon == nullptr) return {false, "text layer present (not judged: no lexicon)"};
   TextHealth health = AssessText(page, *lexicon);
   std::string figures = Percent(health.lexicon_hit_rate) + " lexicon hits, " +
                         Percent(health.changed_share) + " of words would be repaired";
-  if (health.words < policy.min_judged_words) {
+  bool judged = health.words >= policy.min_judged_words;
+  bool damaged = judged && (health.lexicon_hit_rate < policy.min_hit_rate ||
+                            health.changed_share > policy.max_changed_share);
+  if (damaged) {
+    return {true, "text layer damaged: " + figures + (no_danish_letters ? "; " + letters_note : "")};
+  }
+  if (no_danish_letters) return {true, "text layer damaged: " + letters_note};
+  if (!judged) {
     return {false, "text layer present (" + std::to_string(health.words) +
                        " words judged, too few to judge)"};
-  }
-  if (health.lexicon_hit_rate < policy.min_hit_rate ||
-      health.changed_share > policy.max_changed_share) {
-    return {true, "text layer damaged: " + figures};
   }
   return {false, "text layer healthy: " + figures};
 }

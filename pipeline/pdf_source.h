@@ -42,7 +42,7 @@ Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const st
 struct TextLayerPolicy {
   int min_words = 5;                 // fewer words with 2+ letters: no usable text layer
   int min_judged_words = 10;         // fewer words looked at by AssessText: not judged
-  double min_hit_rate = 0.90;        // lower lexicon hit rate: damaged
+  double min_hit_rate = 0.93;        // lower lexicon hit rate: damaged
   double max_changed_share = 0.03;   // more words the repair would change: damaged
   // A Danish text of this many words with no æ, ø or å at all was made by a
   // non-Danish OCR model (applies when the OCR language includes "dan").

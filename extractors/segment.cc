@@ -37,6 +37,23 @@ const RE2& TitleStartRe() {
   static const RE2 re(R"((?i)^\s*notat\b)");
   return re;
 }
+// "Tabel 1 (fortsat)", "(fortsat)": a table continued after a page break.
+const RE2& ContinuedRe() {
+  static const RE2 re(
+      R"((?i)^\s*(?:tab[eo][l1I|]\s*[0-9lI|]{1,2}\s*[.:,]?\s*)?\(?\s*forts(?:at|\.)\s*\)?\s*[.:]?\s*$)");
+  return re;
+}
+// A note under a table: "* Ordningen startede i maj 2018", "Anm.: ...",
+// "Kilde: ...". It ends the table.
+const RE2& FootnoteRe() {
+  static const RE2 re(R"((?i)^\s*(?:\*|¹|²|³|anm\.|anm\s*:|anmærkning|note\s*:|noter\s*:|kilde\s*:|kilder\s*:))");
+  return re;
+}
+// The start of a date or a year, for a caption wrapped inside a date.
+const RE2& DateStartRe() {
+  static const RE2 re(R"(^\s*(?:\d{1,2}\.|\d{4}\b|[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s*[.)]?\s*$))");
+  return re;
+}
 // A line that is only a year ("2025", "2025.").
 const RE2& LoneYearRe() {
   static const RE2 re(R"(^\s*(\d{4})\s*[.)]?\s*$)");
@@ -83,6 +100,7 @@ struct Caption {
 std::optional<Caption> ParseCaption(std::string_view line) {
   std::string num, sep, rest;
   if (!RE2::FullMatch(line, CaptionRe(), &num, &sep, &rest)) return std::nullopt;
+  if (internal::Full(ContinuedRe(), line)) return std::nullopt;
   std::string_view r = text::Trim(rest);
   // Without "." or ":" after the number, require a capitalised caption, so
   // "Tabel 2 viser ..." in running text is not a caption.
@@ -258,13 +276,23 @@ Segmented Segment(const RepairedText& input) {
 
   // 4. Title: the first line starting with "Notat" among the first lines of
   // the first page, else the first line.
-  size_t title_at = 0;
+  // Else the first short line there that names a half year or a date range
+  // (a letterhead or a date may come before the title).
+  size_t title_at = lines.size();
   for (size_t i = 0; i < lines.size() && i < 8 && lines[i].page == lines[0].page; ++i) {
     if (internal::Contains(TitleStartRe(), lines[i].text)) {
       title_at = i;
       break;
     }
   }
+  for (size_t i = 0; title_at == lines.size() && i < lines.size() && i < 8 &&
+                     lines[i].page == lines[0].page;
+       ++i) {
+    if (IsCaption(lines[i].text) || EndsOpen(lines[i].text) || WordCount(lines[i].text) > 16) continue;
+    std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
+    if (p && p->label.find("-H") != std::string::npos) title_at = i;
+  }
+  if (title_at == lines.size()) title_at = 0;
   std::vector<bool> used(lines.size(), false);
   if (!IsCaption(lines[title_at].text)) {
     seg.title_lines.push_back(lines[title_at]);
@@ -309,8 +337,20 @@ Segmented Segment(const RepairedText& input) {
         const SegLine& c = lines[n];
         std::string_view ct = text::Trim(c.text);
         std::vector<text::Piece> words = text::SplitWhitespace(block.caption);
-        bool ends_with_month = !words.empty() && DanishMonth(words.back().text).has_value();
-        bool year_wrap = ends_with_month && internal::Full(LoneYearRe(), ct);
+        std::string_view last = words.empty() ? std::string_view() : words.back().text;
+        // A date cut by the wrap: "... 1. januar til 30. juni" / "2025",
+        // "... til 30." / "juni 2025".
+        bool date_open = DanishMonth(last).has_value() || last == "til" || last == "-" ||
+                         last == "–" ||
+                         (last.size() <= 3 && last.ends_with(".") && HasDigit(last));
+        std::vector<text::Piece> next_words = text::SplitWhitespace(ct);
+        bool next_is_date = !next_words.empty() && next_words.size() <= 4 &&
+                            (internal::Full(LoneYearRe(), ct) ||
+                             (DanishMonth(next_words[0].text).has_value() &&
+                              internal::Contains(DateStartRe(), ct)) ||
+                             (HasDigit(next_words[0].text) && next_words[0].text.ends_with(".") &&
+                              next_words.size() >= 2 && DanishMonth(next_words[1].text).has_value()));
+        bool year_wrap = date_open && next_is_date;
         bool word_wrap = !EndsSentence(block.caption) && !HasDigit(ct) &&
                          text::IsLower(text::FirstCodePoint(ct)) && !IsCaption(ct);
         if (!year_wrap && !word_wrap) break;
@@ -323,7 +363,12 @@ Segmented Segment(const RepairedText& input) {
       // the next caption.
       for (size_t n = next_unused(k); n < lines.size() && block.body.size() < 200; n = next_unused(n)) {
         const SegLine& b = lines[n];
-        if (IsCaption(b.text) || LooksLikeProse(b.text)) break;
+        if (internal::Full(ContinuedRe(), b.text)) {  // "Tabel 1 (fortsat)": furniture
+          used[n] = true;
+          seg.furniture.push_back(b);
+          continue;
+        }
+        if (IsCaption(b.text) || LooksLikeProse(b.text) || internal::Contains(FootnoteRe(), b.text)) break;
         size_t after = next_unused(n);
         if (HeadingShape(b.text, /*allow_digits=*/false) && after < lines.size() &&
             LooksLikeProse(lines[after].text))
@@ -369,6 +414,9 @@ void AppendSegmentPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "segment.caption", CaptionRe());
   AddPattern(out, "segment.title_start", TitleStartRe());
   AddPattern(out, "segment.lone_year", LoneYearRe());
+  AddPattern(out, "segment.continued", ContinuedRe());
+  AddPattern(out, "segment.footnote", FootnoteRe());
+  AddPattern(out, "segment.date_start", DateStartRe());
 }
 }  // namespace internal
 

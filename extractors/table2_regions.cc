@@ -19,6 +19,7 @@
 
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "extractors/danish_number.h"
@@ -157,6 +158,32 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     if (toks[i].kind != TokKind::kNumber || roles[i] != Role::kNone) continue;
     if (i + 1 < n && toks[i + 1].kind == TokKind::kPct) continue;
     values.push_back(i);
+  }
+  if (labels.size() != values.size() && !labels.empty()) {
+    // A share column next to the counts ("Region Hovedstaden 146 29" under
+    // "Antal | Andel (pct.)"): when every label's line holds the same number
+    // of values and a header names a share, keep the count column.
+    size_t count_at = n, share_at = n;
+    for (size_t i = 0; i < n; ++i) {
+      std::string w = text::Lower(toks[i].core);
+      if (count_at == n && (w == "antal" || w.rfind("henvendelse", 0) == 0)) count_at = i;
+      if (share_at == n && (toks[i].kind == TokKind::kPct || w.rfind("andel", 0) == 0 || w == "procent"))
+        share_at = i;
+    }
+    std::map<size_t, std::vector<size_t>> by_line;
+    for (size_t i : values) by_line[toks[i].line].push_back(i);
+    std::set<size_t> label_lines;
+    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    size_t k = by_line.count(toks[labels[0].token].line) ? by_line[toks[labels[0].token].line].size() : 0;
+    bool same = share_at != n && k >= 2 && label_lines.size() == labels.size() &&
+                by_line.size() == label_lines.size();
+    for (size_t line : label_lines) same = same && by_line.count(line) && by_line[line].size() == k;
+    if (same) {
+      size_t column = (count_at < share_at || k > 2) ? 0 : 1;
+      std::vector<size_t> picked;
+      for (const Label& l : labels) picked.push_back(by_line[toks[l.token].line][column]);
+      values = picked;
+    }
   }
   if (labels.size() != values.size()) {
     // A year in a header ("Antal henvendelser 2025") is not a count.

@@ -189,6 +189,23 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
     }
     if (out.size() > 20000) break;  // a table is never this long
   }
+  // A word hyphenated over two pieces ("halv-" "år", "Hoved-" "staden") is
+  // read as one word at the first piece's place.
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    Token& a = out[i];
+    const Token& b = out[i + 1];
+    if (a.kind != TokKind::kWord || !a.raw.ends_with("-") || a.raw.size() < 3) continue;
+    if (b.kind == TokKind::kNumber || b.kind == TokKind::kSeparator || b.kind == TokKind::kPct) continue;
+    if (!text::IsLower(text::FirstCodePoint(b.raw))) continue;
+    Token joined;
+    joined.raw = a.raw.substr(0, a.raw.size() - 1) + b.raw;
+    joined.line = a.line;
+    joined.offset = a.offset;
+    joined.first_on_line = a.first_on_line;
+    Classify(&joined);
+    a = std::move(joined);
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
   return out;
 }
 

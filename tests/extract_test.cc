@@ -248,6 +248,29 @@ TEST(Table1Test, HeaderCutByAPageBreak) {
               ElementsAre("2021=10", "2022=20", "2023=30", "2024=40", "2025=50", "2026-H1=25"));
 }
 
+TEST(Table1Test, ContinuedCaptionAndFootnote) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "År* Henvendelser\n"
+      "2018 186\n"
+      "2019 286\n"
+      "\f"
+      "Tabel 1. (fortsat)\n"
+      "2020 313\n"
+      "1. halv-\n"
+      "år 2025 502\n"
+      "* Ordningen startede i maj 2018.\n"
+      "Den løbende stigning kan være udtryk for, at kendskabet til ordningen udbredes til flere.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2025-H1=502"));
+  EXPECT_EQ(t->records[3].source.page, 2);
+  EXPECT_EQ(t->records[3].source.line, 4);
+  EXPECT_EQ(ex.problems.size(), 2u) << Dump(ex);  // tables 2 and 3 are missing
+}
+
 TEST(Table1Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
@@ -376,6 +399,26 @@ TEST(Table2Test, LabelsAndValuesInSeparateColumns) {
   ASSERT_NE(t, nullptr) << Dump(ex);
   EXPECT_EQ(Cells(*t), kSeedTable2);
   EXPECT_EQ(t->records[2].source.line, 13);
+}
+
+TEST(Table2Test, ShareColumnNextToTheCounts) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. januar til 30.\n"
+      "juni 2025\n"
+      "Region | Antal henvendelser | Andel (pct.)\n"
+      "Region Hovedstaden | 146 | 29\n"
+      "Region Midtjylland | 142 | 28\n"
+      "Region Nordjylland | 44 | 9\n"
+      "Region Sjælland | 54 | 11\n"
+      "Region Syddanmark | 116 | 23\n"
+      "Total | 502 | 100\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  EXPECT_EQ(t->caption, "Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2025");
+  EXPECT_EQ(t->records[0].period, "2025-H1");
 }
 
 TEST(Table2Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
@@ -685,6 +728,21 @@ TEST(ExtractTest, NotePeriodFromTheTextWhenTheTitleHasNone) {
   EXPECT_EQ(ex.note_period, "2025-H1");
   EXPECT_THAT(ex.problems, ::testing::Contains("note period: the title names none; took 2025-H1 "
                                                "from the running text (page 1, line 3)"));
+}
+
+TEST(ExtractTest, TitleAfterALetterhead) {
+  const char* text =
+      "Styrelsen for International Rekruttering og Integration\n"
+      "12. august 2025\n"
+      "\n"
+      "Henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "\n"
+      "I 2. halvår 2025 har sikkerhedskonsulenterne modtaget 530 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_EQ(ex.title, "Henvendelser til sikkerhedskonsulenterne i 2. halvår 2025");
+  EXPECT_EQ(ex.title_source.line, 4);
+  EXPECT_EQ(ex.note_period, "2025-H2");
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2025-H2 = 530 count"));
 }
 
 TEST(ExtractTest, MissingTablesAreProblems) {

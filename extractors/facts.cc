@@ -89,6 +89,9 @@ const RE2& ConfusableNumberRe() {
   return re;
 }
 
+constexpr size_t kMaxSentenceBytes = 5000;
+constexpr size_t kMaxFiguresPerSentence = 50;
+
 enum class Subject { kGeneral, kDenmark, kTrips, kUnder18, kOther };
 
 struct Fix {
@@ -214,6 +217,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     Subject previous = Subject::kGeneral;
     for (auto [sb, se] : Sentences(text)) {
       std::string_view s = std::string_view(text).substr(sb, se - sb);
+      if (s.size() > kMaxSentenceBytes) continue;  // not a sentence of a note
       Subject subject = Subject::kGeneral;
       if (Contains(DenmarkRe(), s)) subject = Subject::kDenmark;
       else if (Contains(TripsRe(), s)) subject = Subject::kTrips;
@@ -256,6 +260,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         }
       }
       if (qs.empty()) continue;
+      if (qs.size() > kMaxFiguresPerSentence) qs.resize(kMaxFiguresPerSentence);
 
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
       if (note_period) {

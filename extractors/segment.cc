@@ -60,6 +60,7 @@ const RE2& LoneYearRe() {
   return re;
 }
 
+constexpr size_t kMaxLineBytes = 10000;
 constexpr std::u32string_view kPunct = U"()[]{},.;:!?\"'|*«»“”„–-/";
 
 bool HasDigit(std::string_view s) {
@@ -210,6 +211,12 @@ Segmented Segment(const RepairedText& input) {
       r.seg.page = page.number;
       r.seg.line = line.number;
       r.seg.text = line.text;
+      if (r.seg.text.size() > kMaxLineBytes) {
+        // No line of a note is this long; keep its start, cut at a code point.
+        size_t cut = kMaxLineBytes;
+        while (cut > 0 && (static_cast<unsigned char>(r.seg.text[cut]) & 0xC0) == 0x80) --cut;
+        r.seg.text.resize(cut);
+      }
       r.seg.words = line.words;
       r.blank = text::Trim(line.text).empty();
       if (!r.blank) {

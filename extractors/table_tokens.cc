@@ -13,6 +13,7 @@
 namespace notat::internal {
 namespace {
 
+constexpr size_t kMaxTokens = 5000;
 constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/";
 
 const RE2& HalfWordRe() {
@@ -169,6 +170,7 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
   for (size_t li = 0; li < lines.size(); ++li) {
     bool first = true;
     for (const text::Piece& p : text::SplitWhitespace(lines[li].text)) {
+      if (out.size() > kMaxTokens) break;  // a table is never this long
       // Split on "|" (and "¦") used as column separators.
       std::string_view s = p.text;
       size_t start = 0;
@@ -187,7 +189,7 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
       }
       EmitPiece(s.substr(start), p.offset + start, li, &first, &out);
     }
-    if (out.size() > 20000) break;  // a table is never this long
+    if (out.size() > kMaxTokens) break;
   }
   // A word hyphenated over two pieces ("halv-" "år", "Hoved-" "staden") is
   // read as one word at the first piece's place.

@@ -778,6 +778,12 @@ TEST(ExtractTest, GarbageAndHugeLinesNeverCrash) {
   for (int i = 0; i < 50000; ++i) numbers += "2024 ";
   Extraction n = Extract(TextOf(numbers));
   EXPECT_EQ(FindTable(n, 1), nullptr);
+  std::string many_lines = "Notat i 1. halvår 2025\nTabel 1. Årlig udvikling i antal henvendelser\n";
+  for (int i = 0; i < 100000; ++i) many_lines += "1 henvendelser i 2024. ";
+  many_lines += "\n";
+  for (int i = 0; i < 100000; ++i) many_lines += "2024 186\n";
+  Extraction m = Extract(TextOf(many_lines));
+  EXPECT_EQ(FindTable(m, 1), nullptr);
 }
 
 TEST(ExtractTest, ShuffledAndTruncatedSamplesNeverCrash) {

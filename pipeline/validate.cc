@@ -205,8 +205,10 @@ Check RegionsComplete(const Table* t2) {
     return c;
   }
   std::map<std::string, int> seen;
-  for (const Record& r : t2->records)
+  for (const Record& r : t2->records) {
     if (r.region) ++seen[*r.region];
+    c.subjects.push_back(RecordId(r));
+  }
   std::string problems;
   for (const char* name : kRegions) {
     if (seen[name] == 0) problems += std::string(problems.empty() ? "" : "; ") + name + " missing";

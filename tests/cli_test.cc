@@ -25,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Run {
+struct RunResult {
   int exit_code = -1;
   std::string out, err;
 };
@@ -53,7 +53,7 @@ class CliTest : public ::testing::Test {
   }
 
   // Runs the notat binary with `args`, feeding `input` on stdin.
-  Run Notat(std::vector<std::string> args, const std::string& input = "") {
+  RunResult Notat(std::vector<std::string> args, const std::string& input = "") {
     fs::path in = Write("stdin", input), out = dir_ / "stdout", err = dir_ / "stderr";
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
@@ -65,7 +65,7 @@ class CliTest : public ::testing::Test {
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t pid;
-    Run r;
+    RunResult r;
     if (posix_spawn(&pid, NOTAT_BINARY, &fa, nullptr, argv.data(), environ) == 0) {
       int status = 0;
       waitpid(pid, &status, 0);
@@ -114,7 +114,7 @@ const std::vector<std::string> kSeedFacts = {
     "fact inquiries_in_denmark 2024-H1 56"};
 
 TEST_F(CliTest, SeedNoteGivesExactlyItsRecordsAndPassesEveryCheck) {
-  Run r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
+  RunResult r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> tables;
   std::set<std::string> facts;
@@ -129,7 +129,7 @@ TEST_F(CliTest, SeedNoteGivesExactlyItsRecordsAndPassesEveryCheck) {
 }
 
 TEST_F(CliTest, SeedTable1PeriodsHaveDates) {
-  Run r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
+  RunResult r = Notat({"extract", "--format", "jsonl", Sample("note-2025-h1.ocr.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::pair<std::string, std::string>> dates;
   for (const json& rec : JsonLines(r.out))
@@ -146,7 +146,7 @@ TEST_F(CliTest, ChangedRegionFailsExactlyTheSumCheckWithExit1) {
   text.replace(at, 21, "Region Nordjylland 47");
   fs::path changed = Write("changed.txt", text);
 
-  Run v = Notat({"validate", changed.string()});
+  RunResult v = Notat({"validate", changed.string()});
   EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
   std::vector<std::string> failed;
   std::istringstream in(v.out);
@@ -156,7 +156,7 @@ TEST_F(CliTest, ChangedRegionFailsExactlyTheSumCheckWithExit1) {
   EXPECT_NE(v.out.find("the 5 regions sum to 505 but the printed total is 502"), std::string::npos) << v.out;
 
   // extract still emits every record, marked.
-  Run e = Notat({"extract", "--format", "jsonl", changed.string()});
+  RunResult e = Notat({"extract", "--format", "jsonl", changed.string()});
   EXPECT_EQ(e.exit_code, 1);
   std::vector<json> recs = JsonLines(e.out);
   int marked = 0, table_records = 0;
@@ -181,12 +181,12 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
   fs::path latin1 = Write("latin1.txt", "Notat om henvendelser i 1. halv\xE5r 2025\n");
   fs::path tableless = Write("tableless.txt", no_tables);
 
-  Run r = Notat({"extract", "--format", "jsonl", empty.string(), garbage.string(), latin1.string(),
+  RunResult r = Notat({"extract", "--format", "jsonl", empty.string(), garbage.string(), latin1.string(),
                  tableless.string(), Sample("note-2025-h1.ocr.txt")});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("empty.txt: input is empty"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("garbage.bin: binary data"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("latin1.txt: line 1, column 31: not valid UTF-8 (byte 0xE5"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("latin1.txt: line 1, column 32: not valid UTF-8 (byte 0xE5 at offset 31)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("tableless.txt: some checks failed"), std::string::npos) << r.err;
   // The good note's records are all there, after the bad ones.
   int seed_records = 0;
@@ -194,7 +194,7 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
     if (rec["source"]["file"].get<std::string>().ends_with("note-2025-h1.ocr.txt")) ++seed_records;
   EXPECT_GE(seed_records, static_cast<int>(kSeedTableRecords.size()));
 
-  Run v = Notat({"validate", tableless.string()});
+  RunResult v = Notat({"validate", tableless.string()});
   EXPECT_EQ(v.exit_code, 1);
   EXPECT_NE(v.out.find("FAIL  tables_present"), std::string::npos) << v.out;
   EXPECT_NE(v.out.find("table 1, 2, 3 not found"), std::string::npos) << v.out;
@@ -206,14 +206,14 @@ TEST_F(CliTest, TableMissingAColumnIsNamed) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, 22, "Region Midtjylland");
   fs::path broken = Write("broken.txt", text);
-  Run v = Notat({"validate", broken.string()});
+  RunResult v = Notat({"validate", broken.string()});
   EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
   EXPECT_NE(v.out.find("FAIL  "), std::string::npos) << v.out;
   EXPECT_NE(v.out.find("table 2"), std::string::npos) << v.out;
 }
 
 TEST_F(CliTest, ReadsStdin) {
-  Run r = Notat({"extract", "--format", "csv", "-"}, Slurp(Sample("note-2025-h1.ocr.txt")));
+  RunResult r = Notat({"extract", "--format", "csv", "-"}, Slurp(Sample("note-2025-h1.ocr.txt")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find("\r\n")),
             "note,table,name,period,period_start,period_end,region,value,unit,file,page,line,box,"
@@ -224,7 +224,7 @@ TEST_F(CliTest, ReadsStdin) {
 }
 
 TEST_F(CliTest, JsonDocumentPerInputWithSourceAndChecks) {
-  Run r = Notat({"extract", Sample("note-2025-h1.ocr.txt")});
+  RunResult r = Notat({"extract", Sample("note-2025-h1.ocr.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json doc = json::parse(r.out);
   EXPECT_EQ(doc["note"], "2025-H1");
@@ -234,7 +234,7 @@ TEST_F(CliTest, JsonDocumentPerInputWithSourceAndChecks) {
   EXPECT_GT(doc["corrections"].size(), 50u);
   for (const json& c : doc["checks"]) EXPECT_NE(c["status"], "fail") << c.dump();
 
-  Run two = Notat({"extract", Sample("note-2025-h1.ocr.txt"), Sample("note-2025-h1.txt")});
+  RunResult two = Notat({"extract", Sample("note-2025-h1.ocr.txt"), Sample("note-2025-h1.txt")});
   ASSERT_EQ(two.exit_code, 0) << two.err;
   json docs = json::parse(two.out);
   ASSERT_TRUE(docs.is_array());
@@ -242,7 +242,7 @@ TEST_F(CliTest, JsonDocumentPerInputWithSourceAndChecks) {
 }
 
 TEST_F(CliTest, RepairWritesTextAndExplainsCorrections) {
-  Run r = Notat({"repair", "--explain"}, "Vi fik svar pa brevet i gar.\n| perioden var der fa sager.\n");
+  RunResult r = Notat({"repair", "--explain"}, "Vi fik svar pa brevet i gar.\n| perioden var der fa sager.\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "Vi fik svar på brevet i går.\nI perioden var der få sager.\n");
   EXPECT_NE(r.err.find("line\tcolumn\tbefore\tafter\trule"), std::string::npos) << r.err;
@@ -252,11 +252,11 @@ TEST_F(CliTest, RepairWritesTextAndExplainsCorrections) {
 
 TEST_F(CliTest, HelpShowsAnExampleForEachSubcommand) {
   for (const char* cmd : {"repair", "extract", "validate", "ingest", "series"}) {
-    Run r = Notat({cmd, "--help"});
+    RunResult r = Notat({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find(std::string("Examples:\n  notat ") + cmd), std::string::npos) << cmd << "\n" << r.out;
   }
-  Run r = Notat({"--help"});
+  RunResult r = Notat({"--help"});
   EXPECT_NE(r.out.find("Exit codes: 0 all checks passed; 1 some check failed"), std::string::npos) << r.out;
 }
 
@@ -264,7 +264,7 @@ TEST_F(CliTest, UsageErrorsExitWith2) {
   EXPECT_EQ(Notat({"extract"}).exit_code, 2);
   EXPECT_EQ(Notat({"extract", "--format", "xml", "x.txt"}).exit_code, 2);
   EXPECT_EQ(Notat({"frobnicate"}).exit_code, 2);
-  Run missing = Notat({"extract", (dir_ / "nope.txt").string()});
+  RunResult missing = Notat({"extract", (dir_ / "nope.txt").string()});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("nope.txt: cannot open: No such file or directory"), std::string::npos) << missing.err;
 }

@@ -619,6 +619,18 @@ TEST(Table3Test, CutByAPageBreak) {
   EXPECT_EQ(t->records[4].source.page, 2);
 }
 
+TEST(Table3Test, PeriodsAndValuesAsSeparateColumnBlocks) {
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2022\n" +
+                     std::string(kTable3Caption) +
+                     "År\n2020\n2021\n1. halvår 2022\n2. halvår 2022\nAntal\n12\n30\n15\n17\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2020=12", "2021=30", "2022-H1=15", "2022-H2=17"));
+  EXPECT_EQ(t->records[3].period_start, "2022-07-01");
+  EXPECT_EQ(t->records[3].source.line, 13);
+}
+
 TEST(Table3Test, MoreValuesThanPeriodsIsAProblem) {
   std::string text = "Notat i 1. halvår 2025\n" + std::string(kTable3Caption) +
                      "2021 2022 2023 2024\n46 41 64 52 28\n";

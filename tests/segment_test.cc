@@ -94,6 +94,37 @@ TEST(SegmentTest, JoinsWrappedCaptionLines) {
   EXPECT_EQ(seg.tables[0].body.size(), 2u);
 }
 
+TEST(SegmentTest, ContinuedCaptionIsFurnitureAndAFootnoteEndsTheTable) {
+  const char* text =
+      "Notat i 1. halvår 2030\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2028 10\n"
+      "\f"
+      "Tabel 1 (fortsat)\n"
+      "2029 20\n"
+      "Kilde: Sikkerhedskonsulenternes registreringer 2030.\n"
+      "Samlet set steg antallet af henvendelser fra år til år i hele perioden.\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.tables.size(), 1u);
+  EXPECT_EQ(Texts(seg.tables[0].body), (std::vector<std::string>{"2028 10", "2029 20"}));
+  EXPECT_EQ(Texts(seg.furniture), (std::vector<std::string>{"Tabel 1 (fortsat)"}));
+  ASSERT_EQ(seg.sections.size(), 1u);
+  EXPECT_EQ(seg.sections[0].lines.size(), 2u);
+}
+
+TEST(SegmentTest, CaptionWrappedInsideADate) {
+  const char* text =
+      "Notat i 1. halvår 2030\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. januar til\n"
+      "30. juni 2030\n"
+      "Region Hovedstaden 1\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.tables.size(), 1u);
+  EXPECT_EQ(seg.tables[0].caption,
+            "Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2030");
+  EXPECT_EQ(Texts(seg.tables[0].body), (std::vector<std::string>{"Region Hovedstaden 1"}));
+}
+
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {
   const char* text =
       "Notat i 1. halvår 2030\n"

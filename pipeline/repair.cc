@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -285,10 +283,6 @@ class Repairer {
     for (const Scored& s : cands) total += std::exp(s.score - best.score);
     if (orig_evidence > 0) total += std::exp(std::max(-700.0, orig_score - best.score));
     double conf = 1.0 / total;
-    if (std::getenv("NOTAT_REPAIR_DEBUG"))
-      std::fprintf(stderr, "DBG %s [%s _ %s] real=%d orig=%.2f best=%s %.2f margin=%.2f need=%.2f ev=%.2f/%.2f\n", lower.c_str(),
-                   ctx.prev.c_str(), ctx.next.c_str(), real_word, orig_score, best.lower.c_str(), best.score, margin, need,
-                   orig_evidence, best.evidence);
     if (margin > need) {
       d.change = true;
       d.text = best.cand.text;
@@ -578,19 +572,19 @@ struct PageRepair {
       std::string rule = "hyphen-join";
       if (d.change) rule += "+" + RuleOf(d.edits);
       repl.push_back(Replacement{a.line, a.begin, a.end + 1, result + tail,
-                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0)});
+                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0), {}});
       repl.push_back(Replacement{b.line, b.begin, ws, U"",
-                                 MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "hyphen-join", 1.0)});
+                                 MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "hyphen-join", 1.0), {}});
     } else if (d.change) {
       std::vector<Edit> ex, ey;
       std::u32string nx = ApplyEdits(x, d.edits, 0, &ex);
       std::u32string ny = ApplyEdits(y, d.edits, x.size(), &ey);
       if (!ex.empty())
         repl.push_back(Replacement{a.line, a.begin, a.end, nx,
-                                   MakeCorrection(a.line, a.begin, x, nx, RuleOf(ex), d.confidence)});
+                                   MakeCorrection(a.line, a.begin, x, nx, RuleOf(ex), d.confidence), {}});
       if (!ey.empty())
         repl.push_back(Replacement{b.line, b.begin, b.end, ny,
-                                   MakeCorrection(b.line, b.begin, y, ny, RuleOf(ey), d.confidence)});
+                                   MakeCorrection(b.line, b.begin, y, ny, RuleOf(ey), d.confidence), {}});
     }
     return true;
   }
@@ -612,7 +606,7 @@ struct PageRepair {
             (i == 0 || s[i - 1] == U' ')) {
           // Not a table: no other pipe on the line after this one.
           if (s.find(U'|', i + 1) == std::u32string::npos) {
-            repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9)});
+            repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
           }
         }
         if (IsSentenceEnd(c)) sentence_start = true;

@@ -1,0 +1,163 @@
+// The compiled Danish lexicon (made by the build) and its loader's errors.
+#include "pipeline/lexicon.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pipeline/lexicon_file.h"
+#include "pipeline/repair_text.h"
+#include "tests/fake_lexicon.h"
+
+namespace notat {
+namespace {
+
+namespace fs = std::filesystem;
+
+class LexiconTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon();
+    if (lex) lexicon_ = std::move(*lex);
+    else load_error_ = lex.error().message;
+  }
+  static void TearDownTestSuite() { lexicon_.reset(); }
+  void SetUp() override { ASSERT_NE(lexicon_, nullptr) << load_error_; }
+  static std::unique_ptr<Lexicon> lexicon_;
+  static std::string load_error_;
+};
+std::unique_ptr<Lexicon> LexiconTest::lexicon_;
+std::string LexiconTest::load_error_;
+
+TEST_F(LexiconTest, AcceptsDanishWords) {
+  const char* yes[] = {"være", "første", "går", "på", "børnene", "rådgivning", "æresrelaterede",
+                       "københavns", "sikkerhedskonsulenterne", "halvår"};
+  for (const char* w : yes) EXPECT_TRUE(lexicon_->Accepts(w)) << w;
+  const char* no[] = {"vaere", "fgrste", "radgivning", "halvar", "bgrnene", "xqzv"};
+  for (const char* w : no) EXPECT_FALSE(lexicon_->Accepts(w)) << w;
+}
+
+TEST_F(LexiconTest, CountsWordsAndPairs) {
+  EXPECT_GT(lexicon_->TotalTokens(), 500000u);
+  EXPECT_GT(lexicon_->Frequency("og"), lexicon_->Frequency("være"));
+  EXPECT_GT(lexicon_->Frequency("være"), lexicon_->Frequency("vare"));
+  EXPECT_GT(lexicon_->Frequency("på"), 1000u);
+  EXPECT_EQ(lexicon_->Frequency("xqzv"), 0u);
+  EXPECT_GT(lexicon_->Bigram("kan", "være"), 50u);
+  EXPECT_EQ(lexicon_->Bigram("xqzv", "være"), 0u);
+}
+
+TEST_F(LexiconTest, FlagsWordsWithConfusionVariants) {
+  // "for" could be a misread "før"; "kommune" could not be a misread word.
+  EXPECT_TRUE(lexicon_->Flags("for") & kLexHasVariant);
+  EXPECT_TRUE(lexicon_->Flags("ar") & kLexHasVariant);
+  EXPECT_FALSE(lexicon_->Flags("kommune") & kLexHasVariant);
+  EXPECT_TRUE(lexicon_->Flags("kommune") & kLexListed);
+  EXPECT_TRUE(lexicon_->Flags("på") & kLexAttested);
+  EXPECT_TRUE(lexicon_->Flags("æresrelaterede") & kLexDomain);
+  EXPECT_EQ(lexicon_->Flags("radgiver"), 0u);
+}
+
+TEST_F(LexiconTest, AsksHunspellAboutCompoundsTheTablesLack) {
+  // Not in the tables (no corpus count, not an expanded form) but a compound
+  // hunspell-da accepts.
+  EXPECT_EQ(lexicon_->Flags("cykelhjelmsfabrik"), 0u);
+  EXPECT_TRUE(lexicon_->Accepts("cykelhjelmsfabrik"));
+  EXPECT_FALSE(lexicon_->Accepts("cykelhjelmsfabrxk"));
+}
+
+TEST(LexiconLoadTest, MissingFileNamesTheBuildStep) {
+  LexiconOptions o;
+  o.data_dir = (fs::temp_directory_path() / "notat-no-such-lexicon-dir").string();
+  Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon(o);
+  ASSERT_FALSE(lex);
+  EXPECT_EQ(lex.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(lex.error().message.find("da-lexicon.bin"), std::string::npos) << lex.error().message;
+  EXPECT_NE(lex.error().message.find("notat_lexicon_data"), std::string::npos) << lex.error().message;
+}
+
+TEST(LexiconLoadTest, CorruptFileIsAParseError) {
+  fs::path dir = fs::temp_directory_path() / ("notat-lexicon-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / kLexiconFileName, std::ios::binary);
+    out << "this is not a lexicon file, but it is long enough to have a header....";
+  }
+  LexiconOptions o;
+  o.data_dir = dir.string();
+  Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon(o);
+  ASSERT_FALSE(lex);
+  EXPECT_EQ(lex.error().code, ErrorCode::kParse);
+  EXPECT_NE(lex.error().message.find("bad magic"), std::string::npos) << lex.error().message;
+  fs::remove_all(dir);
+}
+
+TEST(LexiconLoadTest, MissingHunspellIsNotFound) {
+  LexiconOptions o;
+  o.hunspell_dic = "/nonexistent/da_DK.dic";
+  Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon(o);
+  ASSERT_FALSE(lex);
+  EXPECT_EQ(lex.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(lex.error().message.find("hunspell-da"), std::string::npos) << lex.error().message;
+}
+
+TEST(LexiconFileTest, WritesAndReadsBack) {
+  fs::path path = fs::temp_directory_path() / ("notat-lexfile-" + std::to_string(::getpid()) + ".bin");
+  LexiconFileWriter w;
+  w.SetTotalTokens(1234);
+  w.AddWord(LexiconKey("være"), 7, kLexListed);
+  w.AddWord(LexiconKey("være"), 3, kLexAttested);
+  w.AddBigram(BigramKey("kan", "være"), 5);
+  ASSERT_TRUE(w.Write(path.string()));
+  Result<LexiconFile> f = LexiconFile::Open(path.string());
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_EQ(f->total_tokens(), 1234u);
+  EXPECT_EQ(f->FindWord(LexiconKey("være")).count, 10u);
+  EXPECT_EQ(f->FindWord(LexiconKey("være")).flags, static_cast<uint32_t>(kLexListed | kLexAttested));
+  EXPECT_EQ(f->FindWord(LexiconKey("vare")).key, 0u);
+  EXPECT_EQ(f->FindBigram(BigramKey("kan", "være")).count, 5u);
+  EXPECT_EQ(f->FindBigram(BigramKey("være", "kan")).count, 0u);
+  fs::remove(path);
+}
+
+TEST(ConfusionTest, CandidatesUndoTheDamage) {
+  struct Case {
+    const char* observed;
+    const char* wanted;
+  };
+  const Case cases[] = {{"Sjzelland", "Sjælland"}, {"MZRK", "MÆRK"},   {"Arlig", "Årlig"},
+                        {"Igbende", "løbende"},   {"veeret", "været"}, {"Oens", "Øens"},
+                        {"s@ge", "søge"},         {"ferste", "første"}};
+  for (const Case& c : cases) {
+    bool found = false;
+    ForEachCandidate(ToU32(c.observed), ConfusionOptions{}, [&](const Candidate& cand) {
+      if (ToUtf8(cand.text) == c.wanted) found = true;
+    });
+    EXPECT_TRUE(found) << c.observed << " -> " << c.wanted;
+  }
+}
+
+TEST(ConfusionTest, DamagedFormsInvertCandidates) {
+  std::vector<std::string> forms;
+  ForEachDamagedForm(ToU32("år"), ConfusionOptions{}, [&](const std::u32string& d) { forms.push_back(ToUtf8(d)); });
+  EXPECT_EQ(forms, (std::vector<std::string>{"ar"}));
+}
+
+TEST(ConfusionTest, CaseMapsDanishLetters) {
+  EXPECT_EQ(LowerUtf8(std::string_view("ÆRØÅ Sjælland")), "ærøå sjælland");
+  EXPECT_EQ(ToUtf8(std::u32string(1, ToUpper(U'ø'))), "Ø");
+}
+
+TEST(FakeLexiconTest, DerivesVariantFlags) {
+  FakeLexicon lex({{"for", 10}, {"før", 2}, {"kommune", 3}});
+  EXPECT_TRUE(lex.Flags("for") & kLexHasVariant);
+  EXPECT_FALSE(lex.Flags("kommune") & kLexHasVariant);
+  EXPECT_EQ(lex.Flags("xyz"), 0u);
+}
+
+}  // namespace
+}  // namespace notat

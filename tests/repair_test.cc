@@ -1,0 +1,287 @@
+// The repair stage on Danish written for these tests (not from the sample
+// note), damaged the way an English OCR model damages it, with the compiled
+// lexicon the build makes; unit logic with the fake lexicon.
+#include "pipeline/repair.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/lexicon.h"
+#include "tests/fake_lexicon.h"
+
+namespace notat {
+namespace {
+
+Document DocOf(const std::string& text) {
+  Document doc;
+  Page page;
+  std::istringstream in(text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    Line l;
+    l.number = ++n;
+    l.text = line;
+    page.lines.push_back(l);
+  }
+  doc.pages.push_back(page);
+  return doc;
+}
+
+std::string TextOf(const RepairedText& r) {
+  std::string out;
+  for (const Page& p : r.pages)
+    for (const Line& l : p.lines) out += l.text + "\n";
+  return out;
+}
+
+class RepairTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon();
+    if (lex) lexicon_ = std::move(*lex);
+    else load_error_ = lex.error().message;
+  }
+  static void TearDownTestSuite() { lexicon_.reset(); }
+  void SetUp() override { ASSERT_NE(lexicon_, nullptr) << load_error_; }
+
+  std::string Run(const std::string& text, bool join = true) {
+    RepairOptions o;
+    o.join_hyphens = join;
+    return TextOf(Repair(DocOf(text), *lexicon_, o));
+  }
+
+  static std::unique_ptr<Lexicon> lexicon_;
+  static std::string load_error_;
+};
+std::unique_ptr<Lexicon> RepairTest::lexicon_;
+std::string RepairTest::load_error_;
+
+struct Case {
+  const char* damaged;
+  const char* expected;
+};
+
+TEST_F(RepairTest, RestoresEachConfusion) {
+  const Case cases[] = {
+      // å read as a; ø read as g
+      {"Bgrnene gar i skole pa Fyn.", "Børnene går i skole på Fyn."},
+      {"Der blev sggt om tilskud til arets fgrste maned.", "Der blev søgt om tilskud til årets første måned."},
+      // Æ read as Ae and as Z; æ read as ee
+      {"Aeldre borgere kan fa hjeelp.", "Ældre borgere kan få hjælp."},
+      {"Zldre borgere bor pa feergeleje.", "Ældre borgere bor på færgeleje."},
+      // Å read as A
+      {"Arlig opggrelse for kommunen.", "Årlig opgørelse for kommunen."},
+      // æ read as ae and as ze
+      {"Det skal vaere let at forsta.", "Det skal være let at forstå."},
+      {"Vi skal kzempe for det, og han kzemper ogsa.", "Vi skal kæmpe for det, og han kæmper også."},
+      // ø read as e
+      {"Han kom ferst, og vi sa det.", "Han kom først, og vi så det."},
+      // ø read as @
+      {"Vi @nsker at s@ge om hjeelp.", "Vi ønsker at søge om hjælp."},
+      // l read as I (with ø read as g)
+      {"Vi fik Ignnen i gar.", "Vi fik lønnen i går."},
+      // all capitals keep their case
+      {"Kontakt MZRK i dag.", "Kontakt MÆRK i dag."},
+      // I read as | at a sentence start
+      {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
+}
+
+TEST_F(RepairTest, DecidesRealWordsFromTheDocument) {
+  // "ar" (scar) is a word; in a document whose å are all read as a, it is år.
+  const std::string damaged =
+      "Vi har boet her i mange ar. Det er fem ar siden, og hvert ar kommer\n"
+      "flere borgere til byen. Fra ar til ar stiger antallet af henvendelser\n"
+      "fra bgrn og unge, der sgger radgivning.\n";
+  const std::string expected =
+      "Vi har boet her i mange år. Det er fem år siden, og hvert år kommer\n"
+      "flere borgere til byen. Fra år til år stiger antallet af henvendelser\n"
+      "fra børn og unge, der søger rådgivning.\n";
+  EXPECT_EQ(Run(damaged), expected);
+}
+
+TEST_F(RepairTest, LeavesCorrectDanishAlone) {
+  const char* kept[] = {
+      "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",
+      "Børnene går i skole på Fyn, og de er glade for det.",
+      "Se http://www.example.org/are eller skriv til info@kommune.dk om Google og Microsoft Office.",
+      "I 2024 var der 1.234 sager, og 56 af dem kom fra Region Sjælland.",
+      "Der er tale om social-\nog sundhedsområdet.",
+  };
+  for (const char* text : kept) {
+    RepairedText r = Repair(DocOf(text), *lexicon_);
+    EXPECT_EQ(TextOf(r), std::string(text) + "\n") << text;
+    EXPECT_TRUE(r.corrections.empty()) << text;
+  }
+}
+
+TEST_F(RepairTest, RecordsCorrections) {
+  RepairedText r = Repair(DocOf("Bgrnene gar i skole pa Fyn."), *lexicon_);
+  ASSERT_EQ(r.corrections.size(), 3u);
+  struct Want {
+    int column;
+    const char* before;
+    const char* after;
+    const char* rule;
+  };
+  const Want want[] = {{1, "Bgrnene", "Børnene", "confusion:g->ø"},
+                       {9, "gar", "går", "confusion:a->å"},
+                       {21, "pa", "på", "confusion:a->å"}};
+  for (size_t i = 0; i < 3; ++i) {
+    const Correction& c = r.corrections[i];
+    EXPECT_EQ(c.page, 1);
+    EXPECT_EQ(c.line, 1);
+    EXPECT_EQ(c.column, want[i].column);
+    EXPECT_EQ(c.before, want[i].before);
+    EXPECT_EQ(c.after, want[i].after);
+    EXPECT_EQ(c.rule, want[i].rule);
+    EXPECT_GT(c.confidence, 0.5);
+    EXPECT_LE(c.confidence, 1.0);
+  }
+}
+
+TEST_F(RepairTest, ColumnsCountCodePoints) {
+  RepairedText r = Repair(DocOf("Først på året sggte hun."), *lexicon_);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].column, 15);
+  EXPECT_EQ(r.corrections[0].after, "søgte");
+}
+
+TEST_F(RepairTest, JoinsHyphenatedWordOntoFirstLine) {
+  RepairedText r = Repair(DocOf("Kommunen har ansvar for bgr-\nnene i byen."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Kommunen har ansvar for børnene\ni byen.\n");
+  ASSERT_EQ(r.corrections.size(), 2u);
+  EXPECT_EQ(r.corrections[0].line, 1);
+  EXPECT_EQ(r.corrections[0].column, 25);
+  EXPECT_EQ(r.corrections[0].before, "bgr-");
+  EXPECT_EQ(r.corrections[0].after, "børnene");
+  EXPECT_EQ(r.corrections[0].rule, "hyphen-join+confusion:g->ø");
+  EXPECT_EQ(r.corrections[1].line, 2);
+  EXPECT_EQ(r.corrections[1].column, 1);
+  EXPECT_EQ(r.corrections[1].before, "nene ");
+  EXPECT_EQ(r.corrections[1].after, "");
+  EXPECT_EQ(r.corrections[1].rule, "hyphen-join");
+}
+
+TEST_F(RepairTest, RepairsHyphenatedWordInPlaceWhenNotJoining) {
+  EXPECT_EQ(Run("Kommunen har ansvar for bgr-\nnene i byen.", false),
+            "Kommunen har ansvar for bør-\nnene i byen.\n");
+  EXPECT_EQ(Run("De har veeret i sager om aresrelate-\nrede konflikter.", false),
+            "De har været i sager om æresrelate-\nrede konflikter.\n");
+}
+
+TEST_F(RepairTest, KeepsLineStructure) {
+  const std::string damaged = "Tabel 1. Arlig udvikling\n\n2021 | 2022 | 2023\n46 41 64\n";
+  RepairedText r = Repair(DocOf(damaged), *lexicon_);
+  ASSERT_EQ(r.pages.size(), 1u);
+  ASSERT_EQ(r.pages[0].lines.size(), 4u);
+  EXPECT_EQ(r.pages[0].lines[0].text, "Tabel 1. Årlig udvikling");
+  EXPECT_EQ(r.pages[0].lines[2].text, "2021 | 2022 | 2023");  // table pipes are not I
+  EXPECT_EQ(r.pages[0].lines[3].number, 4);
+}
+
+TEST_F(RepairTest, ListsUndecidedWords) {
+  RepairedText r = Repair(DocOf("Det er en xqzv dag."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Det er en xqzv dag.\n");
+  ASSERT_EQ(r.undecided.size(), 1u);
+  EXPECT_EQ(r.undecided[0].before, "xqzv");
+  EXPECT_EQ(r.undecided[0].after, "");
+  EXPECT_EQ(r.undecided[0].column, 11);
+}
+
+TEST_F(RepairTest, SeedNoteFigures) {
+  // The sample note's OCR text against its hand-corrected text (same lines).
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    return lines;
+  };
+  std::vector<std::string> ocr = read(std::string(NOTAT_SOURCE_DIR) + "/samples/note-2025-h1.ocr.txt");
+  std::vector<std::string> truth = read(std::string(NOTAT_SOURCE_DIR) + "/samples/note-2025-h1.txt");
+  ASSERT_EQ(ocr.size(), truth.size());
+  std::string text;
+  for (const std::string& l : ocr) text += l + "\n";
+  RepairOptions o;
+  o.join_hyphens = false;
+  RepairedText r = Repair(DocOf(text), *lexicon_, o);
+  auto words = [](const std::string& line) {
+    std::istringstream in(line);
+    std::vector<std::string> w;
+    for (std::string s; in >> s;) w.push_back(s);
+    return w;
+  };
+  int damaged = 0, restored = 0, false_corrections = 0, compared = 0;
+  for (size_t i = 0; i < ocr.size(); ++i) {
+    std::vector<std::string> o_w = words(ocr[i]), t_w = words(truth[i]), r_w = words(r.pages[0].lines[i].text);
+    if (o_w.size() != t_w.size() || r_w.size() != o_w.size()) continue;  // line 14: OCR split a word
+    for (size_t k = 0; k < o_w.size(); ++k) {
+      ++compared;
+      if (o_w[k] != t_w[k]) {
+        ++damaged;
+        if (r_w[k] == t_w[k]) ++restored;
+      } else if (r_w[k] != t_w[k]) {
+        ++false_corrections;
+        ADD_FAILURE() << "line " << i + 1 << ": " << t_w[k] << " -> " << r_w[k];
+      }
+    }
+  }
+  EXPECT_EQ(compared, 737);
+  EXPECT_EQ(damaged, 76);
+  EXPECT_EQ(restored, 76);
+  EXPECT_EQ(false_corrections, 0);
+}
+
+TEST_F(RepairTest, AssessesDamagedAndHealthyText) {
+  Document damaged = DocOf("Der blev sggt om tilskud til arets fgrste maned, og bgrnene gar i skole.");
+  TextHealth bad = AssessText(damaged.pages[0], *lexicon_);
+  EXPECT_EQ(bad.words, 14);
+  EXPECT_NEAR(bad.changed_share, 6.0 / 14, 1e-9);
+  Document healthy = DocOf("Der blev søgt om tilskud til årets første måned, og børnene går i skole.");
+  TextHealth good = AssessText(healthy.pages[0], *lexicon_);
+  EXPECT_EQ(good.words, 14);
+  EXPECT_DOUBLE_EQ(good.lexicon_hit_rate, 1.0);
+  EXPECT_DOUBLE_EQ(good.changed_share, 0.0);
+}
+
+// ---- unit logic with the fake lexicon ------------------------------------------
+
+TEST(RepairFakeTest, PicksTheMostFrequentReading) {
+  FakeLexicon lex({{"vi", 500}, {"går", 50}, {"gør", 5}, {"hjem", 40}});
+  RepairedText r = Repair(DocOf("Vi gar hjem."), lex);
+  EXPECT_EQ(TextOf(r), "Vi går hjem.\n");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].rule, "confusion:a->å");
+  EXPECT_EQ(r.corrections[0].column, 4);
+}
+
+TEST(RepairFakeTest, LeavesUnknownWordsAndSaysSo) {
+  FakeLexicon lex({{"vi", 500}, {"hjem", 40}});
+  RepairedText r = Repair(DocOf("Vi gar hjem."), lex);
+  EXPECT_EQ(TextOf(r), "Vi gar hjem.\n");
+  EXPECT_TRUE(r.corrections.empty());
+  ASSERT_EQ(r.undecided.size(), 1u);
+  EXPECT_EQ(r.undecided[0].before, "gar");
+}
+
+TEST(RepairFakeTest, SkipsAddressesAndWordsTouchingDigits) {
+  FakeLexicon lex({{"på", 100}, {"se", 10}});
+  RepairedText r = Repair(DocOf("Se pa.example.org og pa2 og http://x.dk/pa"), lex);
+  EXPECT_TRUE(r.corrections.empty());
+}
+
+TEST(RepairFakeTest, NoJoinBeforeConjunction) {
+  FakeLexicon lex({{"social", 10}, {"og", 100}, {"sundhed", 10}, {"socialog", 1}});
+  RepairedText r = Repair(DocOf("social-\nog sundhed"), lex);
+  EXPECT_EQ(TextOf(r), "social-\nog sundhed\n");
+}
+
+}  // namespace
+}  // namespace notat

@@ -54,11 +54,8 @@ void Classify(Token* t) {
   std::string_view trimmed = text::StripEnds(raw, U"()[]{}\"'*«»“”„");
   t->trailing_dot = !trimmed.empty() && trimmed.back() == '.';
   std::string core(text::StripEnds(raw, kStrip));
-  bool pct_glued = false;
-  if (core.size() > 1 && core.back() == '%') {
-    core.pop_back();
-    pct_glued = true;
-  }
+  if (core.size() > 1 && core.back() == '%') core.pop_back();  // "29%": EmitPiece adds the "%"
+
   t->core = core;
   t->printed_core = core;
   if (raw == "%" || (!core.empty() && (text::Lower(core) == "pct" || text::Lower(core) == "procent"))) {
@@ -90,7 +87,6 @@ void Classify(Token* t) {
     t->value = q->value;
     t->integer = q->integer;
     t->year_like = t->core.size() == 4 && q->integer && IsPlausibleYear(static_cast<int>(q->value));
-    (void)pct_glued;
     return;
   }
   // Not a number after all: undo the repair.
@@ -363,6 +359,7 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
   // Attach each annotation to its period column: one that starts a header
   // continuation line sits under the first column; otherwise it follows its
   // year ("2018 (maj-dec.)").
+  std::vector<bool> annotated(periods.size(), false);
   for (const MonthAnnotation& a : r.annotations) {
     if (periods.empty()) break;
     size_t target = periods.size();
@@ -382,7 +379,8 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
       bool h1 = p.label.ends_with("H1");
       if ((h1 && last > 6) || (!h1 && first < 7)) continue;
     }
-    if (p.start.substr(0, 7) != p.start.substr(0, 4) + "-01" && !half) continue;  // already annotated
+    if (annotated[target]) continue;  // one annotation per column
+    annotated[target] = true;
     p = MonthRangePeriod(p.year, first, last);
   }
   r.periods = std::move(periods);

@@ -29,7 +29,7 @@ const RE2& TripsRe() {
   return re;
 }
 const RE2& Under18Re() {
-  static const RE2 re(R"((?i)under\s+18\b)");
+  static const RE2 re(R"((?i)under\s+18\b|mindre\S{1,2}rige)");
   return re;
 }
 const RE2& RegionRe() {
@@ -82,6 +82,13 @@ const RE2& GrantAdditionalRe() {
 }
 const RE2& GrantTotalRe() {
   static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale)");
+  return re;
+}
+// A figure compared with the one before it, its unit left out: "28 nye
+// henvendelser ... mod 22 i samme periode sidste år", "45 pct. mod 36".
+const RE2& ComparedRe() {
+  static const RE2 re(
+      R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til)\s+(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
 const RE2& ConfusableNumberRe() {
@@ -260,6 +267,35 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         }
       }
       if (qs.empty()) continue;
+      // Compared figures take the name and unit of the nearest figure before
+      // them (else after them) in the sentence.
+      for (const Match& m : FindAll(ComparedRe(), s)) {
+        size_t at = m.groups[0].first;
+        bool known = false;
+        for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
+        if (known) continue;
+        const Quantity* like = nullptr;
+        for (const Quantity& q : qs)
+          if (q.begin < at && (!like || q.begin > like->begin)) like = &q;
+        for (const Quantity& q : qs)
+          if (!like && q.begin > at) like = &q;
+        if (!like) continue;
+        bool pct = m.Has(1);
+        if (pct && like->unit != "pct") continue;
+        std::string_view digits = m.Group(s, 0);
+        if (!pct && digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos &&
+            IsPlausibleYear((digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 +
+                            (digits[3] - '0')))
+          continue;  // "sammenlignet med 2024" compares periods
+        Quantity c = *like;
+        c.begin = at;
+        c.end = m.groups[0].second;
+        c.span_begin = at;
+        c.span_end = m.end;
+        qs.push_back(c);
+      }
+      std::sort(qs.begin(), qs.end(),
+                [](const Quantity& a, const Quantity& b) { return a.begin < b.begin; });
       if (qs.size() > kMaxFiguresPerSentence) qs.resize(kMaxFiguresPerSentence);
 
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
@@ -394,6 +430,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.same_period_last_year", SamePeriodLastYearRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
+  AddPattern(out, "facts.compared", ComparedRe());
   AddPattern(out, "facts.confusable_number", ConfusableNumberRe());
 }
 }  // namespace internal

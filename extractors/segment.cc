@@ -29,7 +29,7 @@ const RE2& BarePageNumberRe() {
 // "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ..."; group 1 the
 // number, group 2 the separator, group 3 the caption text.
 const RE2& CaptionRe() {
-  static const RE2 re(R"((?i)^\s*tab[eo][l1I|]\s*([0-9lI|]{1,2})\s*([.:,])?\s*(.*)$)");
+  static const RE2 re(R"((?i)^\s*tab[eo][l1I|!]\s*([0-9lI|]{1,2})\s*([.:,])?\s*(.*)$)");
   return re;
 }
 // The title of a note usually starts with "Notat".
@@ -40,7 +40,7 @@ const RE2& TitleStartRe() {
 // "Tabel 1 (fortsat)", "(fortsat)": a table continued after a page break.
 const RE2& ContinuedRe() {
   static const RE2 re(
-      R"((?i)^\s*(?:tab[eo][l1I|]\s*[0-9lI|]{1,2}\s*[.:,]?\s*)?\(?\s*forts(?:at|\.)\s*\)?\s*[.:]?\s*$)");
+      R"((?i)^\s*(?:tab[eo][l1I|!]\s*[0-9lI|]{1,2}\s*[.:,]?\s*)?\(?\s*forts(?:at|\.)\s*\)?\s*[.:]?\s*$)");
   return re;
 }
 // A note under a table: "* Ordningen startede i maj 2018", "Anm.: ...",

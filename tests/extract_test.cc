@@ -679,6 +679,22 @@ TEST(FactsTest, OtherPhrasingsOfTheSameSentences) {
   EXPECT_EQ(ex.facts[6].source.line, 11);
 }
 
+TEST(FactsTest, ComparedFiguresWithoutTheirUnit) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "Sikkerhedskonsulenterne har modtaget 28 nye henvendelser om genopdragelsesrejser i 1.\n"
+      "halvår 2025, mod 22 i samme periode sidste år. Andelen af mindreårige udgjorde 45 pct. i\n"
+      "1. halvår 2025 mod 36 i første halvår af 2024. I 1. halvår 2025 modtog de 502\n"
+      "henvendelser, sammenlignet med 2024, hvor der var 432 i første halvår.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("trips_abroad_new 2025-H1 = 28 count", "trips_abroad_new 2024-H1 = 22 count",
+                          "share_under_18_pct 2025-H1 = 45 pct", "share_under_18_pct 2024-H1 = 36 pct",
+                          "inquiries_total 2025-H1 = 502 count"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, WholeYearNote) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2024\n"

@@ -228,10 +228,14 @@ Segmented Segment(const RepairedText& input) {
     }
   }
   // 2. Page furniture.
-  std::string first_title_text;
-  for (const RawLine& r : raw) {
-    if (r.blank) continue;
-    if (internal::Contains(TitleStartRe(), r.seg.text)) first_title_text = std::string(text::Trim(r.seg.text));
+  // The document's first line (usually the title) is never furniture on the
+  // first page; repeated at the top of a later page it is a running header.
+  size_t first_index = raw.size();
+  std::string first_text;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i].blank) continue;
+    first_index = i;
+    first_text = std::string(text::Trim(raw[i].seg.text));
     break;
   }
   std::map<std::string, int> edge_count;  // trimmed text of first/last lines -> pages
@@ -255,10 +259,8 @@ Segmented Segment(const RepairedText& input) {
           (multi_page || static_cast<int>(i) == span.second))
         furniture = true;
       // A running header or footer: the same text at the edge of several pages.
-      if (multi_page && edge_count[std::string(t)] >= 2 && !(r.seg.page == 1 && t == first_title_text))
-        furniture = true;
-      if (multi_page && r.seg.page > 1 && !first_title_text.empty() && t == first_title_text)
-        furniture = true;
+      if (multi_page && edge_count[std::string(t)] >= 2 && i != first_index) furniture = true;
+      if (multi_page && r.seg.page > 1 && t == first_text) furniture = true;
     }
     if (furniture) {
       r.furniture = true;
@@ -282,9 +284,9 @@ Segmented Segment(const RepairedText& input) {
   if (lines.empty()) return seg;
 
   // 4. Title: the first line starting with "Notat" among the first lines of
-  // the first page, else the first line.
-  // Else the first short line there that names a half year or a date range
-  // (a letterhead or a date may come before the title).
+  // the first page; else the first short line there that names a half year
+  // or a date range (a letterhead or a date may come before the title); else
+  // the first line.
   size_t title_at = lines.size();
   for (size_t i = 0; i < lines.size() && i < 8 && lines[i].page == lines[0].page; ++i) {
     if (internal::Contains(TitleStartRe(), lines[i].text)) {

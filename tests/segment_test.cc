@@ -79,6 +79,25 @@ TEST(SegmentTest, DropsFurnitureAndJoinsATableCutByAPageBreak) {
   EXPECT_EQ(seg.sections[0].lines.size(), 1u);
 }
 
+TEST(SegmentTest, ARunningHeaderIsDroppedButTheTitleIsKept) {
+  const char* text =
+      "Henvendelser til sikkerhedskonsulenterne, 1. halvår 2031\n"
+      "Første side.\n"
+      "\f"
+      "Henvendelser til sikkerhedskonsulenterne, 1. halvår 2031\n"
+      "Anden side.\n"
+      "\f"
+      "Henvendelser til sikkerhedskonsulenterne, 1. halvår 2031\n"
+      "Tredje side.\n";
+  Segmented seg = Segment(TextOf(text));
+  EXPECT_EQ(seg.title, "Henvendelser til sikkerhedskonsulenterne, 1. halvår 2031");
+  EXPECT_EQ(seg.title_lines[0].page, 1);
+  EXPECT_EQ(seg.furniture.size(), 2u);
+  ASSERT_EQ(seg.sections.size(), 1u);
+  EXPECT_EQ(Texts(seg.sections[0].lines),
+            (std::vector<std::string>{"Første side.", "Anden side.", "Tredje side."}));
+}
+
 TEST(SegmentTest, JoinsWrappedCaptionLines) {
   const char* text =
       "Notat i 1. halvår 2030\n"

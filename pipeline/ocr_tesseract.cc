@@ -144,7 +144,11 @@ class TesseractEngine : public OcrEngine {
     if (!out.lines.empty() && out.lines.back().words.empty()) out.lines.pop_back();
     for (size_t i = 0; i < out.lines.size(); ++i) out.lines[i].number = static_cast<int>(i) + 1;
     out.text = Take(api_.GetUTF8Text());
-    if (options_.want_tsv) out.tsv = Take(api_.GetTSVText(0));
+    if (options_.want_tsv) {
+      // The header line the tesseract command writes before its rows.
+      out.tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+                Take(api_.GetTSVText(0));
+    }
     api_.Clear();
     return out;
   }

@@ -311,7 +311,8 @@ Result<std::vector<Page>> OcrPages(const std::vector<OcrJob>& jobs, const Raster
       if (!engine) {
         Result<std::unique_ptr<OcrEngine>> e = make_engine();
         if (!e) {
-          results[i] = std::unexpected(e.error());
+          results[i] = MakeError(e.error().code, path + ": page " + std::to_string(jobs[i].index + 1) +
+                                                     ": " + e.error().message);
           failed = true;
           break;
         }

@@ -1,0 +1,188 @@
+// Real OCR (Tesseract with tesseract-ocr-dan) on the samples: word accuracy
+// against the hand-corrected text, the per-page source choice with the real
+// lexicon, word provenance, determinism across worker counts, the missing
+// model. Labelled "ocr" in CTest; takes about a minute on two cores.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "pipeline/lexicon.h"
+#include "pipeline/ocr.h"
+#include "pipeline/pdf_source.h"
+#include "pipeline/source.h"
+#include "tests/ocr_accuracy.h"
+#include "tests/pdf_test_util.h"
+
+namespace notat {
+namespace {
+
+using testing::ReadFileBytes;
+using testing::SamplePath;
+
+std::string AllText(const Document& doc) {
+  std::string text;
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines) text += l.text + "\n";
+  return text;
+}
+
+// Each sample is OCR'd once per run (two workers) and shared by the tests.
+const Document& Ocr(const std::string& name) {
+  static std::map<std::string, Document> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  Options options;
+  options.jobs = 2;
+  Result<Document> doc = ReadInput(SamplePath(name), options, nullptr);
+  EXPECT_TRUE(doc) << doc.error().ToString();
+  return cache[name] = doc ? *doc : Document{};
+}
+
+std::string Report(const testing::WordAccuracy& acc) {
+  std::ostringstream out;
+  out << "word accuracy " << acc.accuracy() * 100 << "% (" << acc.reference_words << " words: "
+      << acc.substitutions << " substituted, " << acc.deletions << " missing, " << acc.insertions
+      << " extra):";
+  for (const std::string& e : acc.errors) out << "\n  " << e;
+  return out.str();
+}
+
+void ExpectAccuracyAtLeast(const std::string& sample, double minimum) {
+  const Document& doc = Ocr(sample);
+  ASSERT_FALSE(doc.pages.empty());
+  for (const Page& p : doc.pages) EXPECT_EQ(p.text_source, "ocr") << sample << " page " << p.number;
+  testing::WordAccuracy acc =
+      testing::MeasureWordAccuracy(ReadFileBytes(SamplePath("note-2025-h1.txt")), AllText(doc));
+  EXPECT_GE(acc.accuracy(), minimum) << sample << ": " << Report(acc);
+  std::cout << "[ accuracy ] " << sample << ": " << acc.accuracy() * 100 << "% of "
+            << acc.reference_words << " words\n";
+}
+
+TEST(OcrTest, Scan300DpiReadsAtLeast99PercentOfWords) { ExpectAccuracyAtLeast("note-2025-h1-scan300.pdf", 0.99); }
+
+TEST(OcrTest, Scan200DpiReadsAtLeast99PercentOfWords) { ExpectAccuracyAtLeast("note-2025-h1-scan200.pdf", 0.99); }
+
+TEST(OcrTest, BilevelTiffReadsAtLeast99PercentOfWords) { ExpectAccuracyAtLeast("note-2025-h1-scan.tif", 0.99); }
+
+TEST(OcrTest, TableRowsStayOnOneLine) {
+  std::string text = AllText(Ocr("note-2025-h1-scan300.pdf"));
+  for (const char* row : {"Henvendel- 186 286 313 395 522 631 827 502\n", "Region Hovedstaden 146\n",
+                          "Region Sjælland 54\n", "Total 502\n", "46 41 64 52 28\n"}) {
+    EXPECT_NE(text.find(row), std::string::npos) << "missing line: " << row << "in:\n" << text;
+  }
+}
+
+TEST(OcrTest, SinglePageImagesAreRead) {
+  const Document& png = Ocr("note-2025-h1-p1.png");
+  ASSERT_EQ(png.pages.size(), 1u);
+  EXPECT_EQ(png.kind, "image");
+  EXPECT_NE(AllText(png).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(png);
+  const Document& jpg = Ocr("note-2025-h1-p3.jpg");
+  ASSERT_EQ(jpg.pages.size(), 1u);
+  EXPECT_NE(AllText(jpg).find("MÆRK arbejder kontinuerligt"), std::string::npos) << AllText(jpg);
+}
+
+TEST(OcrTest, WordsCarryConfidenceAndBoxesInsideThePage) {
+  const Document& doc = Ocr("note-2025-h1-scan300.pdf");
+  int words = 0;
+  for (const Page& p : doc.pages) {
+    EXPECT_EQ(p.width, 2480);
+    EXPECT_EQ(p.height, 3508);
+    int number = 0;
+    for (const Line& l : p.lines) {
+      EXPECT_EQ(l.number, ++number);
+      for (const Word& w : l.words) {
+        ++words;
+        EXPECT_GE(w.confidence, 0) << w.text;
+        EXPECT_LE(w.confidence, 100) << w.text;
+        EXPECT_GE(w.box.x0, 0) << w.text;
+        EXPECT_GE(w.box.y0, 0) << w.text;
+        EXPECT_LE(w.box.x1, p.width) << w.text;
+        EXPECT_LE(w.box.y1, p.height) << w.text;
+        EXPECT_LT(w.box.x0, w.box.x1) << w.text;
+      }
+    }
+  }
+  EXPECT_GT(words, 700);
+}
+
+TEST(OcrTest, PageSourceFollowsTheTextLayersHealth) {
+  Result<std::unique_ptr<Lexicon>> lexicon = LoadDanishLexicon();
+  ASSERT_TRUE(lexicon) << lexicon.error().ToString();
+  Options options;
+  options.jobs = 2;
+  Result<Document> born = ReadInput(SamplePath("note-2025-h1.pdf"), options, lexicon->get());
+  ASSERT_TRUE(born) << born.error().ToString();
+  for (const Page& p : born->pages) {
+    EXPECT_EQ(p.text_source, "text-layer") << p.text_source_why;
+    EXPECT_EQ(p.text_source_why.rfind("text layer healthy: ", 0), 0u) << p.text_source_why;
+  }
+  Result<Document> english = ReadInput(SamplePath("note-2025-h1-englishocr.pdf"), options, lexicon->get());
+  ASSERT_TRUE(english) << english.error().ToString();
+  ASSERT_EQ(english->pages.size(), 3u);
+  for (const Page& p : english->pages) {
+    EXPECT_EQ(p.text_source, "ocr") << p.text_source_why;
+    EXPECT_EQ(p.text_source_why.rfind("text layer damaged: ", 0), 0u) << p.text_source_why;
+  }
+  testing::WordAccuracy acc =
+      testing::MeasureWordAccuracy(ReadFileBytes(SamplePath("note-2025-h1.txt")), AllText(*english));
+  EXPECT_GE(acc.accuracy(), 0.99) << Report(acc);
+}
+
+TEST(OcrTest, OneAndTwoWorkersGiveTheSameDocument) {
+  const Document& two = Ocr("note-2025-h1-scan200.pdf");
+  Options options;
+  options.jobs = 1;
+  Result<Document> one = ReadInput(SamplePath("note-2025-h1-scan200.pdf"), options, nullptr);
+  ASSERT_TRUE(one) << one.error().ToString();
+  ASSERT_EQ(one->pages.size(), two.pages.size());
+  for (size_t i = 0; i < two.pages.size(); ++i) {
+    ASSERT_EQ(one->pages[i].lines.size(), two.pages[i].lines.size()) << "page " << i + 1;
+    for (size_t j = 0; j < two.pages[i].lines.size(); ++j) {
+      EXPECT_EQ(one->pages[i].lines[j].text, two.pages[i].lines[j].text);
+      ASSERT_EQ(one->pages[i].lines[j].words.size(), two.pages[i].lines[j].words.size());
+      for (size_t k = 0; k < two.pages[i].lines[j].words.size(); ++k) {
+        EXPECT_EQ(one->pages[i].lines[j].words[k].confidence, two.pages[i].lines[j].words[k].confidence);
+        EXPECT_EQ(one->pages[i].lines[j].words[k].box.x0, two.pages[i].lines[j].words[k].box.x0);
+      }
+    }
+  }
+}
+
+TEST(OcrTest, KeepWorkWritesTesseractsWordTable) {
+  std::string dir = (std::filesystem::temp_directory_path() / ("notat-ocr-test-" + std::to_string(::getpid()))).string();
+  std::filesystem::remove_all(dir);
+  Options options;
+  options.keep_work = dir;
+  Result<Document> doc = ReadInput(SamplePath("note-2025-h1-p3.jpg"), options, nullptr);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::string tsv = ReadFileBytes(dir + "/note-2025-h1-p3/p001-3-ocr.tsv");
+  EXPECT_EQ(tsv.substr(0, tsv.find('\n')),
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext");
+  std::string txt = ReadFileBytes(dir + "/note-2025-h1-p3/p001-3-ocr.txt");
+  EXPECT_NE(txt.find("MÆRK arbejder kontinuerligt"), std::string::npos) << txt;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(OcrTest, MissingModelNamesTheDebianPackage) {
+  const char* old = std::getenv("TESSDATA_PREFIX");
+  std::string saved = old ? old : "";
+  setenv("TESSDATA_PREFIX", "/nonexistent/tessdata", 1);
+  OcrOptions options;
+  Result<std::unique_ptr<OcrEngine>> engine = CreateTesseractEngine(options);
+  if (old) setenv("TESSDATA_PREFIX", saved.c_str(), 1); else unsetenv("TESSDATA_PREFIX");
+  ASSERT_FALSE(engine);
+  EXPECT_EQ(engine.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(engine.error().message,
+            "OCR language model 'dan' not found (looked in /nonexistent/tessdata, "
+            "/nonexistent/tessdata/tessdata): install the Debian package tesseract-ocr-dan, or set "
+            "TESSDATA_PREFIX to a directory holding dan.traineddata");
+}
+
+}  // namespace
+}  // namespace notat

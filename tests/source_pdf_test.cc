@@ -1,0 +1,585 @@
+// PDF and image input without real OCR: text layers, the text-layer/OCR
+// choice, geometry, the worker pool and --keep-work with a fake OCR engine,
+// and bad input. Real Tesseract runs in ocr_test.cc.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pipeline/lexicon.h"
+#include "pipeline/ocr.h"
+#include "pipeline/pdf_source.h"
+#include "pipeline/source.h"
+#include "tests/ocr_accuracy.h"
+#include "tests/pdf_test_util.h"
+
+namespace notat {
+namespace {
+
+using testing::MakePdf;
+using testing::PdfText;
+using testing::ReadFileBytes;
+using testing::SamplePath;
+
+// What the fake engines saw, shared by all engines of one factory.
+struct FakeStats {
+  std::atomic<int> engines{0};
+  std::atomic<int> calls{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<int> max_in_flight{0};
+  std::mutex mu;
+  std::vector<std::string> images;  // "WxH@dpi", in call order
+};
+
+// Reads nothing: returns one line describing the image (size, dpi and a
+// checksum of its pixels), so a page's result depends on its own image.
+class FakeEngine : public OcrEngine {
+ public:
+  explicit FakeEngine(std::shared_ptr<FakeStats> stats) : stats_(std::move(stats)) {}
+  Result<OcrResult> Recognize(const RasterImage& image) override {
+    int now = ++stats_->in_flight;
+    int seen = stats_->max_in_flight.load();
+    while (now > seen && !stats_->max_in_flight.compare_exchange_weak(seen, now)) {
+    }
+    ++stats_->calls;
+    uint64_t sum = 0;
+    for (uint8_t p : image.pixels) sum = sum * 31 + p;
+    std::string size = std::to_string(image.width) + "x" + std::to_string(image.height) + "@" +
+                       std::to_string(image.dpi);
+    {
+      std::lock_guard<std::mutex> lock(stats_->mu);
+      stats_->images.push_back(size);
+    }
+    // Finish in an order unrelated to the page order.
+    std::this_thread::sleep_for(std::chrono::milliseconds(sum % 7));
+    OcrResult r;
+    Line line;
+    line.number = 1;
+    line.words.push_back(Word{"side", Box{1, 2, 30, 12}, 91.5});
+    line.words.push_back(Word{size, Box{40, 2, 90, 12}, 88});
+    line.words.push_back(Word{std::to_string(sum % 100000), Box{100, 2, 150, 12}, 77});
+    line.text = line.words[0].text + " " + line.words[1].text + " " + line.words[2].text;
+    r.lines.push_back(line);
+    r.text = line.text + "\n";
+    r.tsv = "level\tpage_num\n";
+    --stats_->in_flight;
+    return r;
+  }
+
+ private:
+  std::shared_ptr<FakeStats> stats_;
+};
+
+OcrEngineFactory FakeFactory(std::shared_ptr<FakeStats> stats) {
+  return [stats]() -> Result<std::unique_ptr<OcrEngine>> {
+    ++stats->engines;
+    return std::unique_ptr<OcrEngine>(std::make_unique<FakeEngine>(stats));
+  };
+}
+
+// Accepts exactly the words it is given (lower-case).
+class FakeLexicon : public Lexicon {
+ public:
+  explicit FakeLexicon(std::set<std::string> words) : words_(std::move(words)) {}
+  bool Accepts(std::string_view word) const override { return words_.count(std::string(word)) > 0; }
+  uint64_t Frequency(std::string_view word) const override { return Accepts(word) ? 100 : 0; }
+  uint64_t Bigram(std::string_view, std::string_view) const override { return 0; }
+
+ private:
+  std::set<std::string> words_;
+};
+
+Result<Document> Read(const std::string& name, const Options& options,
+                      std::shared_ptr<FakeStats> stats, const Lexicon* lexicon = nullptr) {
+  std::string path = SamplePath(name);
+  std::string bytes = ReadFileBytes(path);
+  return ReadPdfOrImage(bytes, SniffKind(bytes), path, options, lexicon, FakeFactory(std::move(stats)));
+}
+
+std::string AllText(const Document& doc) {
+  std::string text;
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines) text += l.text + "\n";
+  return text;
+}
+
+std::string TempDir(const std::string& name) {
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("notat-source-pdf-test-" + name + "-" + std::to_string(::getpid())))
+                        .string();
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// ---- Text layers ----
+
+TEST(SourcePdfTest, BornDigitalUsesTextLayerOnEveryPage) {
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> doc = Read("note-2025-h1.pdf", Options{}, stats);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->kind, "pdf");
+  ASSERT_EQ(doc->pages.size(), 3u);
+  for (const Page& p : doc->pages) {
+    EXPECT_EQ(p.text_source, "text-layer") << "page " << p.number;
+    EXPECT_EQ(p.text_source_why, "text layer present (not judged: no lexicon)") << "page " << p.number;
+    EXPECT_DOUBLE_EQ(p.width, 595);
+    EXPECT_DOUBLE_EQ(p.height, 842);
+  }
+  EXPECT_EQ(stats->engines.load(), 0);
+  EXPECT_EQ(doc->pages[0].lines[0].text, "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025");
+}
+
+TEST(SourcePdfTest, TextLayerWordsMatchTheCorrectedText) {
+  Result<Document> doc = Read("note-2025-h1.pdf", Options{}, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  testing::WordAccuracy acc =
+      testing::MeasureWordAccuracy(ReadFileBytes(SamplePath("note-2025-h1.txt")), AllText(*doc));
+  std::string errors;
+  for (const std::string& e : acc.errors) errors += "  " + e + "\n";
+  EXPECT_EQ(acc.errors.size(), 0u) << "word accuracy " << acc.accuracy() * 100 << "% of "
+                                   << acc.reference_words << " words; differences:\n" << errors;
+}
+
+TEST(SourcePdfTest, TextLayerKeepsTableRowsTogether) {
+  Result<Document> doc = Read("note-2025-h1.pdf", Options{}, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::vector<std::string> lines;
+  for (const Line& l : doc->pages[0].lines) lines.push_back(l.text);
+  for (const char* row : {"2018 2019 2020 2021 2022 2023 2024 1.", "(maj- halvår", "dec.) 2025",
+                          "Henvendel- 186 286 313 395 522 631 827 502", "ser (antal)",
+                          "Region Antal henvendelser", "Region Hovedstaden 146", "Region Sjælland 54",
+                          "Total 502"}) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), row), lines.end()) << "missing line: " << row;
+  }
+  auto henv = std::find(lines.begin(), lines.end(), "Henvendel- 186 286 313 395 522 631 827 502");
+  auto dec = std::find(lines.begin(), lines.end(), "dec.) 2025");
+  EXPECT_LT(dec - lines.begin(), henv - lines.begin());
+}
+
+TEST(SourcePdfTest, TextLayerWordsHaveBoxesInsideThePageAndNoConfidence) {
+  Result<Document> doc = Read("note-2025-h1.pdf", Options{}, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  for (const Page& p : doc->pages) {
+    int expected_number = 0;
+    for (const Line& l : p.lines) {
+      EXPECT_EQ(l.number, ++expected_number);
+      ASSERT_FALSE(l.words.empty()) << l.text;
+      std::string joined;
+      for (const Word& w : l.words) {
+        EXPECT_EQ(w.confidence, -1);
+        EXPECT_GE(w.box.x0, 0);
+        EXPECT_GE(w.box.y0, 0);
+        EXPECT_LE(w.box.x1, p.width);
+        EXPECT_LE(w.box.y1, p.height);
+        EXPECT_LT(w.box.x0, w.box.x1) << w.text;
+        EXPECT_LT(w.box.y0, w.box.y1) << w.text;
+        joined += (joined.empty() ? "" : " ") + w.text;
+      }
+      EXPECT_EQ(joined, l.text);
+    }
+  }
+}
+
+TEST(SourcePdfTest, ColumnByColumnTableIsRebuiltIntoRows) {
+  // A table drawn column by column, after two lines of running text.
+  std::vector<PdfText> page = {
+      {72, 72, "Siden 2018 har der været en stigning i antallet af henvendelser."},
+      {72, 88, "Tabellen viser antallet af henvendelser for hvert år i perioden."},
+  };
+  const char* years[] = {"2021", "2022", "2023"};
+  const char* counts[] = {"395", "522", "631"};
+  page.push_back({72, 130, "Antal"});
+  for (int c = 0; c < 3; ++c) {
+    page.push_back({200 + 60.0 * c, 110, years[c]});
+    page.push_back({200 + 60.0 * c, 130, counts[c]});
+  }
+  std::string pdf = MakePdf({page});
+  Result<Document> doc =
+      ReadPdfOrImage(pdf, InputKind::kPdf, "table.pdf", Options{}, nullptr,
+                     FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::vector<std::string> lines;
+  for (const Line& l : doc->pages[0].lines) lines.push_back(l.text);
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "Siden 2018 har der været en stigning i antallet af henvendelser.",
+                       "Tabellen viser antallet af henvendelser for hvert år i perioden.",
+                       "2021 2022 2023", "Antal 395 522 631"}));
+}
+
+TEST(SourcePdfTest, LinesFromWordBoxesGroupsByBandAndSortsByX) {
+  std::vector<Word> words = {
+      {"2019", {150, 100, 175, 110}, -1}, {"286", {150, 121, 170, 131}, -1},
+      {"2018", {100, 100, 125, 110}, -1}, {"186", {100, 120, 120, 130}, -1},
+      {"Antal", {20, 120.5, 60, 130.5}, -1}, {"Tabel", {20, 60, 50, 70}, -1},
+  };
+  std::vector<Line> lines = LinesFromWordBoxes(words);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "Tabel");
+  EXPECT_EQ(lines[1].text, "2018 2019");
+  EXPECT_EQ(lines[2].text, "Antal 186 286");
+  EXPECT_EQ(lines[2].number, 3);
+  EXPECT_EQ(lines[2].words.size(), 3u);
+}
+
+TEST(SourcePdfTest, ReadingOrderScrambledDetectsColumnOrder) {
+  auto line = [](std::string text, Box b) { return Line{0, text, {Word{text, b, -1}}}; };
+  std::vector<Line> in_order = {line("a", {10, 10, 50, 20}), line("b", {10, 25, 50, 35}),
+                                line("c", {10, 40, 50, 50})};
+  EXPECT_FALSE(ReadingOrderScrambled(in_order));
+  std::vector<Line> back_up = {line("a", {10, 10, 50, 20}), line("b", {10, 40, 50, 50}),
+                               line("c", {60, 10, 90, 20})};
+  EXPECT_TRUE(ReadingOrderScrambled(back_up));
+  std::vector<Line> same_band = {line("a", {10, 10, 50, 20}), line("b", {60, 11, 90, 21})};
+  EXPECT_TRUE(ReadingOrderScrambled(same_band));
+}
+
+// ---- The text-layer / OCR choice ----
+
+Page PageOfText(const std::string& text) {
+  Page page;
+  Line line;
+  line.number = 1;
+  line.text = text;
+  size_t start = 0;
+  double x = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    line.words.push_back(Word{text.substr(start, end - start), Box{x, 0, x + 10, 10}, -1});
+    x += 12;
+    start = end + 1;
+  }
+  page.lines.push_back(line);
+  return page;
+}
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += (out.empty() ? "" : " ") + s;
+  return out;
+}
+
+TEST(SourcePdfTest, JudgeTextLayerChoosesByModeAndContent) {
+  const std::string danish = Repeat("sikkerhedskonsulenterne rådgiver kommuner og borgere i første halvår", 4);
+  struct Case {
+    std::string text;
+    OcrMode mode;
+    std::string language;
+    bool use_ocr;
+    std::string why;
+  } cases[] = {
+      {"", OcrMode::kAuto, "dan", true, "no text layer"},
+      {"1 2 3 Side 4", OcrMode::kAuto, "dan", true, "no usable text layer: 1 words"},
+      {"", OcrMode::kNever, "dan", false, "no usable text layer; OCR disabled (--ocr never)"},
+      {danish, OcrMode::kAlways, "dan", true, "--ocr always"},
+      {danish, OcrMode::kNever, "dan", false, "--ocr never"},
+      {danish, OcrMode::kAuto, "dan", false, "text layer present (not judged: no lexicon)"},
+      {Repeat("radgiver kommuner og borgere i forste halvar", 25), OcrMode::kAuto, "dan", true,
+       "text layer damaged: no æ, ø or å in 150 words (made by a non-Danish OCR model)"},
+      {Repeat("radgiver kommuner og borgere i forste halvar", 25), OcrMode::kAuto, "eng", false,
+       "text layer present (not judged: no lexicon)"},
+      {Repeat("radgiver kommuner og borgere", 25), OcrMode::kAuto, "dan", false,
+       "text layer present (not judged: no lexicon)"},  // 100 words of 2+ letters
+  };
+  for (const Case& c : cases) {
+    TextLayerVerdict v = JudgeTextLayer(PageOfText(c.text), c.mode, nullptr, c.language);
+    EXPECT_EQ(v.use_ocr, c.use_ocr) << c.text.substr(0, 40);
+    EXPECT_EQ(v.why, c.why) << c.text.substr(0, 40);
+  }
+}
+
+TEST(SourcePdfTest, JudgeTextLayerUsesLexiconHealth) {
+  FakeLexicon lexicon({"sikkerhedskonsulenterne", "rådgiver", "kommuner", "og", "borgere", "i", "første",
+                       "halvår", "af", "henvendelser", "år", "til"});
+  TextLayerVerdict healthy = JudgeTextLayer(
+      PageOfText(Repeat("sikkerhedskonsulenterne rådgiver kommuner og borgere i første halvår", 3)),
+      OcrMode::kAuto, &lexicon, "dan");
+  EXPECT_FALSE(healthy.use_ocr);
+  EXPECT_EQ(healthy.why, "text layer healthy: 100% lexicon hits, 0% of words would be repaired");
+
+  TextLayerVerdict damaged = JudgeTextLayer(
+      PageOfText(Repeat("sikkerhedskonsulenterne radgiver kommuner og borgere i forste halvar", 3)),
+      OcrMode::kAuto, &lexicon, "dan");
+  EXPECT_TRUE(damaged.use_ocr);
+  EXPECT_EQ(damaged.why.rfind("text layer damaged: 62% lexicon hits", 0), 0u) << damaged.why;
+
+  TextLayerVerdict few = JudgeTextLayer(PageOfText("radgiver kommuner og borgere i forste halvar"),
+                                        OcrMode::kAuto, &lexicon, "dan");
+  EXPECT_FALSE(few.use_ocr);
+  EXPECT_EQ(few.why.rfind("text layer present (", 0), 0u) << few.why;
+}
+
+TEST(SourcePdfTest, EnglishOcrLayerIsDamagedWithoutLexicon) {
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> doc = Read("note-2025-h1-englishocr.pdf", Options{}, stats);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 3u);
+  EXPECT_EQ(doc->pages[0].text_source, "ocr");
+  EXPECT_EQ(doc->pages[1].text_source, "ocr");
+  EXPECT_EQ(doc->pages[0].text_source_why.rfind("text layer damaged: no æ, ø or å in ", 0), 0u)
+      << doc->pages[0].text_source_why;
+}
+
+TEST(SourcePdfTest, ScanIsRenderedAt300DpiForOcr) {
+  auto stats = std::make_shared<FakeStats>();
+  Options options;
+  options.jobs = 2;
+  Result<Document> doc = Read("note-2025-h1-scan300.pdf", options, stats);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 3u);
+  for (const Page& p : doc->pages) {
+    EXPECT_EQ(p.text_source, "ocr");
+    EXPECT_EQ(p.text_source_why, "no text layer");
+    EXPECT_EQ(p.lines[0].words[1].text, "2480x3508@300");
+    EXPECT_DOUBLE_EQ(p.width, 2480);
+    EXPECT_DOUBLE_EQ(p.height, 3508);
+  }
+  EXPECT_EQ(stats->calls.load(), 3);
+  EXPECT_LE(stats->engines.load(), 2);
+  EXPECT_LE(stats->max_in_flight.load(), 2);
+}
+
+TEST(SourcePdfTest, OcrModesOverrideTheChoice) {
+  Options always;
+  always.ocr = OcrMode::kAlways;
+  always.render_dpi = 50;
+  Result<Document> doc = Read("note-2025-h1.pdf", always, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  for (const Page& p : doc->pages) {
+    EXPECT_EQ(p.text_source, "ocr");
+    EXPECT_EQ(p.text_source_why, "--ocr always");
+    EXPECT_EQ(p.lines[0].words[1].text, "413x585@50");
+  }
+  Options never;
+  never.ocr = OcrMode::kNever;
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> scan = Read("note-2025-h1-scan300.pdf", never, stats);
+  ASSERT_TRUE(scan) << scan.error().ToString();
+  for (const Page& p : scan->pages) {
+    EXPECT_EQ(p.text_source, "text-layer");
+    EXPECT_EQ(p.text_source_why, "no usable text layer; OCR disabled (--ocr never)");
+    EXPECT_TRUE(p.lines.empty());
+  }
+  EXPECT_EQ(stats->calls.load(), 0);
+}
+
+// ---- Images, workers, --keep-work ----
+
+TEST(SourcePdfTest, MultiPageTiffGivesSameDocumentWithOneOrThreeWorkers) {
+  Options one;
+  one.jobs = 1;
+  Options three;
+  three.jobs = 3;
+  Result<Document> a = Read("note-2025-h1-scan.tif", one, std::make_shared<FakeStats>());
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> b = Read("note-2025-h1-scan.tif", three, stats);
+  ASSERT_TRUE(a) << a.error().ToString();
+  ASSERT_TRUE(b) << b.error().ToString();
+  EXPECT_EQ(a->kind, "image");
+  ASSERT_EQ(a->pages.size(), 3u);
+  ASSERT_EQ(b->pages.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(a->pages[i].number, static_cast<int>(i) + 1);
+    EXPECT_EQ(b->pages[i].number, static_cast<int>(i) + 1);
+    EXPECT_EQ(a->pages[i].text_source_why, "image input");
+    EXPECT_EQ(a->pages[i].lines[0].text, b->pages[i].lines[0].text);
+    EXPECT_EQ(a->pages[i].lines[0].words[1].text, "2480x3508@300");
+  }
+  EXPECT_NE(a->pages[0].lines[0].text, a->pages[1].lines[0].text);
+  EXPECT_LE(stats->max_in_flight.load(), 3);
+  EXPECT_EQ(stats->engines.load(), 3);
+}
+
+TEST(SourcePdfTest, JpegKeepsItsResolution) {
+  Result<Document> doc = Read("note-2025-h1-p3.jpg", Options{}, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_EQ(doc->pages[0].lines[0].words[1].text, "1654x2339@200");
+}
+
+TEST(SourcePdfTest, KeepWorkLeavesEachPagesArtifacts) {
+  std::string dir = TempDir("keep");
+  Options options;
+  options.keep_work = dir;
+  Result<Document> doc = Read("note-2025-h1-p1.png", options, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::string base = dir + "/note-2025-h1-p1/p001-";
+  for (const char* f : {"1-render.png", "2-clean.png", "3-ocr.txt", "3-ocr.tsv"})
+    EXPECT_TRUE(std::filesystem::is_regular_file(base + f)) << base + f;
+  EXPECT_EQ(ReadFileBytes(base + "3-ocr.txt"), doc->pages[0].lines[0].text + "\n");
+  EXPECT_EQ(ReadFileBytes(base + "1-render.png").substr(0, 4), "\x89PNG");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SourcePdfTest, HundredsOfPagesStreamThroughBoundedWorkers) {
+  constexpr int kPages = 300;
+  std::vector<std::vector<PdfText>> pages;
+  for (int i = 1; i <= kPages; ++i) {
+    pages.push_back({{72, 72, "Side " + std::to_string(i) + " af " + std::to_string(kPages)},
+                     {72, 90, "Dette er en side i et langt dokument med lidt tekst på."}});
+  }
+  std::string pdf = MakePdf(pages);
+  Result<Document> text = ReadPdfOrImage(pdf, InputKind::kPdf, "long.pdf", Options{}, nullptr,
+                                         FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_TRUE(text) << text.error().ToString();
+  ASSERT_EQ(text->pages.size(), static_cast<size_t>(kPages));
+  EXPECT_EQ(text->pages[199].text_source, "text-layer");
+  EXPECT_EQ(text->pages[199].lines[0].text, "Side 200 af 300");
+
+  Options options;
+  options.ocr = OcrMode::kAlways;
+  options.render_dpi = 20;
+  options.jobs = 2;
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> ocr = ReadPdfOrImage(pdf, InputKind::kPdf, "long.pdf", options, nullptr, FakeFactory(stats));
+  ASSERT_TRUE(ocr) << ocr.error().ToString();
+  ASSERT_EQ(ocr->pages.size(), static_cast<size_t>(kPages));
+  for (int i = 0; i < kPages; ++i) {
+    ASSERT_EQ(ocr->pages[i].number, i + 1);
+    ASSERT_EQ(ocr->pages[i].lines[0].words[1].text, "165x234@20");
+  }
+  EXPECT_EQ(stats->calls.load(), kPages);
+  EXPECT_LE(stats->max_in_flight.load(), 2);
+  EXPECT_LE(stats->engines.load(), 2);
+}
+
+// ---- Bad input ----
+
+TEST(SourcePdfTest, NotAPdfIsAParseErrorNamingTheFile) {
+  std::string bytes = "%PDF-1.4\nthis is not a PDF at all\n%%EOF\n";
+  Result<Document> doc = ReadPdfOrImage(bytes, InputKind::kPdf, "fake.pdf", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kParse);
+  EXPECT_EQ(doc.error().message.rfind("fake.pdf: not a readable PDF", 0), 0u) << doc.error().message;
+}
+
+TEST(SourcePdfTest, TruncatedPdfIsAParseError) {
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1.pdf"));
+  bytes.resize(bytes.size() / 2);
+  Result<Document> doc = ReadPdfOrImage(bytes, InputKind::kPdf, "cut.pdf", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kParse);
+  EXPECT_EQ(doc.error().message, "cut.pdf: truncated PDF (no %%EOF marker at the end of the file)");
+}
+
+TEST(SourcePdfTest, EncryptedPdfNeedsPassword) {
+  std::string path = SamplePath("note-2025-h1-encrypted.pdf");
+  Result<Document> none = Read("note-2025-h1-encrypted.pdf", Options{}, std::make_shared<FakeStats>());
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(none.error().message, path + ": the PDF is encrypted: give its password with --password");
+
+  Options wrong;
+  wrong.password = "not-it";
+  Result<Document> bad = Read("note-2025-h1-encrypted.pdf", wrong, std::make_shared<FakeStats>());
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(bad.error().message,
+            path + ": the PDF is encrypted and the password given with --password is wrong");
+
+  Options right;
+  right.password = "notat-test";
+  Result<Document> doc = Read("note-2025-h1-encrypted.pdf", right, std::make_shared<FakeStats>());
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 3u);
+  EXPECT_EQ(doc->pages[0].text_source, "text-layer");
+  EXPECT_EQ(doc->pages[0].lines[0].text, "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025");
+}
+
+TEST(SourcePdfTest, PdfWithoutPagesIsRefused) {
+  std::string pdf = MakePdf({});
+  Result<Document> doc = ReadPdfOrImage(pdf, InputKind::kPdf, "empty.pdf", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(doc.error().message, "empty.pdf: the PDF has no pages");
+}
+
+TEST(SourcePdfTest, HugeImageIsRefusedFromItsHeader) {
+  std::string png = testing::PngHeaderOnly(100000, 100000);
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> doc = ReadPdfOrImage(png, InputKind::kPng, "huge.png", Options{}, nullptr, FakeFactory(stats));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(doc.error().message,
+            "huge.png: page 1: image is 100000x100000 = 10000000000 pixels, over the limit of "
+            "200000000 (max_pixels); not decoded");
+  EXPECT_EQ(stats->calls.load(), 0);
+
+  Options small;
+  small.max_pixels = 1000000;
+  std::string path = SamplePath("note-2025-h1-p1.png");
+  Result<Document> page = Read("note-2025-h1-p1.png", small, std::make_shared<FakeStats>());
+  ASSERT_FALSE(page);
+  EXPECT_EQ(page.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(page.error().message, path + ": page 1: image is 2480x3508 = 8699840 pixels, over the limit of "
+                                         "1000000 (max_pixels); not decoded");
+}
+
+TEST(SourcePdfTest, HugePdfPageIsNotRendered) {
+  std::string pdf = MakePdf({{{72, 72, "En meget stor side med lidt tekst på."}}}, 14400, 14400);
+  Options options;
+  options.ocr = OcrMode::kAlways;
+  Result<Document> doc = ReadPdfOrImage(pdf, InputKind::kPdf, "poster.pdf", options, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(doc.error().message,
+            "poster.pdf: page 1: rendering at 300 dpi gives 60000x60000 pixels, over the limit of "
+            "200000000 (max_pixels); not rendered");
+}
+
+TEST(SourcePdfTest, DamagedImageIsAParseError) {
+  std::string png = ReadFileBytes(SamplePath("note-2025-h1-p1.png")).substr(0, 3000);
+  Result<Document> doc = ReadPdfOrImage(png, InputKind::kPng, "cut.png", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kParse);
+  EXPECT_EQ(doc.error().message, "cut.png: page 1: cannot decode the image (damaged or truncated)");
+}
+
+TEST(SourcePdfTest, ImageWithOcrNeverIsRefused) {
+  Options never;
+  never.ocr = OcrMode::kNever;
+  Result<Document> doc = ReadPdfOrImage(ReadFileBytes(SamplePath("note-2025-h1-p3.jpg")), InputKind::kJpeg,
+                                        "p3.jpg", never, nullptr, FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(doc.error().message, "p3.jpg: a page image has no text without OCR, and --ocr never was given");
+}
+
+TEST(SourcePdfTest, MissingOcrModelNamesThePackage) {
+  Options options;
+  options.ocr_language = "zzz";
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p3.jpg"));
+  Result<Document> doc = ReadPdfOrImage(bytes, InputKind::kJpeg, "p3.jpg", options, nullptr);
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(doc.error().message.find("p3.jpg: page 1: OCR language model 'zzz' not found"), std::string::npos)
+      << doc.error().message;
+  EXPECT_NE(doc.error().message.find("install the Debian package tesseract-ocr-zzz"), std::string::npos)
+      << doc.error().message;
+}
+
+TEST(SourcePdfTest, ReadInputSendsPdfsAndImagesHere) {
+  Result<Document> doc = ReadInput(SamplePath("note-2025-h1.pdf"), Options{}, nullptr);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->kind, "pdf");
+  EXPECT_EQ(doc->sha256.size(), 64u);
+  EXPECT_EQ(doc->pages.size(), 3u);
+}
+
+}  // namespace
+}  // namespace notat

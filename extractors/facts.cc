@@ -91,6 +91,11 @@ const RE2& ComparedRe() {
       R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til)\s+(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
+// Where a sentence turns to a subset of its figure.
+const RE2& SubsetRe() {
+  static const RE2 re(R"((?i)[,;(]\s*(?:heraf|hvoraf|herunder|heriblandt|deraf|hvor\s+af)\b)");
+  return re;
+}
 const RE2& ConfusableNumberRe() {
   static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
   return re;
@@ -99,7 +104,7 @@ const RE2& ConfusableNumberRe() {
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
 
-enum class Subject { kGeneral, kDenmark, kTrips, kUnder18, kOther };
+enum class Subject { kGeneral, kDenmark, kTrips, kUnder18 };
 
 struct Fix {
   size_t begin = 0, end = 0;  // in the joined text
@@ -179,6 +184,14 @@ size_t Gap(size_t b1, size_t e1, size_t b2, size_t e2) {
   return 0;
 }
 
+// What a stretch of text is about: Denmark > trips abroad > under 18.
+std::optional<Subject> SubjectIn(std::string_view t) {
+  if (Contains(DenmarkRe(), t)) return Subject::kDenmark;
+  if (Contains(TripsRe(), t)) return Subject::kTrips;
+  if (Contains(Under18Re(), t)) return Subject::kUnder18;
+  return std::nullopt;
+}
+
 std::string FormatNumber(double v) {
   std::ostringstream o;
   o << v;
@@ -225,18 +238,30 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     for (auto [sb, se] : Sentences(text)) {
       std::string_view s = std::string_view(text).substr(sb, se - sb);
       if (s.size() > kMaxSentenceBytes) continue;  // not a sentence of a note
-      Subject subject = Subject::kGeneral;
-      if (Contains(DenmarkRe(), s)) subject = Subject::kDenmark;
-      else if (Contains(TripsRe(), s)) subject = Subject::kTrips;
-      else if (Contains(Under18Re(), s)) subject = Subject::kUnder18;
-      else if (Contains(RegionRe(), s)) subject = Subject::kOther;
-      else if (Contains(AnaphorRe(), s)) subject = previous;
+      // The sentence's subject, for the sentences after it that refer back.
+      std::optional<Subject> own = SubjectIn(s);
+      bool refers_back = Contains(AnaphorRe(), s);
+      Subject inherited = refers_back ? previous : Subject::kGeneral;
+      Subject subject = own ? *own : inherited;
       previous = subject;
 
       std::vector<Quantity> qs;
       for (const Match& m : FindAll(InquiriesRe(), s)) {
+        auto [cb, ce] = ClauseAround(s, m.groups[0].first);
+        // A count by region belongs to table 2, not to these facts.
+        if (Contains(RegionRe(), s.substr(cb, ce - cb))) continue;
+        // What the count is about is said from its clause on ("102
+        // henvendelser vedrørende borgere, der befinder sig i Danmark"), up
+        // to a subset ("..., heraf 28 om genopdragelsesrejser"); else before
+        // it in the sentence; else the sentence refers back.
+        std::string_view ahead = s.substr(cb);
+        if (std::vector<Match> cut = FindAll(SubsetRe(), ahead); !cut.empty())
+          ahead = ahead.substr(0, cut.front().begin);
+        std::optional<Subject> about = SubjectIn(ahead);
+        if (!about) about = SubjectIn(s.substr(0, cb));
+        Subject count_subject = about ? *about : inherited;
         std::string name;
-        switch (subject) {
+        switch (count_subject) {
           case Subject::kGeneral: name = "inquiries_total"; break;
           case Subject::kDenmark: name = "inquiries_in_denmark"; break;
           case Subject::kTrips: name = "trips_abroad_new"; break;
@@ -245,7 +270,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (!name.empty())
           qs.push_back(MakeQuantity(name, "count", m, true));
       }
-      if (subject == Subject::kUnder18)
+      if (Contains(Under18Re(), s) || (!own && inherited == Subject::kUnder18))
         for (const Match& m : FindAll(PctRe(), s))
           qs.push_back(MakeQuantity("share_under_18_pct", "pct", m, true));
       for (const Match& m : FindAll(MioKrRe(), s)) {
@@ -315,16 +340,18 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         // The nearest period phrase in the clause, else in the sentence,
         // measured from the number with its unit, and not across another
         // figure ("38 pct. i 1. halvår 2024 mod 33 pct. i første halvår af
-        // 2023").
+        // 2023") unless there is no other.
         auto [cb, ce] = ClauseAround(s, q.begin);
         const PeriodPhrase* best = nullptr;
         size_t best_gap = 0;
-        for (int pass = 0; pass < 2 && !best; ++pass) {
+        // Passes: the clause; the sentence; the sentence across other figures.
+        for (int pass = 0; pass < 3 && !best; ++pass) {
           for (const PeriodPhrase& p : phrases) {
             if (pass == 0 && (p.begin < cb || p.end > ce)) continue;
             if (p.begin <= q.begin && q.end <= p.end) continue;  // the number is part of it
             bool across = false;
             for (const Quantity& o : qs) {
+              if (pass == 2) break;
               if (&o == &q) continue;
               // The stretch of text between the phrase and this figure.
               size_t lo = 0, hi = 0;
@@ -431,6 +458,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());
+  AddPattern(out, "facts.subset", SubsetRe());
   AddPattern(out, "facts.confusable_number", ConfusableNumberRe());
 }
 }  // namespace internal

@@ -33,17 +33,26 @@
 //                                       ("yderligere 7 mio. kr. ... i 2025").
 //
 // A fact's period is the period phrase nearest its number in the same clause
-// (else in the sentence): "YYYY-H1"/"YYYY-H2"/"YYYY". A date range inside a
+// (else in the sentence), not reached across another figure when there is a
+// choice: "YYYY-H1"/"YYYY-H2"/"YYYY"; "i samme periode sidste år" is the
+// note's period a year earlier. A date range inside a
 // half year ("1. januar til 31. maj 2025") is labelled by that half year and
 // keeps its exact start and end dates. A figure whose sentence names no
 // period is skipped, except consultants_employed, which takes the note's
 // period.
 //
-// The subject of a sentence decides the name: "i Danmark" > "genopdragelses-
-// rejser/udlandsophold" > "under 18"; a sentence without a subject that
-// refers back ("Til sammenligning ...", "... disse henvendelser", "Det er en
-// stigning fra ...") keeps the previous sentence's subject. Numbers are
-// digits only ("tre nye sikkerhedskonsulenter" is not read).
+// What a count of inquiries is about decides its name ("i Danmark" >
+// "genopdragelsesrejser/udlandsophold" > otherwise inquiries_total): what its
+// clause and the rest of its sentence say, up to a subset ("..., heraf 28
+// om genopdragelsesrejser"); else what the sentence says before it; else, in
+// a sentence that refers back ("Til sammenligning ...", "... disse
+// henvendelser", "Det er en stigning fra ..."), the previous sentence's
+// subject. A count in a clause naming a region is not a fact (table 2 has
+// those). A share needs "under 18"/"mindreårige" in its sentence or in the
+// sentence it refers back to. A figure compared without its unit ("28 nye
+// henvendelser ..., mod 22 i samme periode sidste år", "45 pct. mod 36")
+// takes the name and unit of the figure before it. Numbers are digits only
+// ("tre nye sikkerhedskonsulenter" is not read).
 #ifndef NOTAT_EXTRACTORS_FACTS_H_
 #define NOTAT_EXTRACTORS_FACTS_H_
 

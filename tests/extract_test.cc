@@ -695,6 +695,18 @@ TEST(FactsTest, ComparedFiguresWithoutTheirUnit) {
       << Dump(ex);
 }
 
+TEST(FactsTest, SubsetsAndRegionsInOneSentence) {
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "I 1. halvår 2025 modtog sikkerhedskonsulenterne 502 henvendelser, heraf 28 nye henvendelser\n"
+      "om genopdragelsesrejser, og 146 henvendelser kom fra Region Hovedstaden.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2025-H1 = 502 count",
+                                               "trips_abroad_new 2025-H1 = 28 count"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, WholeYearNote) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2024\n"

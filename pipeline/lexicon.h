@@ -41,6 +41,12 @@ class Lexicon {
   virtual uint32_t Flags(std::string_view word) const {
     return Accepts(word) ? (kLexListed | kLexCompoundEnd | (Frequency(word) ? kLexAttested : 0u)) : 0u;
   }
+  // Frequency() and Flags() in one lookup.
+  struct Entry {
+    uint64_t count = 0;
+    uint32_t flags = 0;
+  };
+  virtual Entry Lookup(std::string_view word) const { return Entry{Frequency(word), Flags(word)}; }
   // Number of word tokens in the frequency corpus (the denominator of Frequency).
   virtual uint64_t TotalTokens() const { return 1000000; }
 };

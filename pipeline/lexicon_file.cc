@@ -22,7 +22,7 @@ struct Header {
   uint32_t version;
   uint32_t word_bits;
   uint32_t bigram_bits;
-  uint32_t reserved;
+  uint32_t filter_bits;  // log2 of the number of 64-byte filter blocks
   uint64_t total_tokens;
   uint64_t word_entries;
   uint64_t bigram_entries;
@@ -32,6 +32,17 @@ static_assert(sizeof(Header) == 64);
 
 inline uint64_t SlotIndex(uint64_t key, uint64_t mask) {
   return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+}
+
+// The filter's block and its 7 bit positions (0..511) for a key.
+inline uint64_t FilterBlock(uint64_t key, uint64_t mask) { return (key >> 40) & mask; }
+inline uint64_t FilterMix(uint64_t key) { return key * 0xC2B2AE3D27D4EB4FULL; }
+constexpr int kFilterProbes = 7;
+
+uint32_t FilterBitsFor(size_t entries) {
+  uint32_t bits = 0;
+  while ((uint64_t{1} << bits) * 512 < entries * 12) ++bits;  // about 12 bits per entry
+  return bits;
 }
 
 uint32_t BitsFor(size_t entries) {
@@ -53,6 +64,16 @@ std::vector<LexiconSlot> BuildTable(const std::vector<LexiconSlot>& entries, uin
 }
 
 }  // namespace
+
+bool LexiconFile::MayContain(uint64_t key) const {
+  const uint64_t* block = filter_ + 8 * FilterBlock(key, filter_mask_);
+  uint64_t h = FilterMix(key);
+  for (int i = 0; i < kFilterProbes; ++i) {
+    unsigned bit = (h >> (9 * i)) & 511;
+    if (!(block[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
+  }
+  return true;
+}
 
 LexiconSlot LexiconFile::Find(const LexiconSlot* table, uint64_t mask, uint64_t key) {
   uint64_t i = SlotIndex(key, mask);
@@ -96,14 +117,18 @@ Result<LexiconFile> LexiconFile::Open(const std::string& path) {
     return MakeError(ErrorCode::kParse, path + ": lexicon file version " + std::to_string(h.version) +
                                             ", expected " + std::to_string(kLexiconFileVersion) +
                                             " (rebuild with notat-lexgen)");
-  if (h.word_bits < 4 || h.word_bits > 30 || h.bigram_bits < 4 || h.bigram_bits > 30)
+  if (h.word_bits < 4 || h.word_bits > 30 || h.bigram_bits < 4 || h.bigram_bits > 30 || h.filter_bits > 30)
     return MakeError(ErrorCode::kParse, path + ": corrupt lexicon header");
-  size_t want = sizeof(Header) + ((size_t{1} << h.word_bits) + (size_t{1} << h.bigram_bits)) * sizeof(LexiconSlot);
+  size_t filter_bytes = (size_t{1} << h.filter_bits) * 64;
+  size_t want = sizeof(Header) + filter_bytes +
+                ((size_t{1} << h.word_bits) + (size_t{1} << h.bigram_bits)) * sizeof(LexiconSlot);
   if (size != want)
     return MakeError(ErrorCode::kParse, path + ": truncated or corrupt lexicon file (" + std::to_string(size) +
                                             " bytes, expected " + std::to_string(want) + ")");
   const char* base = static_cast<const char*>(map);
-  f.words_ = reinterpret_cast<const LexiconSlot*>(base + sizeof(Header));
+  f.filter_ = reinterpret_cast<const uint64_t*>(base + sizeof(Header));
+  f.filter_mask_ = (uint64_t{1} << h.filter_bits) - 1;
+  f.words_ = reinterpret_cast<const LexiconSlot*>(base + sizeof(Header) + filter_bytes);
   f.bigrams_ = f.words_ + (size_t{1} << h.word_bits);
   f.word_mask_ = (uint64_t{1} << h.word_bits) - 1;
   f.bigram_mask_ = (uint64_t{1} << h.bigram_bits) - 1;
@@ -120,6 +145,8 @@ LexiconFile& LexiconFile::operator=(LexiconFile&& o) noexcept {
     if (map_ != nullptr) ::munmap(map_, map_size_);
     map_ = std::exchange(o.map_, nullptr);
     map_size_ = std::exchange(o.map_size_, 0);
+    filter_ = o.filter_;
+    filter_mask_ = o.filter_mask_;
     words_ = o.words_;
     bigrams_ = o.bigrams_;
     word_mask_ = o.word_mask_;
@@ -174,12 +201,24 @@ Result<void> LexiconFileWriter::Write(const std::string& path) const {
   h.total_tokens = total_tokens_;
   h.word_entries = words.size();
   h.bigram_entries = bigrams.size();
+  h.filter_bits = FilterBitsFor(words.size());
+  std::vector<uint64_t> filter((size_t{1} << h.filter_bits) * 8, 0);
+  uint64_t filter_mask = (uint64_t{1} << h.filter_bits) - 1;
+  for (const LexiconSlot& e : words) {
+    uint64_t* block = filter.data() + 8 * FilterBlock(e.key, filter_mask);
+    uint64_t mix = FilterMix(e.key);
+    for (int i = 0; i < kFilterProbes; ++i) {
+      unsigned bit = (mix >> (9 * i)) & 511;
+      block[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
   std::vector<LexiconSlot> wt = BuildTable(words, h.word_bits);
   std::vector<LexiconSlot> bt = BuildTable(bigrams, h.bigram_bits);
   std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return MakeError(ErrorCode::kIo, tmp + ": " + std::strerror(errno));
   bool ok = std::fwrite(&h, sizeof h, 1, f) == 1 &&
+            std::fwrite(filter.data(), sizeof(uint64_t), filter.size(), f) == filter.size() &&
             std::fwrite(wt.data(), sizeof(LexiconSlot), wt.size(), f) == wt.size() &&
             std::fwrite(bt.data(), sizeof(LexiconSlot), bt.size(), f) == bt.size();
   ok = (std::fclose(f) == 0) && ok;

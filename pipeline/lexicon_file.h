@@ -2,10 +2,12 @@
 // read by LoadDanishLexicon): two open-addressing hash tables keyed by
 // LexiconKey(word) and BigramKey(a, b), each slot 16 bytes, little-endian.
 //
-//   header (64 bytes) | word slots | bigram slots
+//   header (64 bytes) | word filter | word slots | bigram slots
 //
 // A word slot holds the corpus count and the LexiconFlag bits; a bigram slot
-// the count of the pair. Words are not stored, only their 64-bit keys.
+// the count of the pair. Words are not stored, only their 64-bit keys. The
+// word filter (a blocked Bloom filter, 64-byte blocks, about 12 bits a word)
+// answers most lookups of non-words from cache without touching the table.
 //
 //   Result<LexiconFile> f = LexiconFile::Open(path);
 //   uint32_t flags = f->Find(LexiconKey("være")).flags;
@@ -22,7 +24,7 @@
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 1;
+inline constexpr uint32_t kLexiconFileVersion = 2;
 
 struct LexiconSlot {
   uint64_t key = 0;   // 0: empty
@@ -43,7 +45,10 @@ class LexiconFile {
   ~LexiconFile();
 
   // The slot of `key`, or an empty slot (key 0) when absent.
-  LexiconSlot FindWord(uint64_t key) const { return Find(words_, word_mask_, key); }
+  LexiconSlot FindWord(uint64_t key) const {
+    if (!MayContain(key)) return {};
+    return Find(words_, word_mask_, key);
+  }
   LexiconSlot FindBigram(uint64_t key) const { return Find(bigrams_, bigram_mask_, key); }
   uint64_t total_tokens() const { return total_tokens_; }
   uint64_t word_entries() const { return word_entries_; }
@@ -52,9 +57,12 @@ class LexiconFile {
  private:
   LexiconFile() = default;
   static LexiconSlot Find(const LexiconSlot* table, uint64_t mask, uint64_t key);
+  bool MayContain(uint64_t key) const;
 
   void* map_ = nullptr;
   size_t map_size_ = 0;
+  const uint64_t* filter_ = nullptr;  // 8 words per block
+  uint64_t filter_mask_ = 0;          // blocks - 1
   const LexiconSlot* words_ = nullptr;
   const LexiconSlot* bigrams_ = nullptr;
   uint64_t word_mask_ = 0, bigram_mask_ = 0;

@@ -61,6 +61,11 @@ class DanishLexicon : public Lexicon {
 
   uint32_t Flags(std::string_view word) const override { return file_.FindWord(LexiconKey(word)).flags; }
 
+  Entry Lookup(std::string_view word) const override {
+    LexiconSlot s = file_.FindWord(LexiconKey(word));
+    return Entry{s.count, s.flags};
+  }
+
   uint64_t TotalTokens() const override { return file_.total_tokens(); }
 
  private:

@@ -94,6 +94,11 @@ struct Decision {
   std::u32string guess;       // best reading when undecided (may be empty)
 };
 
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class Repairer {
  public:
   explicit Repairer(const Lexicon& lex) : lex_(lex) {
@@ -101,7 +106,7 @@ class Repairer {
   }
 
   // Evidence (pseudo-count) that `lower` is a Danish word, from the tables.
-  double Evidence(const std::string& lower, uint32_t flags, uint64_t count) const {
+  double Evidence(uint32_t flags, uint64_t count) const {
     double e = 0;
     if (flags & (kLexAttested | kLexListed | kLexDomain)) e = static_cast<double>(count);
     if (flags & kLexListed) e += kListedPseudoCount;
@@ -128,14 +133,23 @@ class Repairer {
       std::string_view head = w.substr(0, i), tail = w.substr(i);
       double he = HeadEvidence(head);
       if (he <= 0) continue;
-      uint32_t tf = lex_.Flags(tail);
-      double te = 0;
-      if (tf & kKnown) te = Evidence(std::string(tail), tf, lex_.Frequency(tail));
-      if (te <= 0) te = CompoundEvidence(tail, depth + 1);
+      double te = TailEvidence(tail, depth);
       if (te <= 0) continue;
       best = std::max(best, kCompoundFactor * std::min(he, te));
     }
     return best;
+  }
+
+  // Evidence for the tail of a compound: a word, or again a compound.
+  // Memoized per word decided (tails repeat across candidates).
+  double TailEvidence(std::string_view tail, int depth) const {
+    auto it = tail_memo_.find(tail);
+    if (it != tail_memo_.end()) return it->second;
+    Lexicon::Entry t = lex_.Lookup(tail);
+    double te = (t.flags & kKnown) ? Evidence(t.flags, t.count) : 0;
+    if (te <= 0) te = CompoundEvidence(tail, depth + 1);
+    tail_memo_.emplace(std::string(tail), te);
+    return te;
   }
 
   // A compound head's corpus count: the word itself or without its linking
@@ -143,10 +157,11 @@ class Repairer {
   // 0 when the head is not a Danish word.
   double HeadEvidence(std::string_view head) const {
     double e = 0;
-    if (lex_.Flags(head) & (kKnown | kLexCompoundBegin)) e = static_cast<double>(lex_.Frequency(head)) + kListedPseudoCount;
+    Lexicon::Entry h = lex_.Lookup(head);
+    if (h.flags & (kKnown | kLexCompoundBegin)) e = static_cast<double>(h.count) + kListedPseudoCount;
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'e')) {
-      std::string_view stem = head.substr(0, head.size() - 1);
-      if (lex_.Flags(stem) & kKnown) e = std::max(e, static_cast<double>(lex_.Frequency(stem)) + kListedPseudoCount);
+      Lexicon::Entry st = lex_.Lookup(head.substr(0, head.size() - 1));
+      if (st.flags & kKnown) e = std::max(e, static_cast<double>(st.count) + kListedPseudoCount);
     }
     return e;
   }
@@ -185,7 +200,16 @@ class Repairer {
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
     if (known && !(flags & kLexHasVariant)) return {};
-    if (known) return DecideUncached(word, lower, flags, ctx, doc);
+    if (known) {
+      // Most such words ("og", "at", "der") are far more frequent than any
+      // reading: no context could change them.
+      std::u32string key = word;
+      key.push_back(ctx.sentence_start ? U'1' : U'0');
+      auto it = can_change_.find(key);
+      if (it == can_change_.end()) it = can_change_.emplace(key, CanChange(word, lower, flags, ctx)).first;
+      if (!it->second) return {};
+      return DecideUncached(word, lower, flags, ctx, doc);
+    }
     // Without a real word to weigh, context does not enter: cache by word.
     std::u32string key = word;
     key.push_back(ctx.sentence_start ? U'1' : U'0');
@@ -196,10 +220,27 @@ class Repairer {
     return d;
   }
 
+  // Whether some reading of the real word `word` could, with the most
+  // favourable context and document, be more probable than the word itself.
+  bool CanChange(const std::u32string& word, const std::string& lower, uint32_t flags,
+                 const WordContext& ctx) const {
+    double orig = std::log(Evidence(flags, lex_.Frequency(lower)));
+    bool can = false;
+    ConfusionOptions opt;
+    opt.sentence_start = ctx.sentence_start;
+    ForEachCandidate(word, opt, [&](const Candidate& c) {
+      if (can) return;
+      Lexicon::Entry e = lex_.Lookup(LowerUtf8(c.text));
+      if ((e.flags & kKnown) && std::log(Evidence(e.flags, e.count)) + kMaxContextGain > orig) can = true;
+    });
+    return can;
+  }
+
   Decision DecideUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
                           const WordContext& ctx, const DocModel& doc) const {
     Decision d;
     bool known = flags & kKnown;
+    tail_memo_.clear();
 
     struct Scored {
       Candidate cand;
@@ -214,11 +255,12 @@ class Repairer {
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       std::string cl = LowerUtf8(c.text);
-      uint32_t cf = lex_.Flags(cl);
+      Lexicon::Entry ce = lex_.Lookup(cl);
+      uint32_t cf = ce.flags;
       if (cf & kKnown) {
-        double e = Evidence(cl, cf, lex_.Frequency(cl));
+        double e = Evidence(cf, ce.count);
         cands.push_back(Scored{c, std::move(cl), e, false, 0});
-      } else if (!(cf & kLexForeign) && compound_pool.size() < 400) {
+      } else if (!(cf & kLexForeign)) {
         compound_pool.push_back(c);
       }
     });
@@ -226,7 +268,7 @@ class Repairer {
     double orig_evidence = 0;
     bool orig_weak = false;
     if (known) {
-      orig_evidence = Evidence(lower, flags, lex_.Frequency(lower));
+      orig_evidence = Evidence(flags, lex_.Frequency(lower));
     } else if (flags & kLexForeign) {
       orig_evidence = static_cast<double>(lex_.Frequency(lower));
       orig_weak = true;
@@ -239,7 +281,13 @@ class Repairer {
     }
 
     if (cands.empty() && !known) {
-      // Only compounds can explain it: score the possible ones.
+      // Only compounds can explain it: score the likeliest readings.
+      constexpr size_t kMaxCompoundReadings = 64;
+      if (compound_pool.size() > kMaxCompoundReadings) {
+        std::partial_sort(compound_pool.begin(), compound_pool.begin() + kMaxCompoundReadings, compound_pool.end(),
+                          [](const Candidate& a, const Candidate& b) { return a.log_channel > b.log_channel; });
+        compound_pool.resize(kMaxCompoundReadings);
+      }
       for (const Candidate& c : compound_pool) {
         std::string cl = LowerUtf8(c.text);
         double e = CompoundEvidence(cl);
@@ -288,7 +336,7 @@ class Repairer {
       d.text = best.cand.text;
       d.edits = best.cand.edits;
       d.confidence = conf;
-    } else if (margin > 0 || orig_evidence <= 0) {
+    } else if ((margin > 0 && (!real_word || doc.p_damaged >= 0.5)) || orig_evidence <= 0) {
       d.undecided = true;
       d.guess = best.cand.text;
       d.confidence = conf;
@@ -300,6 +348,8 @@ class Repairer {
   const Lexicon& lex_;
   double n_ = 1;
   std::unordered_map<std::u32string, Decision> cache_;
+  std::unordered_map<std::u32string, bool> can_change_;
+  mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> tail_memo_;
 };
 
 // A word of a line: code point range [begin, end).
@@ -434,6 +484,7 @@ struct PageRepair {
   const Page& page;
   const DocModel& doc;
   bool collect_only = false;  // first pass: decide only words that are not Danish as they stand
+  bool assess = false;        // count lexicon hits (AssessText)
   std::vector<std::u32string> lines;
   std::vector<Tok> toks;
   std::vector<Replacement> repl;
@@ -537,8 +588,9 @@ struct PageRepair {
   void Count(const std::u32string& word, const Decision& d) {
     ++words;
     if (d.change) ++changed;
+    if (!assess) return;
     std::string lower = LowerUtf8(word);
-    if ((lex.Flags(lower) & kKnown) || (!d.change && !d.undecided && lex.Accepts(lower))) ++hits;
+    if (lex.Accepts(lower)) ++hits;
   }
 
   // Decides a word hyphenated across a line break as one word.
@@ -647,7 +699,7 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
   DocModel doc;
   int damaged = 0, intact = 0;
   for (const Page& page : document.pages) {
-    PageRepair pr{rep, lexicon, options, page, neutral, true, {}, {}, {}, {}};
+    PageRepair pr{rep, lexicon, options, page, neutral, true, false, {}, {}, {}, {}};
     pr.Run();
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
@@ -669,7 +721,7 @@ RepairedText Repair(const Document& document, const Lexicon& lexicon, const Repa
   Repairer rep(lexicon);
   DocModel doc = LearnDocument(document, rep, lexicon);
   for (const Page& page : document.pages) {
-    PageRepair pr{rep, lexicon, options, page, doc, false, {}, {}, {}, {}};
+    PageRepair pr{rep, lexicon, options, page, doc, false, false, {}, {}, {}, {}};
     pr.Run();
     Page p = page;
     p.lines = pr.Apply();
@@ -694,7 +746,7 @@ TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
   Document one;
   one.pages.push_back(page);
   DocModel doc = LearnDocument(one, rep, lexicon);
-  PageRepair pr{rep, lexicon, options, page, doc, false, {}, {}, {}, {}};
+  PageRepair pr{rep, lexicon, options, page, doc, false, true, {}, {}, {}, {}};
   pr.Run();
   TextHealth h;
   h.words = pr.words;

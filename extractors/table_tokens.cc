@@ -17,7 +17,7 @@ constexpr size_t kMaxTokens = 5000;
 constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/";
 
 const RE2& HalfWordRe() {
-  static const RE2 re(R"((?i)^halv[^\s\d]{0,3}r(?:et|s)?$)");
+  static const RE2 re(R"((?i)^(?:halv[^\s\d]{0,3}r(?:et|s)?|h[åa])$)");
   return re;
 }
 const RE2& OrdinalWordRe() {
@@ -246,6 +246,16 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
       ord = 1;
       l_for_one = true;
     }
+    if (ord == 0 && t.kind == TokKind::kWord && t.core.size() == 2 && (t.core[0] == 'H' || t.core[0] == 'h') &&
+        (t.core[1] == '1' || t.core[1] == '2')) {
+      // "H1 2025".
+      size_t k = next_sig(i, true);
+      if (k < n && toks[k].kind == TokKind::kNumber && toks[k].year_like && roles[k] == Role::kNone) {
+        roles[i] = roles[k] = Role::kPeriod;
+        out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), t.core[1] - '0'), {i, k}});
+      }
+      continue;
+    }
     if (ord == 0) continue;
     size_t j = next_sig(i, true);
     if (j >= n || toks[j].kind != TokKind::kHalf) continue;
@@ -344,12 +354,13 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
   // header words between the two months.
   for (size_t i = 0; i < n; ++i) {
     if (toks[i].kind != TokKind::kMonth || roles[i] != Role::kNone) continue;
-    MonthAnnotation a{toks[i].month, toks[i].month, i};
+    MonthAnnotation a{toks[i].month, toks[i].month, i, i};
     roles[i] = Role::kAnnotation;
     if (!toks[i].close_paren) {
       for (size_t j = i + 1; j < n && j <= i + 5; ++j) {
         if (toks[j].kind != TokKind::kMonth || roles[j] != Role::kNone) continue;
         a.last_month = toks[j].month;
+        a.last_token = j;
         roles[j] = Role::kAnnotation;
         break;
       }
@@ -364,7 +375,18 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
     if (periods.empty()) break;
     size_t target = periods.size();
     const Token& at = toks[a.token];
-    if (at.first_on_line && toks[periods[0].tokens.front()].line != at.line) target = 0;
+    // "jan.-jun. 2025": without parentheses, directly before its year.
+    if (!at.open_paren) {
+      size_t next = a.last_token + 1;
+      while (next < n && toks[next].kind == TokKind::kSeparator) ++next;
+      for (size_t p = 0; p < periods.size() && next < n; ++p)
+        if (periods[p].tokens.front() == next && toks[next].line == toks[a.last_token].line &&
+            periods[p].period.label.find("-H") == std::string::npos)
+          target = p;
+    }
+    // Under the first column, on a header continuation line: "(maj- dec.)".
+    if (target == periods.size() && at.first_on_line && toks[periods[0].tokens.front()].line != at.line)
+      target = 0;
     if (target == periods.size()) {
       for (size_t p = 0; p < periods.size(); ++p) {
         if (periods[p].tokens.front() > a.token) break;

@@ -26,7 +26,7 @@ enum class TokKind {
   kSeparator,    // "|", a lone dash
   kNumber,       // "186", "1.234", "10,9", "2018", "1." (after digit repair)
   kMonth,        // "(maj-", "dec.)", "juni"
-  kHalf,         // "halvår", "halvar"
+  kHalf,         // "halvår", "halvar", "hå"
   kOrdinalWord,  // "første", "andet"
   kPct,          // "pct.", "%"
   kWord,
@@ -67,7 +67,8 @@ struct PeriodMention {
 
 struct MonthAnnotation {
   int first_month = 0, last_month = 0;
-  size_t token = 0;  // the first month token
+  size_t token = 0;       // the first month token
+  size_t last_token = 0;  // the last month token
 };
 
 // Marks dates ("1. januar til 30. juni 2025") as kDate and half years

@@ -271,6 +271,29 @@ TEST(Table1Test, ContinuedCaptionAndFootnote) {
   EXPECT_EQ(ex.problems.size(), 2u) << Dump(ex);  // tables 2 and 3 are missing
 }
 
+TEST(Table1Test, HalfYearsWrittenAsMonthsOrAbbreviated) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2022 2023 H2 2023 2024 jan.-jun. 2025\n"
+      "Antal 522 631 320 827 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2022=522", "2023=631", "2023-H2=320", "2024=827", "2025-H1=502"));
+  EXPECT_EQ(t->records[4].period_end, "2025-06-30");
+  const char* rows =
+      "Notat i 2. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2024 827\n"
+      "1. hå 2025 502\n"
+      "jul.-dec. 2025 519\n";
+  Extraction ex2 = Extract(TextOf(rows));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2024=827", "2025-H1=502", "2025-H2=519"));
+}
+
 TEST(Table1Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

@@ -152,6 +152,34 @@ Result<void> Migrate(Database& db) {
   return {};
 }
 
+// Inserts `rows` (each `columns` values) with multi-row INSERTs of up to
+// kRowsPerInsert rows: one round trip per chunk instead of one per row.
+constexpr size_t kRowsPerInsert = 200;
+Result<void> InsertRows(Database& db, std::string_view prefix, int columns,
+                        const std::vector<std::vector<DbValue>>& rows) {
+  for (size_t begin = 0; begin < rows.size(); begin += kRowsPerInsert) {
+    size_t end = std::min(rows.size(), begin + kRowsPerInsert);
+    std::string sql(prefix);
+    sql += "\nVALUES ";
+    std::vector<DbValue> params;
+    params.reserve((end - begin) * columns);
+    int n = 0;
+    for (size_t i = begin; i < end; ++i) {
+      sql += i == begin ? "(" : ", (";
+      for (int c = 0; c < columns; ++c) {
+        if (c) sql += ", ";
+        sql += "$" + std::to_string(++n);
+        params.push_back(rows[i][c]);
+      }
+      sql += ")";
+    }
+    sql += "\n";
+    sql += sql::kOnConflictDoNothing;
+    if (Result<long long> r = db.Exec(sql, params); !r) return std::unexpected(r.error());
+  }
+  return {};
+}
+
 StoredNote UnchangedFromRow(const std::string& sha256, const DbRow& row) {
   StoredNote out;
   out.status = StoreStatus::kUnchanged;
@@ -237,19 +265,21 @@ Result<std::optional<StoredNote>> TryStore(Database& db, const NoteResult& note,
                                    Text(p.text_source_why), Text(JoinLines(p)), Text(repaired)});
     if (!r) return fail(r.error());
   }
+  std::vector<std::vector<DbValue>> record_rows;
+  record_rows.reserve(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     const Record& r = *records[i];
     const std::optional<Box>& box = r.source.box;
-    Result<long long> e = db.Exec(
-        sql::kInsertRecord,
+    record_rows.push_back(
         {Text(doc.sha256), Int(static_cast<long long>(i + 1)),
          r.table ? Int(*r.table) : DbValue(), Text(r.name), Text(r.period), Text(r.period_start),
          Text(r.period_end), r.region, Real(r.value), Text(r.unit), Int(r.source.page),
          Int(r.source.line), Text(r.source.text), box ? Real(box->x0) : DbValue(),
          box ? Real(box->y0) : DbValue(), box ? Real(box->x1) : DbValue(),
          box ? Real(box->y1) : DbValue(), Real(r.source.confidence), Text(Join(r.flags, ","))});
-    if (!e) return fail(e.error());
   }
+  if (Result<void> r = InsertRows(db, sql::kInsertRecordPrefix, sql::kRecordColumns, record_rows); !r)
+    return fail(r.error());
   for (size_t i = 0; i < checks.size(); ++i) {
     const Check& c = checks[i];
     Result<long long> e = db.Exec(
@@ -258,22 +288,19 @@ Result<std::optional<StoredNote>> TryStore(Database& db, const NoteResult& note,
                             Text(c.actual), Text(c.message)});
     if (!e) return fail(e.error());
   }
-  long long seq = 0;
-  auto store_corrections = [&](const std::vector<Correction>& list,
-                               std::string_view stage) -> Result<void> {
-    for (const Correction& c : list) {
-      Result<long long> e = db.Exec(
-          sql::kInsertCorrection,
-          {Text(doc.sha256), Int(++seq), Text(std::string(stage)), Int(c.page), Int(c.line),
-           Int(c.column), Text(c.before), Text(c.after), Text(c.rule), Real(c.confidence)});
-      if (!e) return std::unexpected(e.error());
-    }
-    return {};
+  std::vector<std::vector<DbValue>> correction_rows;
+  auto add_corrections = [&](const std::vector<Correction>& list, std::string_view stage) {
+    for (const Correction& c : list)
+      correction_rows.push_back({Text(doc.sha256), Int(static_cast<long long>(correction_rows.size() + 1)),
+                                 Text(std::string(stage)), Int(c.page), Int(c.line), Int(c.column),
+                                 Text(c.before), Text(c.after), Text(c.rule), Real(c.confidence)});
   };
-  if (Result<void> r = store_corrections(note.repaired.corrections, "repair"); !r)
-    return fail(r.error());
-  if (Result<void> r = store_corrections(ex.digit_fixes, "digit"); !r) return fail(r.error());
-  if (Result<void> r = store_corrections(note.repaired.undecided, "undecided"); !r)
+  add_corrections(note.repaired.corrections, "repair");
+  add_corrections(ex.digit_fixes, "digit");
+  add_corrections(note.repaired.undecided, "undecided");
+  if (Result<void> r = InsertRows(db, sql::kInsertCorrectionPrefix, sql::kCorrectionColumns,
+                                  correction_rows);
+      !r)
     return fail(r.error());
   for (size_t i = 0; i < ex.problems.size(); ++i) {
     Result<long long> e = db.Exec(
@@ -405,8 +432,34 @@ Result<std::vector<FigureConflict>> QueryConflicts(Database& db) {
   return ConflictRows(db, sql::kSelectConflicts, {});
 }
 
-Result<std::vector<FigureConflict>> QueryConflictsForNote(Database& db, const std::string& period) {
-  return ConflictRows(db, sql::kSelectConflictsForNote, {Text(period)});
+Result<std::vector<FigureConflict>> QueryConflictsForNote(Database& db, const std::string& sha256) {
+  Result<std::vector<DbRow>> current = db.Query(sql::kSelectCurrentNotes);
+  if (!current) return std::unexpected(current.error());
+  std::map<std::string, std::string> period_of;  // current valid notes: sha256 -> period
+  for (const DbRow& row : *current) period_of[row[0].value_or("")] = row[1].value_or("");
+  auto self = period_of.find(sha256);
+  if (self == period_of.end()) return std::vector<FigureConflict>();  // not current: no conflicts
+  const std::string self_period = self->second;
+  Result<std::vector<DbRow>> rows = db.Query(sql::kSelectDifferingFigures, {Text(sha256)});
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<FigureConflict> out;
+  std::set<std::tuple<KeyTuple, std::string, std::string>> seen;
+  for (const DbRow& row : *rows) {
+    auto other = period_of.find(row[5].value_or(""));
+    if (other == period_of.end() || other->second == self_period) continue;
+    FigureConflict c;
+    c.key = KeyFromRow(row, 0, 1, 2, 3);
+    c.note_a = self_period;
+    c.value_a = ParseDouble(row[4]).value_or(0);
+    c.note_b = other->second;
+    c.value_b = ParseDouble(row[6]).value_or(0);
+    if (c.note_b < c.note_a) {
+      std::swap(c.note_a, c.note_b);
+      std::swap(c.value_a, c.value_b);
+    }
+    if (seen.insert({Tuple(c.key), c.note_a, c.note_b}).second) out.push_back(std::move(c));
+  }
+  return out;
 }
 
 Result<std::vector<LatestFigure>> QueryLatestFigures(Database& db) {

@@ -159,8 +159,10 @@ Result<std::set<std::string>> StoredSha256s(Database& db);
 
 // Every row of figure_conflicts, ordered by figure then notes.
 Result<std::vector<FigureConflict>> QueryConflicts(Database& db);
-// The rows of figure_conflicts where one side is the note of `period`.
-Result<std::vector<FigureConflict>> QueryConflictsForNote(Database& db, const std::string& period);
+// The figures of the stored note `sha256` that the current valid note of
+// another period reports differently (what figure_conflicts shows for it,
+// found from its own records), each pair once with note_a < note_b.
+Result<std::vector<FigureConflict>> QueryConflictsForNote(Database& db, const std::string& sha256);
 
 // A row of latest_figures: each figure from the newest valid note reporting it.
 struct LatestFigure {

@@ -186,19 +186,22 @@ const std::string_view kInsertPage = R"(INSERT INTO note_pages (note_sha256, pag
   text_source, text_source_why, text, repaired_text)
 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING)";
 
-const std::string_view kInsertRecord = R"(INSERT INTO records (note_sha256, seq,
+// Multi-row inserts: the prefix, then "VALUES ($1, ...), ($20, ...)" built
+// for the number of rows (db.cc), then kOnConflictDoNothing.
+const std::string_view kInsertRecordPrefix = R"(INSERT INTO records (note_sha256, seq,
   table_no, name, period, period_start, period_end, region, value, unit, page,
-  line, source_text, box_x0, box_y0, box_x1, box_y1, confidence, flags)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-  $17, $18, $19) ON CONFLICT DO NOTHING)";
+  line, source_text, box_x0, box_y0, box_x1, box_y1, confidence, flags))";
+const int kRecordColumns = 19;
+
+const std::string_view kInsertCorrectionPrefix = R"(INSERT INTO corrections (note_sha256,
+  seq, stage, page, line, col, before_text, after_text, rule, confidence))";
+const int kCorrectionColumns = 10;
+
+const std::string_view kOnConflictDoNothing = "ON CONFLICT DO NOTHING";
 
 const std::string_view kInsertCheck = R"(INSERT INTO checks (note_sha256, seq, name,
   status, expected, actual, message)
 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)";
-
-const std::string_view kInsertCorrection = R"(INSERT INTO corrections (note_sha256,
-  seq, stage, page, line, col, before_text, after_text, rule, confidence)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING)";
 
 const std::string_view kInsertProblem =
     "INSERT INTO problems (note_sha256, seq, message) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
@@ -217,12 +220,20 @@ FROM figure_conflicts
 ORDER BY CASE WHEN table_no IS NULL THEN 1 ELSE 0 END, table_no, name, period,
   COALESCE(region, ''), note_a, note_b)";
 
-const std::string_view kSelectConflictsForNote = R"(SELECT table_no, name, period,
-  region, note_a, value_a, note_b, value_b
-FROM figure_conflicts
-WHERE note_a = $1 OR note_b = $1
-ORDER BY CASE WHEN table_no IS NULL THEN 1 ELSE 0 END, table_no, name, period,
-  COALESCE(region, ''), note_a, note_b)";
+const std::string_view kSelectCurrentNotes = "SELECT sha256, period FROM current_notes";
+
+// One note's figures that another note's records give a different value,
+// driven from the note's own records through the records_figure index so it
+// stays fast however many notes are stored (db.cc keeps the current notes).
+const std::string_view kSelectDifferingFigures = R"(SELECT r.table_no, r.name, r.period,
+  r.region, r.value, ro.note_sha256, ro.value
+FROM records r
+JOIN records ro ON ro.name = r.name AND ro.period = r.period
+  AND COALESCE(ro.table_no, 0) = COALESCE(r.table_no, 0)
+  AND COALESCE(ro.region, '') = COALESCE(r.region, '')
+  AND ro.value <> r.value
+WHERE r.note_sha256 = $1 AND ro.note_sha256 <> $1
+ORDER BY r.seq, ro.note_sha256)";
 
 const std::string_view kSelectLatestFigures = R"(SELECT table_no, name, period, region,
   period_start, value, unit, note, revision

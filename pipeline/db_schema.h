@@ -28,14 +28,18 @@ extern const std::string_view kSelectNoteBySha;      // $1 sha256
 extern const std::string_view kSelectMaxRevision;    // $1 period
 extern const std::string_view kInsertNote;           // RETURNING sha256; see db.cc for the order
 extern const std::string_view kInsertPage;
-extern const std::string_view kInsertRecord;
+extern const std::string_view kInsertRecordPrefix;  // + VALUES rows + kOnConflictDoNothing
+extern const int kRecordColumns;
 extern const std::string_view kInsertCheck;
-extern const std::string_view kInsertCorrection;
+extern const std::string_view kInsertCorrectionPrefix;
+extern const int kCorrectionColumns;
+extern const std::string_view kOnConflictDoNothing;
 extern const std::string_view kInsertProblem;
 extern const std::string_view kSelectRevisionFigures;  // $1 period, $2 revision
 extern const std::string_view kSelectAllSha;
 extern const std::string_view kSelectConflicts;
-extern const std::string_view kSelectConflictsForNote;  // $1 note period
+extern const std::string_view kSelectCurrentNotes;
+extern const std::string_view kSelectDifferingFigures;  // $1 note sha256
 extern const std::string_view kSelectLatestFigures;
 }  // namespace sql
 

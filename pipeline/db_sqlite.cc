@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "pipeline/db.h"
 
@@ -107,6 +108,8 @@ Result<SqliteUrl> ParseSqliteUrl(const std::string& url) {
 
 class SqliteDatabase final : public Database {
  public:
+  static constexpr size_t kMaxCachedStatements = 64;
+
   SqliteDatabase(DbPtr db, std::string url, int busy_timeout_ms)
       : db_(std::move(db)), url_(std::move(url)), busy_timeout_ms_(busy_timeout_ms) {}
   ~SqliteDatabase() override {
@@ -159,37 +162,50 @@ class SqliteDatabase final : public Database {
   Result<void> LockSchema() override { return {}; }
 
  private:
-  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+  // A prepared statement and, for each of its parameters, the N of its "$N"
+  // name (looked up once: sqlite3_bind_parameter_name is linear).
+  struct Prepared {
+    StmtPtr stmt;
+    std::vector<size_t> param_number;
+  };
+
+  Result<Prepared*> Prepare(std::string_view sql) {
     std::string key(sql);
     auto it = statements_.find(key);
-    if (it != statements_.end()) return it->second.get();
+    if (it != statements_.end()) return &it->second;
+    if (statements_.size() >= kMaxCachedStatements) statements_.clear();
     sqlite3_stmt* raw = nullptr;
     int rc = sqlite3_prepare_v2(db_.get(), key.data(), static_cast<int>(key.size()), &raw, nullptr);
     StmtPtr stmt(raw);
     if (rc != SQLITE_OK) return Fail(rc, "cannot prepare statement");
-    sqlite3_stmt* s = stmt.get();
-    statements_.emplace(std::move(key), std::move(stmt));
-    return s;
+    Prepared p;
+    int count = sqlite3_bind_parameter_count(stmt.get());
+    p.param_number.resize(count + 1, 0);
+    for (int i = 1; i <= count; ++i) {
+      const char* name = sqlite3_bind_parameter_name(stmt.get(), i);
+      if (name != nullptr && name[0] == '$') p.param_number[i] = std::strtoul(name + 1, nullptr, 10);
+    }
+    p.stmt = std::move(stmt);
+    return &statements_.emplace(std::move(key), std::move(p)).first->second;
   }
 
   // Runs `sql`; appends result rows to `rows` when not null; returns changes().
   Result<long long> Run(std::string_view sql, const std::vector<DbValue>& params,
                         std::vector<DbRow>* rows) {
     failure_ = DbFailure::kNone;
-    Result<sqlite3_stmt*> prepared = Prepare(sql);
+    Result<Prepared*> prepared = Prepare(sql);
     if (!prepared) return std::unexpected(prepared.error());
-    sqlite3_stmt* stmt = *prepared;
+    sqlite3_stmt* stmt = (*prepared)->stmt.get();
+    const std::vector<size_t>& param_number = (*prepared)->param_number;
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
-    int count = sqlite3_bind_parameter_count(stmt);
+    int count = static_cast<int>(param_number.size()) - 1;
     for (int i = 1; i <= count; ++i) {
-      const char* name = sqlite3_bind_parameter_name(stmt, i);
-      size_t index = 0;
-      if (name != nullptr && name[0] == '$') index = std::strtoul(name + 1, nullptr, 10);
+      size_t index = param_number[i];
       if (index < 1 || index > params.size())
         return MakeError(ErrorCode::kInternal,
-                         url_ + ": statement parameter " + (name ? name : "?") +
-                             " has no value (" + std::to_string(params.size()) + " given)");
+                         url_ + ": statement parameter " + std::to_string(i) +
+                             " is not $1..$" + std::to_string(params.size()));
       const DbValue& v = params[index - 1];
       int rc = v ? sqlite3_bind_text(stmt, i, v->data(), static_cast<int>(v->size()),
                                      SQLITE_TRANSIENT)
@@ -248,7 +264,7 @@ class SqliteDatabase final : public Database {
   std::string url_;
   int busy_timeout_ms_;
   DbFailure failure_ = DbFailure::kNone;
-  std::map<std::string, StmtPtr, std::less<>> statements_;
+  std::map<std::string, Prepared, std::less<>> statements_;
 };
 
 }  // namespace

@@ -316,7 +316,7 @@ Result<IngestItem> StoreOne(Database& db, Handoff& h, const NoteProcessor& proce
     item.reason = "failed checks: " + names;
   } else {
     item.outcome = stored->revision > 1 ? IngestOutcome::kRevised : IngestOutcome::kIngested;
-    Result<std::vector<FigureConflict>> conflicts = QueryConflictsForNote(db, stored->period);
+    Result<std::vector<FigureConflict>> conflicts = QueryConflictsForNote(db, stored->sha256);
     if (!conflicts) return std::unexpected(conflicts.error());
     item.conflicts = std::move(*conflicts);
   }
@@ -428,7 +428,7 @@ IngestSummary RunIngest(const IngestOptions& options, const NoteProcessor& proce
   const std::set<std::string> known = std::move(*known_or);
 
   bool bar = options.progress_bar.value_or(isatty(STDERR_FILENO) == 1);
-  Progress progress(files.size(), bar, options.quiet);
+  Progress progress(files.size() + summary.items.size(), bar, options.quiet);
   for (const IngestItem& m : summary.items) progress.Finished(m);
 
   // Workers take the next index; the parent stores results in input order,
@@ -661,6 +661,17 @@ int Ingest(const IngestOptions& options, const Context& ctx) {
 }
 
 int Series(const SeriesOptions& options) {
+  // Reading a SQLite file that is not there would create an empty one.
+  if (options.db_url.starts_with("sqlite:")) {
+    std::string path = options.db_url.substr(7, options.db_url.find('?') - 7);
+    if (path.starts_with("//")) path.erase(0, 2);
+    std::error_code ec;
+    if (path != ":memory:" && !fs::exists(path, ec)) {
+      std::cerr << "notat: error: sink: " << options.db_url
+                << ": no such database file (notat ingest creates it)\n";
+      return 4;
+    }
+  }
   Result<std::unique_ptr<Database>> db = OpenDatabase(options.db_url);
   if (!db) {
     std::cerr << "notat: error: " << db.error().ToString() << "\n";

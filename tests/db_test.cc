@@ -231,9 +231,15 @@ TEST_P(DbTest, ConflictingFiguresBetweenNotesAreListed) {
   EXPECT_EQ(c.value_a, 830);
   EXPECT_EQ(c.note_b, "2025-H1");
   EXPECT_EQ(c.value_b, 827);
-  Result<std::vector<FigureConflict>> mine = QueryConflictsForNote(*db, "2025-H1");
-  ASSERT_TRUE(mine);
-  EXPECT_EQ(mine->size(), 1u);
+  NoteResult n2025 = FakeResult("2025.txt", Note2025H1().Text());
+  Result<std::vector<FigureConflict>> mine = QueryConflictsForNote(*db, n2025.document.sha256);
+  ASSERT_TRUE(mine) << mine.error().ToString();
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ((*mine)[0].key.ToString(), "table 1 inquiries 2024");
+  EXPECT_EQ((*mine)[0].note_a, "2024");
+  EXPECT_EQ((*mine)[0].value_a, 830);
+  EXPECT_EQ((*mine)[0].note_b, "2025-H1");
+  EXPECT_EQ((*mine)[0].value_b, 827);
   // latest_figures takes 2024 from the newer note (2025-H1).
   Result<std::vector<LatestFigure>> latest = QueryLatestFigures(*db);
   ASSERT_TRUE(latest) << latest.error().ToString();

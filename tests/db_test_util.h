@@ -213,10 +213,10 @@ inline NoteResult FakeResult(const std::string& path, const std::string& text) {
       r.extraction.title = "Notat om henvendelser " + r.extraction.note_period;
     } else if (word == "error") {
       std::string rest;
-      std::getline(ls, rest);
+      std::getline(ls >> std::ws, rest);
       NoteResult failed;
       failed.path = path;
-      failed.error = Error{ErrorCode::kInvalidInput, path + ":" + rest};
+      failed.error = Error{ErrorCode::kInvalidInput, path + ": " + rest};
       return failed;
     } else if (word == "pages") {
       ls >> pages;

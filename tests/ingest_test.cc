@@ -147,7 +147,7 @@ TEST_P(IngestTest, UnreadableInputIsReportedAndTheBatchGoesOn) {
   TempDir dir;
   NOTAT_TEST_DATABASE(tdb, GetParam(), dir);
   dir.Write("in/1.txt", Note("2024-H2", 827).Text());
-  dir.Write("in/2.pdf", "period 2025-H1\nerror : page 2: truncated PDF\n");
+  dir.Write("in/2.pdf", "period 2025-H1\nerror page 2: truncated PDF\n");
   dir.Write("in/3.txt", Note("2025-H1", 827).Text());
   IngestSummary s = RunIngest(
       QuietOptions(tdb.url(), {(dir.path() / "in").string(), (dir.path() / "gone.txt").string()}),
@@ -409,8 +409,8 @@ TEST(IngestSeriesTest, SeriesTableTakesTheNewestNotePerPeriod) {
   ASSERT_TRUE(figures) << figures.error().ToString();
   EXPECT_EQ(FormatSeries(*figures),
             "Table 1: inquiries (count)\n"
-            "  period      2023  2024  2025-H1\n"
-            "  inquiries    631   827      502\n"
+            "  period     2023  2024  2025-H1\n"
+            "  inquiries   631   827      502\n"
             "  (newest note per period; from 2024-H2 revision 1, 2025-H1 revision 1)\n"
             "\n"
             "Table 2: inquiries_by_region (count)\n"
@@ -513,12 +513,20 @@ TEST(IngestBinaryTest, KilledIngestResumesWithoutDuplicates) {
   auto watch = MustOpen(db);
   ASSERT_TRUE(watch);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
-  while (std::chrono::steady_clock::now() < deadline &&
-         Count(*watch, "SELECT COUNT(*) FROM notes") < 2)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  kill(pid, SIGKILL);
   int status = 0;
-  waitpid(pid, &status, 0);
+  bool exited = false;
+  while (std::chrono::steady_clock::now() < deadline &&
+         Count(*watch, "SELECT COUNT(*) FROM notes") < 2) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (!exited) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+  }
   ASSERT_TRUE(WIFSIGNALED(status)) << Slurp(dir.path() / "err1");
   long long kept = Count(*watch, "SELECT COUNT(*) FROM notes");
   EXPECT_EQ(Count(*watch, "SELECT COUNT(*) FROM notes n WHERE figure_count <> "

@@ -596,11 +596,39 @@ int Main(int argc, char** argv) {
   std::cerr << "notat-lexgen: " << files << " corpus files, " << counts.tokens << " tokens, "
             << counts.words.size() << " distinct words (" << elapsed() << " s)\n";
 
-  // 3. Hunspell verdict on corpus words that are not dictionary forms.
+  // Hunspell-da's compound flags miss many real compounds (tekstområde); a
+  // corpus word that splits into two attested dictionary words of at least
+  // three letters (the head possibly with a linking s or e) is Danish too.
+  auto listed = [&](const std::string& w) {
+    auto it = forms.find(w);
+    return it != forms.end() && (it->second & kLexListed);
+  };
+  auto attested = [&](const std::string& w) {
+    auto it = counts.words.find(w);
+    return it != counts.words.end() && listed(w);
+  };
+  auto is_compound = [&](const std::string& w) {
+    std::u32string u = ToU32(w);
+    for (size_t i = 3; i + 3 <= u.size(); ++i) {
+      std::string head = ToUtf8(u.substr(0, i)), tail = ToUtf8(u.substr(i));
+      bool head_ok = attested(head);
+      if (!head_ok && i > 3 && (u[i - 1] == U's' || u[i - 1] == U'e')) head_ok = attested(ToUtf8(u.substr(0, i - 1)));
+      if (head_ok && listed(tail)) return true;
+    }
+    return false;
+  };
+  // 3. Hunspell verdict on corpus words that are neither dictionary forms nor
+  // such compounds.
   std::vector<std::string> to_check;
+  size_t compounds = 0;
   for (const auto& [w, n] : counts.words) {
     auto it = forms.find(w);
-    if (it == forms.end() || !(it->second & kLexListed)) to_check.push_back(w);
+    if (it != forms.end() && (it->second & kLexListed)) continue;
+    if (is_compound(w)) {
+      ++compounds;
+      continue;
+    }
+    to_check.push_back(w);
   }
   std::sort(to_check.begin(), to_check.end());
   std::vector<char> accepted(to_check.size(), 0);
@@ -638,37 +666,9 @@ int Main(int argc, char** argv) {
   LexiconFileWriter writer;
   writer.SetTotalTokens(counts.tokens);
   for (const auto& [w, bits] : forms) writer.AddWord(LexiconKey(w), 0, bits);
-  // Hunspell-da's compound flags miss many real compounds (tekstområde); a
-  // corpus word that splits into two attested dictionary words of at least
-  // three letters (the head possibly with a linking s or e) is Danish too.
-  auto listed = [&](const std::string& w) {
-    auto it = forms.find(w);
-    return it != forms.end() && (it->second & kLexListed);
-  };
-  auto attested = [&](const std::string& w) {
-    auto it = counts.words.find(w);
-    return it != counts.words.end() && listed(w);
-  };
-  auto is_compound = [&](const std::string& w) {
-    std::u32string u = ToU32(w);
-    for (size_t i = 3; i + 3 <= u.size(); ++i) {
-      std::string head = ToUtf8(u.substr(0, i)), tail = ToUtf8(u.substr(i));
-      bool head_ok = attested(head);
-      if (!head_ok && i > 3 && (u[i - 1] == U's' || u[i - 1] == U'e')) head_ok = attested(ToUtf8(u.substr(0, i - 1)));
-      if (head_ok && listed(tail)) return true;
-    }
-    return false;
-  };
   std::unordered_set<std::string> rejected;
-  size_t compounds = 0;
-  for (size_t i = 0; i < to_check.size(); ++i) {
-    if (accepted[i]) continue;
-    if (is_compound(to_check[i])) {
-      ++compounds;
-      continue;
-    }
-    rejected.insert(to_check[i]);
-  }
+  for (size_t i = 0; i < to_check.size(); ++i)
+    if (!accepted[i]) rejected.insert(to_check[i]);
   std::cerr << "notat-lexgen: " << rejected.size() << " corpus words rejected, " << compounds
             << " accepted as compounds of attested words\n";
   for (const auto& [w, n] : counts.words) {

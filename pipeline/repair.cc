@@ -56,6 +56,8 @@ struct WordContext {
   std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
   std::string next;
   bool sentence_start = false;
+  bool piece = false;         // the first piece of a hyphenated word: not a whole word
+  bool continuation = false;  // may be the rest of a hyphenated word: not a whole word
 };
 
 // What the document itself says about its damage, from its unambiguous
@@ -200,6 +202,7 @@ class Repairer {
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
     if (known && !(flags & kLexHasVariant)) return {};
+    if (!known && ctx.continuation) return {};  // a piece, not a word: nothing to judge
     if (known) {
       // Most such words ("og", "at", "der") are far more frequent than any
       // reading: no context could change them.
@@ -213,6 +216,7 @@ class Repairer {
     // Without a real word to weigh, context does not enter: cache by word.
     std::u32string key = word;
     key.push_back(ctx.sentence_start ? U'1' : U'0');
+    key.push_back(ctx.piece ? U'1' : U'0');
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     Decision d = DecideUncached(word, lower, flags, ctx, doc);
     if (cache_.size() > 100000) cache_.clear();
@@ -280,7 +284,7 @@ class Repairer {
       }
     }
 
-    if (cands.empty() && !known) {
+    if (cands.empty() && !known && !ctx.piece) {
       // Only compounds can explain it: score the likeliest readings.
       constexpr size_t kMaxCompoundReadings = 64;
       if (compound_pool.size() > kMaxCompoundReadings) {
@@ -359,7 +363,38 @@ struct Tok {
   bool skip = false;        // part of a URL, e-mail, or touching digits
   bool sentence_start = false;
   bool joined_prev = false;  // only spaces (or a line break) since the previous word
+  bool hyphen_end = false;   // followed by '-' ending its line: a word's first piece
+  bool continuation = false; // may be the rest of a word hyphenated before it (line
+                             // start after a line ending in '-', or the page's first word)
 };
+
+bool Blank(const std::u32string& s) { return s.find_first_not_of(U" \t") == std::u32string::npos; }
+
+// The line ends in a letter and '-' (spaces after it allowed).
+bool EndsInHyphen(const std::u32string& s) {
+  size_t e = s.size();
+  while (e > 0 && (s[e - 1] == U' ' || s[e - 1] == U'\t')) --e;
+  return e >= 2 && s[e - 1] == U'-' && IsLetter(s[e - 2]);
+}
+
+void MarkPieces(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) {
+  for (size_t k = 0; k < toks.size(); ++k) {
+    Tok& t = toks[k];
+    const std::u32string& s = lines[t.line];
+    size_t e = t.end;
+    if (e < s.size() && s[e] == U'-' && EndsInHyphen(s) && s.find_first_not_of(U" \t", e + 1) == std::u32string::npos)
+      t.hyphen_end = true;
+    bool line_start = s.find_first_not_of(U" \t") == t.begin;
+    if (!line_start || !IsLower(s[t.begin])) continue;
+    if (k == 0) {
+      t.continuation = true;
+      continue;
+    }
+    size_t li = t.line;
+    while (li > 0 && Blank(lines[li - 1])) --li;
+    if (li > 0 && EndsInHyphen(lines[li - 1])) t.continuation = true;
+  }
+}
 
 bool IsWordChar(const std::u32string& s, size_t i) {
   char32_t c = s[i];
@@ -529,7 +564,9 @@ struct PageRepair {
     if (k + 1 >= toks.size()) return false;
     const Tok& a = toks[k];
     const Tok& b = toks[k + 1];
-    if (a.skip || b.skip || b.line != a.line + 1) return false;
+    if (a.skip || b.skip || b.line <= a.line) return false;
+    for (size_t li = a.line + 1; li < b.line; ++li)
+      if (!Blank(lines[li])) return false;
     const std::u32string& la = lines[a.line];
     size_t e = la.size();
     while (e > 0 && (la[e - 1] == U' ' || la[e - 1] == U'\t')) --e;
@@ -544,6 +581,7 @@ struct PageRepair {
   void Run() {
     for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
     Tokenize(lines, toks);
+    MarkPieces(lines, toks);
     std::u32string prev_repaired;
     bool have_prev = false;
     for (size_t k = 0; k < toks.size(); ++k) {
@@ -568,6 +606,8 @@ struct PageRepair {
         continue;
       }
       WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr);
+      ctx.piece = t.hyphen_end;
+      ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
       Count(word, d);
       if (d.change) {

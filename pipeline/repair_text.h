@@ -54,7 +54,7 @@ struct Candidate {
 
 struct ConfusionOptions {
   int max_edits = 3;
-  double min_log_channel = -12;  // prune candidates less likely than this  // prune candidates less likely than this  // prune candidates less likely than this  // prune candidates less likely than this  // prune candidates less likely than this
+  double min_log_channel = -8;  // prune candidates less likely than this (e^-8 = 0.03%)
   // The l read as I substitution is tried only where this is true (the
   // caller knows whether the word starts a sentence).
   bool allow_i_to_l = true;

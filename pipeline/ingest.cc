@@ -155,9 +155,13 @@ class Progress {
     std::string line = "notat: [" + std::to_string(done_) + "/" + std::to_string(total_) + "] " +
                        std::string(IngestOutcomeName(item.outcome)) + " " + ItemText(item);
     if (bar_) {
-      // Only what needs attention scrolls above the bar.
-      if (item.outcome != IngestOutcome::kIngested && item.outcome != IngestOutcome::kUnchanged)
-        std::fprintf(stderr, "\r\033[K%s\n", line.c_str());
+      // Only what needs attention scrolls above the bar: failures, invalid
+      // notes, changed figures and conflicts.
+      bool notable = item.outcome == IngestOutcome::kFailed ||
+                     item.outcome == IngestOutcome::kInvalid ||
+                     item.outcome == IngestOutcome::kNotAttempted || !item.changes.empty() ||
+                     !item.conflicts.empty();
+      if (notable) std::fprintf(stderr, "\r\033[K%s\n", line.c_str());
       Draw();
     } else {
       std::fprintf(stderr, "%s\n", line.c_str());
@@ -197,7 +201,6 @@ class Progress {
 
   void Close() {
     if (quiet_ || !bar_) return;
-    Draw();
     std::fprintf(stderr, "\n");
   }
 

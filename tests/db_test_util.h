@@ -59,6 +59,10 @@ class TempDir {
 
 enum class Backend { kSqlite, kPostgres };
 
+inline void PrintTo(Backend b, std::ostream* os) {
+  *os << (b == Backend::kSqlite ? "SQLite" : "PostgreSQL");
+}
+
 inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
 }

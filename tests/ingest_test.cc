@@ -496,7 +496,7 @@ TEST(IngestBinaryTest, KilledIngestResumesWithoutDuplicates) {
   TempDir dir;
   // Many distinct files: the sample with a different closing line each, so
   // each is a new revision of 2025-H1.
-  constexpr int kFiles = 30;
+  constexpr int kFiles = 60;
   std::string sample = SampleText();
   for (int i = 0; i < kFiles; ++i) {
     char name[32];

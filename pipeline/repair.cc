@@ -29,6 +29,7 @@ constexpr double kCompoundFactor = 0.02;
 // A word that is Danish as it stands is changed only when the best reading
 // is this many times more probable in context (after the document model).
 constexpr double kRealWordRatio = 10;
+constexpr double kMaxWeakEvidence = 1.0;
 // A reading whose word this document shows damaged another way elsewhere.
 constexpr double kSeenOtherwisePenalty = 0.05;
 // A word that is only a (hunspell) compound as it stands.
@@ -279,7 +280,9 @@ class Repairer {
     } else {
       double ce = CompoundEvidence(lower);
       if (ce > 0 && lex_.Accepts(lower)) {
-        orig_evidence = ce;
+        // A compound nobody has seen whole ("ser"+"lig") counts at most as
+        // much as a dictionary word nobody has seen.
+        orig_evidence = std::min(ce, kMaxWeakEvidence);
         orig_weak = true;
       }
     }
@@ -681,28 +684,44 @@ struct PageRepair {
     return true;
   }
 
-  // "| perioden" at a sentence start: the pipe is the word I.
+  // A pipe standing alone between words is the word I ("| perioden" at a
+  // sentence start) or i ("noteret | makefilen" inside one). A pipe next to
+  // a number, or one of several on its line, belongs to a table.
   void PipeRule() {
-    bool sentence_start = true;
     for (size_t li = 0; li < lines.size(); ++li) {
       const std::u32string& s = lines[li];
-      bool blank = s.find_first_not_of(U" \t") == std::u32string::npos;
-      if (blank) {
-        sentence_start = true;
+      size_t i = s.find(U'|');
+      if (i == std::u32string::npos || s.find(U'|', i + 1) != std::u32string::npos) continue;
+      if ((i > 0 && s[i - 1] != U' ' && s[i - 1] != U'\t') || (i + 1 < s.size() && s[i + 1] != U' ' && s[i + 1] != U'\t'))
         continue;
-      }
-      for (size_t i = 0; i < s.size(); ++i) {
-        char32_t c = s[i];
-        if (c == U' ' || c == U'\t') continue;
-        if (c == U'|' && sentence_start && (i + 2 < s.size()) && s[i + 1] == U' ' && IsLower(s[i + 2]) &&
-            (i == 0 || s[i - 1] == U' ')) {
-          // Not a table: no other pipe on the line after this one.
-          if (s.find(U'|', i + 1) == std::u32string::npos) {
-            repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
-          }
+      // The nearest characters before and after, across line ends.
+      char32_t before = 0, after = 0;
+      for (size_t l = li + 1, p = i; l-- > 0;) {
+        const std::u32string& t = lines[l];
+        size_t q = l == li ? p : t.size();
+        while (q > 0 && (t[q - 1] == U' ' || t[q - 1] == U'\t')) --q;
+        if (q > 0) {
+          before = t[q - 1];
+          break;
         }
-        if (IsSentenceEnd(c)) sentence_start = true;
-        else if (c != U'"' && c != U'(') sentence_start = false;
+        if (l < li) break;  // a blank line: a new paragraph
+      }
+      for (size_t l = li; l < lines.size(); ++l) {
+        const std::u32string& t = lines[l];
+        size_t q = l == li ? i + 1 : 0;
+        q = t.find_first_not_of(U" \t", q);
+        if (q != std::u32string::npos) {
+          after = t[q];
+          break;
+        }
+        if (l > li) break;
+      }
+      if (!IsLetter(after)) continue;
+      bool start = before == 0 || IsSentenceEnd(before);
+      if (start) {
+        repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
+      } else if (IsLower(after) && (IsLetter(before) || before == U',')) {
+        repl.push_back(Replacement{li, i, i + 1, U"i", MakeCorrection(li, i, U"|", U"i", "pipe->i", 0.8), {}});
       }
     }
   }
@@ -743,7 +762,7 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
     pr.Run();
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
-      if (r.correction.rule == "pipe->I" || r.correction.confidence < 0.5) continue;
+      if (r.edits.empty() || r.correction.confidence < 0.5) continue;
       ++damaged;
       doc.seen[LowerUtf8(r.correction.after)].insert(LowerUtf8(r.correction.before));
       for (const Edit& e : r.edits) {

@@ -4,8 +4,14 @@
 // ocrmypdf.
 //
 //   notat-read-bench [--ocr auto|always|never] [--jobs N] [--dpi N] [--lang L]
-//                    [--keep-work DIR] [--text] [--no-lexicon] FILE...
+//                    [--keep-work DIR] [--text] [--no-lexicon] [--accuracy REF] FILE...
+//
+// --accuracy REF also prints the word accuracy of each input's text against
+// the reference text REF (tests/ocr_accuracy.h); a plain-text FILE (say the
+// output of another OCR program) is read as text, so it can be scored too.
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,12 +23,13 @@
 #include "pipeline/lexicon.h"
 #include "pipeline/options.h"
 #include "pipeline/source.h"
+#include "tests/ocr_accuracy.h"
 
 namespace {
 
 int Usage() {
   std::cerr << "usage: notat-read-bench [--ocr auto|always|never] [--jobs N] [--dpi N] [--lang L]\n"
-               "                        [--keep-work DIR] [--text] [--no-lexicon] FILE...\n";
+               "                        [--keep-work DIR] [--text] [--no-lexicon] [--accuracy REF] FILE...\n";
   return 2;
 }
 
@@ -31,6 +38,7 @@ int Usage() {
 int main(int argc, char** argv) {
   notat::Options options;
   bool print_text = false, use_lexicon = true;
+  std::string reference;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -54,6 +62,12 @@ int main(int argc, char** argv) {
       options.keep_work = value();
     } else if (a == "--password") {
       options.password = value();
+    } else if (a == "--accuracy") {
+      std::ifstream in(value(), std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      reference = ss.str();
+      if (reference.empty()) return Usage();
     } else if (a == "--text") {
       print_text = true;
     } else if (a == "--no-lexicon") {
@@ -90,6 +104,15 @@ int main(int argc, char** argv) {
     std::printf("%s\tkind=%s\tpages=%zu\tlines=%zu\twords=%zu\tseconds=%.3f\tseconds_per_page=%.3f\n",
                 file.c_str(), doc->kind.c_str(), doc->pages.size(), lines, words, seconds,
                 seconds / static_cast<double>(doc->pages.size()));
+    if (!reference.empty()) {
+      std::string text;
+      for (const notat::Page& p : doc->pages)
+        for (const notat::Line& l : p.lines) text += l.text + "\n";
+      notat::testing::WordAccuracy acc = notat::testing::MeasureWordAccuracy(reference, text);
+      std::printf("  accuracy=%.2f%%\treference_words=%d\tsubstituted=%d\tmissing=%d\textra=%d\n",
+                  acc.accuracy() * 100, acc.reference_words, acc.substitutions, acc.deletions,
+                  acc.insertions);
+    }
     for (const notat::Page& p : doc->pages) {
       std::printf("  page %d\t%s\t%s\tlines=%zu\n", p.number, p.text_source.c_str(),
                   p.text_source_why.c_str(), p.lines.size());

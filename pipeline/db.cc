@@ -338,6 +338,26 @@ Result<std::optional<StoredNote>> TryStore(Database& db, const NoteResult& note,
 
 }  // namespace
 
+std::string RedactDatabaseUrl(const std::string& url) {
+  std::string out = url;
+  size_t scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    size_t start = scheme + 3;
+    size_t at = out.find('@', start);
+    size_t slash = out.find('/', start);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      size_t colon = out.find(':', start);
+      if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+  }
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    if (p == 0 || (out[p - 1] != '?' && out[p - 1] != '&')) continue;
+    size_t end = out.find('&', p);
+    out.replace(p, (end == std::string::npos ? out.size() : end) - p, "password=***");
+  }
+  return out;
+}
+
 std::string FigureKey::ToString() const {
   std::string out = table ? "table " + std::to_string(*table) + " " : "fact ";
   out += name + " " + period;

@@ -95,6 +95,9 @@ class Database {
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url,
                                                const DbOptions& options = {});
 
+// The URL with any password removed (user:pass@ and password=...), for messages.
+std::string RedactDatabaseUrl(const std::string& url);
+
 // The schema version this program migrates to.
 int LatestSchemaVersion();
 // The version the database is at (0 when it has no schema yet).

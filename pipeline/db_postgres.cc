@@ -24,27 +24,6 @@ using PgResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 // Key of the advisory lock that serialises migrations ("notat" in ASCII).
 constexpr long long kSchemaLockKey = 0x6e6f746174;
 
-// The URL without its password (user:pass@ and password=...).
-std::string RedactUrl(const std::string& url) {
-  std::string out = url;
-  size_t scheme = out.find("://");
-  if (scheme != std::string::npos) {
-    size_t start = scheme + 3;
-    size_t at = out.find('@', start);
-    size_t slash = out.find('/', start);
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-      size_t colon = out.find(':', start);
-      if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
-    }
-  }
-  size_t p = out.find("password=");
-  if (p != std::string::npos && p > 0 && (out[p - 1] == '?' || out[p - 1] == '&')) {
-    size_t end = out.find('&', p);
-    out.replace(p, (end == std::string::npos ? out.size() : end) - p, "password=***");
-  }
-  return out;
-}
-
 DbFailure ClassifySqlState(std::string_view state) {
   if (state == "23505" || state == "40001" || state == "40P01") return DbFailure::kConflict;
   if (state == "53100") return DbFailure::kFull;
@@ -56,9 +35,18 @@ DbFailure ClassifySqlState(std::string_view state) {
   return DbFailure::kOther;
 }
 
+// libpq's message on one line: "...failed: Connection refused Is the server running...".
 std::string Trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 class PostgresDatabase final : public Database {
@@ -162,7 +150,7 @@ void IgnoreNotice(void*, const char*) {}
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, const DbOptions& options) {
-  std::string display = RedactUrl(url);
+  std::string display = RedactDatabaseUrl(url);
   // Defaults first: settings in the URL (expanded from dbname) override them.
   const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
   std::string timeout = std::to_string(options.connect_timeout_s);

@@ -397,7 +397,7 @@ ExpandedInputs ExpandInputs(const std::vector<std::string>& inputs) {
 
 IngestSummary RunIngest(const IngestOptions& options, const NoteProcessor& process) {
   IngestSummary summary;
-  summary.db = options.db_url;
+  summary.db = RedactDatabaseUrl(options.db_url);
   ExpandedInputs expanded = ExpandInputs(options.inputs);
   summary.items = std::move(expanded.missing);
   if (options.shard_count < 1 || options.shard_index < 0 ||

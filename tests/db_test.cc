@@ -526,6 +526,15 @@ TEST(DbPostgresTest, WrongPasswordFailsClearly) {
   EXPECT_EQ(db.error().message.find("wrong-password"), std::string::npos) << db.error().message;
 }
 
+TEST(DbUrlTest, PasswordsAreRemovedForMessages) {
+  EXPECT_EQ(RedactDatabaseUrl("postgresql://notat:s3cret@db.example:5432/notat"),
+            "postgresql://notat@db.example:5432/notat");
+  EXPECT_EQ(RedactDatabaseUrl("postgresql://db.example/notat?user=n&password=s3cret&sslmode=require"),
+            "postgresql://db.example/notat?user=n&password=***&sslmode=require");
+  EXPECT_EQ(RedactDatabaseUrl("postgresql://notat@db.example/notat"), "postgresql://notat@db.example/notat");
+  EXPECT_EQ(RedactDatabaseUrl("sqlite:notes/notat.db"), "sqlite:notes/notat.db");
+}
+
 TEST(DbPeriodTest, NotePeriodDates) {
   EXPECT_EQ(NotePeriodDates("2025-H1"), std::make_pair(std::string("2025-01-01"), std::string("2025-06-30")));
   EXPECT_EQ(NotePeriodDates("2024-H2"), std::make_pair(std::string("2024-07-01"), std::string("2024-12-31")));

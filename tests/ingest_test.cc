@@ -344,6 +344,8 @@ TEST(IngestFaultTest, UnreachableDatabaseExitsFour) {
   ASSERT_TRUE(s.db_error.has_value());
   EXPECT_NE(s.db_error->message.find("cannot connect to the server"), std::string::npos);
   EXPECT_EQ(Outcomes(s), (Strings{"1.txt not-attempted"}));
+  EXPECT_EQ(s.db, "postgresql://u@127.0.0.1:1/db?connect_timeout=2");
+  EXPECT_EQ(FormatSummary(s).find("pw@"), std::string::npos);
 }
 
 TEST(IngestSummaryTest, JsonSummaryHasCountsAndItems) {

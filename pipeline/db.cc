@@ -310,8 +310,14 @@ Result<std::optional<StoredNote>> TryStore(Database& db, const NoteResult& note,
 
   // What changed since the previous revision of the same period.
   if (out.revision > 1) {
+    Result<std::vector<DbRow>> compared =
+        db.Query(sql::kSelectComparedRevision, {Text(ex.note_period), Int(out.revision)});
+    if (!compared) return fail(compared.error());
+    out.compared_revision =
+        compared->empty() ? out.revision - 1
+                          : static_cast<int>(ParseInt((*compared)[0][0]).value_or(out.revision - 1));
     Result<std::vector<DbRow>> previous = db.Query(
-        sql::kSelectRevisionFigures, {Text(ex.note_period), Int(out.revision - 1)});
+        sql::kSelectRevisionFigures, {Text(ex.note_period), Int(out.compared_revision)});
     if (!previous) return fail(previous.error());
     std::map<KeyTuple, double> before;
     std::vector<FigureKey> before_order;

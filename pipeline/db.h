@@ -139,7 +139,10 @@ struct StoredNote {
   bool valid = false;    // all checks passed and the period is known
   std::string stored_path;  // kUnchanged: the path the stored copy came from
   int figures = 0;          // records stored (tables and facts)
-  std::vector<FigureChange> changes;      // vs revision - 1 of the same period
+  // Revisions after the first: what changed since `compared_revision`, the
+  // newest valid earlier revision of the period (else revision - 1).
+  int compared_revision = 0;
+  std::vector<FigureChange> changes;
   std::vector<std::string> failed_checks; // "name: message"
 };
 

@@ -206,6 +206,12 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)";
 const std::string_view kInsertProblem =
     "INSERT INTO problems (note_sha256, seq, message) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 
+// The revision a new one is compared with: the newest valid one before it,
+// else the one just before it.
+const std::string_view kSelectComparedRevision = R"(SELECT COALESCE(
+  (SELECT MAX(revision) FROM notes WHERE period = $1 AND revision < $2 AND valid = 1),
+  $2 - 1))";
+
 const std::string_view kSelectRevisionFigures = R"(SELECT r.table_no, r.name, r.period,
   r.region, r.value
 FROM records r JOIN notes n ON n.sha256 = r.note_sha256

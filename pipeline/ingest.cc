@@ -116,7 +116,7 @@ std::string ItemText(const IngestItem& item) {
     case IngestOutcome::kRevised:
       s += PeriodName(item.period) + " revision " + std::to_string(item.revision) + ", " +
            std::to_string(item.figures) + " figures, " + std::to_string(item.changes.size()) +
-           " changed since revision " + std::to_string(item.revision - 1);
+           " changed since revision " + std::to_string(item.compared_revision);
       break;
     case IngestOutcome::kInvalid:
       s += PeriodName(item.period) + " revision " + std::to_string(item.revision) +
@@ -310,6 +310,7 @@ Result<IngestItem> StoreOne(Database& db, Handoff& h, const NoteProcessor& proce
   item.period = stored->period;
   item.revision = stored->revision;
   item.figures = stored->figures;
+  item.compared_revision = stored->compared_revision;
   item.changes = stored->changes;
   item.failed_checks = stored->failed_checks;
   if (!stored->valid) {
@@ -553,6 +554,7 @@ std::string SummaryJson(const IngestSummary& summary) {
     n["pages"] = item.pages;
     n["figures"] = item.figures;
     n["failed_checks"] = item.failed_checks;
+    n["compared_revision"] = item.compared_revision;
     nlohmann::json changes = nlohmann::json::array();
     for (const FigureChange& c : item.changes) {
       nlohmann::json cj = KeyJson(c.key);

@@ -51,7 +51,8 @@ struct IngestItem {
   int revision = 0;
   int pages = 0;
   int figures = 0;
-  std::vector<FigureChange> changes;      // kRevised/kInvalid: vs the previous revision
+  int compared_revision = 0;              // revision the changes are counted from
+  std::vector<FigureChange> changes;      // kRevised/kInvalid: vs compared_revision
   std::vector<FigureConflict> conflicts;  // other notes reporting a figure differently
   std::vector<std::string> failed_checks;
 };

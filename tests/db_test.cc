@@ -141,6 +141,7 @@ TEST_P(DbTest, AnotherFileForThePeriodIsANewRevisionWithItsChanges) {
   ASSERT_TRUE(s) << s.error().ToString();
   EXPECT_EQ(s->status, StoreStatus::kStored);
   EXPECT_EQ(s->revision, 2);
+  EXPECT_EQ(s->compared_revision, 1);
   ASSERT_EQ(s->changes.size(), 3u);
   EXPECT_EQ(s->changes[0].key.ToString(), "table 2 inquiries_by_region 2025-H1 Region Hovedstaden");
   EXPECT_EQ(s->changes[0].before, 146);
@@ -180,6 +181,16 @@ TEST_P(DbTest, InvalidNoteIsStoredButKeptOutOfTheView) {
   // The view keeps showing revision 1, the newest valid one.
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM valid_figures WHERE revision = 1"), 7);
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM valid_figures WHERE value = 999"), 0);
+  // The next valid revision reports its changes against revision 1, the
+  // newest valid one, not against the invalid revision 2.
+  Result<StoredNote> v3 = StoreNote(*db, FakeResult("v3.txt", Note2025H1(150).Text()), NowUtc());
+  ASSERT_TRUE(v3) << v3.error().ToString();
+  EXPECT_EQ(v3->revision, 3);
+  EXPECT_EQ(v3->compared_revision, 1);
+  ASSERT_EQ(v3->changes.size(), 1u);
+  EXPECT_EQ(v3->changes[0].key.ToString(), "table 2 inquiries_by_region 2025-H1 Region Hovedstaden");
+  EXPECT_EQ(v3->changes[0].before, 146);
+  EXPECT_EQ(v3->changes[0].after, 150);
 }
 
 TEST_P(DbTest, NoteWithoutPeriodIsInvalid) {

@@ -356,6 +356,7 @@ TEST(IngestSummaryTest, JsonSummaryHasCountsAndItems) {
   revised.outcome = IngestOutcome::kRevised;
   revised.period = "2025-H1";
   revised.revision = 2;
+  revised.compared_revision = 1;
   revised.figures = 4;
   revised.pages = 2;
   revised.changes.push_back({FigureKey{2, "inquiries_by_region", "2025-H1", "Region Sjælland"}, 54, 55});
@@ -373,6 +374,7 @@ TEST(IngestSummaryTest, JsonSummaryHasCountsAndItems) {
   EXPECT_EQ(j["counts"]["failed"], 1);
   EXPECT_EQ(j["counts"]["ingested"], 0);
   EXPECT_EQ(j["notes"][0]["outcome"], "revised");
+  EXPECT_EQ(j["notes"][0]["compared_revision"], 1);
   EXPECT_EQ(j["notes"][0]["changes"][0]["region"], "Region Sjælland");
   EXPECT_EQ(j["notes"][0]["changes"][0]["before"], 54);
   EXPECT_EQ(j["notes"][0]["changes"][0]["after"], 55);

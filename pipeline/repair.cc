@@ -30,6 +30,10 @@ constexpr double kCompoundFactor = 0.02;
 // is this many times more probable in context (after the document model).
 constexpr double kRealWordRatio = 10;
 constexpr double kMaxWeakEvidence = 1.0;
+// A word no lexicon knows, right as it stands.
+constexpr double kUnknownEvidence = 0.01;
+// Letters in each part of a compound the tables do not know whole.
+constexpr size_t kMinCompoundPart = 4;
 // A reading whose word this document shows damaged another way elsewhere.
 constexpr double kSeenOtherwisePenalty = 0.05;
 // A word that is only a (hunspell) compound as it stands.
@@ -46,6 +50,18 @@ constexpr double kMaxContextGain = 1.5;
 constexpr double kChannelPrior = 5;
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
+
+// A short all-capitals word with a vowel (UID, EDT, ISO) is an acronym,
+// not a damaged word; MZRK (no vowel) is not pronounceable as it stands.
+bool IsAcronym(std::u32string_view w) {
+  if (w.size() > 4) return false;
+  bool vowel = false;
+  for (char32_t c : w) {
+    if (!IsUpper(c)) return false;
+    if (std::u32string_view(U"AEIOUYÆØÅ").find(c) != std::u32string_view::npos) vowel = true;
+  }
+  return vowel;
+}
 
 bool HasConfusable(std::u32string_view w) {
   for (char32_t c : w)
@@ -130,8 +146,9 @@ class Repairer {
     std::vector<size_t> cuts;  // code point boundaries
     for (size_t i = 1; i < w.size(); ++i)
       if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts.push_back(i);
-    if (cuts.size() < 5) return 0;
-    for (size_t k = 2; k + 3 < cuts.size() + 1; ++k) {
+    const size_t m = kMinCompoundPart;
+    if (cuts.size() + 1 < 2 * m) return 0;
+    for (size_t k = m - 1; k + m <= cuts.size(); ++k) {
       size_t i = cuts[k];
       std::string_view head = w.substr(0, i), tail = w.substr(i);
       double he = HeadEvidence(head);
@@ -161,10 +178,11 @@ class Repairer {
   double HeadEvidence(std::string_view head) const {
     double e = 0;
     Lexicon::Entry h = lex_.Lookup(head);
-    if (h.flags & (kKnown | kLexCompoundBegin)) e = static_cast<double>(h.count) + kListedPseudoCount;
+    if (h.flags & kKnown) e = Evidence(h.flags, h.count);
+    else if (h.flags & kLexCompoundBegin) e = static_cast<double>(h.count) + kListedPseudoCount;
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'e')) {
       Lexicon::Entry st = lex_.Lookup(head.substr(0, head.size() - 1));
-      if (st.flags & kKnown) e = std::max(e, static_cast<double>(st.count) + kListedPseudoCount);
+      if (st.flags & kKnown) e = std::max(e, Evidence(st.flags, st.count));
     }
     return e;
   }
@@ -197,8 +215,12 @@ class Repairer {
     return (flags & kKnown) && (flags & kLexHasVariant);
   }
 
+  // Forgets decisions made with another document model.
+  void ClearCache() { cache_.clear(); }
+
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
     if (word.size() < 2 || !HasConfusable(word)) return {};
+    if (IsAcronym(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
@@ -308,8 +330,8 @@ class Repairer {
 
     bool real_word = known;
     for (Scored& s : cands) {
-      s.score = real_word ? doc.LogChannel(s.cand.edits) + ContextLog(s.lower, s.evidence, ctx)
-                          : s.cand.log_channel + std::log(s.evidence / n_);
+      s.score = doc.LogChannel(s.cand.edits) +
+                (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
       if (real_word) {
         s.score += std::log(doc.p_damaged);
         auto it = doc.seen.find(s.lower);
@@ -328,22 +350,25 @@ class Repairer {
       return d;
     }
     const Scored& best = cands.front();
-    double orig_score = -1e300;
-    if (orig_evidence > 0)
-      orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
+    // A word no lexicon knows may still be right as it stands (a technical
+    // term, a name): it keeps a small pseudo-count, so only a reading with
+    // real evidence replaces it ("smarthost" does not become "smarthøst").
+    bool orig_unknown = orig_evidence <= 0;
+    if (orig_unknown) orig_evidence = kUnknownEvidence;
+    double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
     double margin = best.score - orig_score;
-    double need = real_word ? std::log(kRealWordRatio) : orig_weak ? std::log(kWeakWordRatio) : -1e300;
+    double need = real_word ? std::log(kRealWordRatio) : orig_weak ? std::log(kWeakWordRatio) : 0;
     // Confidence: the best reading's share among all readings and the original.
     double total = 0;
     for (const Scored& s : cands) total += std::exp(s.score - best.score);
-    if (orig_evidence > 0) total += std::exp(std::max(-700.0, orig_score - best.score));
+    total += std::exp(std::max(-700.0, orig_score - best.score));
     double conf = 1.0 / total;
     if (margin > need) {
       d.change = true;
       d.text = best.cand.text;
       d.edits = best.cand.edits;
       d.confidence = conf;
-    } else if ((margin > 0 && (!real_word || doc.p_damaged >= 0.5)) || orig_evidence <= 0) {
+    } else if ((margin > 0 && (!real_word || doc.p_damaged >= 0.5)) || orig_unknown) {
       d.undecided = true;
       d.guess = best.cand.text;
       d.confidence = conf;
@@ -779,6 +804,7 @@ RepairedText Repair(const Document& document, const Lexicon& lexicon, const Repa
   RepairedText out;
   Repairer rep(lexicon);
   DocModel doc = LearnDocument(document, rep, lexicon);
+  rep.ClearCache();
   for (const Page& page : document.pages) {
     PageRepair pr{rep, lexicon, options, page, doc, false, false, {}, {}, {}, {}};
     pr.Run();
@@ -805,6 +831,7 @@ TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
   Document one;
   one.pages.push_back(page);
   DocModel doc = LearnDocument(one, rep, lexicon);
+  rep.ClearCache();
   PageRepair pr{rep, lexicon, options, page, doc, false, true, {}, {}, {}, {}};
   pr.Run();
   TextHealth h;

@@ -253,7 +253,7 @@ struct Enumerator {
       Try(pos, p.len, p.to, logs.log_p[i], p.rule);
     }
     if (c == U'I' && options.allow_i_to_l) {
-      bool next_lower = pos + 1 < word.size() && IsLower(word[pos + 1]);
+      bool next_lower = pos + 1 < word.size() && (IsLower(word[pos + 1]) || word[pos + 1] == U'@');
       bool prev_lower = pos > 0 && IsLower(word[pos - 1]);
       if (next_lower || prev_lower) {
         bool upper = pos == 0 && options.sentence_start;

@@ -90,6 +90,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Kontakt MZRK i dag.", "Kontakt MÆRK i dag."},
       // I read as | at a sentence start
       {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
+      // ... and i inside one
+      {"Filen ligger | mappen.", "Filen ligger i mappen."},
   };
   for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
 }

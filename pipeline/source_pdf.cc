@@ -305,29 +305,31 @@ Result<std::vector<Page>> OcrPages(const std::vector<OcrJob>& jobs, const Raster
   auto worker = [&] {
     std::unique_ptr<OcrEngine> engine;
     std::optional<Rasterizer> rasterize;
-    while (!failed.load()) {
-      size_t i = next.fetch_add(1);
-      if (i >= jobs.size()) break;
+    auto run = [&](const OcrJob& job) -> Result<Page> {
+      std::string where = path + ": page " + std::to_string(job.index + 1) + ": ";
       if (!engine) {
         Result<std::unique_ptr<OcrEngine>> e = make_engine();
-        if (!e) {
-          results[i] = MakeError(e.error().code, path + ": page " + std::to_string(jobs[i].index + 1) +
-                                                     ": " + e.error().message);
-          failed = true;
-          break;
-        }
+        if (!e) return MakeError(e.error().code, where + e.error().message);
         engine = std::move(*e);
       }
       if (!rasterize) {
         Result<Rasterizer> r = make_rasterizer();
-        if (!r) {
-          results[i] = std::unexpected(r.error());
-          failed = true;
-          break;
-        }
+        if (!r) return std::unexpected(r.error());
         rasterize = std::move(*r);
       }
-      results[i] = OcrOnePage(jobs[i], *rasterize, *engine, work_dir, path);
+      return OcrOnePage(job, *rasterize, *engine, work_dir, path);
+    };
+    while (!failed.load()) {
+      size_t i = next.fetch_add(1);
+      if (i >= jobs.size()) break;
+      // Nothing may escape a worker thread (it would end the process): a
+      // library's exception (std::bad_alloc, say) becomes this page's error.
+      try {
+        results[i] = run(jobs[i]);
+      } catch (const std::exception& e) {
+        results[i] = MakeError(ErrorCode::kInternal, path + ": page " + std::to_string(jobs[i].index + 1) +
+                                                         ": " + e.what());
+      }
       if (!*results[i]) failed = true;
     }
   };
@@ -452,11 +454,9 @@ Result<Document> ReadImage(std::string_view bytes, const std::string& path, cons
   return doc;
 }
 
-}  // namespace
-
-Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const std::string& path,
-                                const Options& options, const Lexicon* lexicon,
-                                const OcrEngineFactory& make_engine) {
+Result<Document> ReadPdfOrImageUnguarded(std::string_view bytes, InputKind kind, const std::string& path,
+                                         const Options& options, const Lexicon* lexicon,
+                                         const OcrEngineFactory& make_engine) {
   Document doc;
   doc.path = path;
   doc.sha256 = Sha256Hex(bytes);
@@ -472,6 +472,18 @@ Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const st
     default:
       return MakeError(ErrorCode::kInvalidInput,
                        path + ": " + std::string(InputKindName(kind)) + " is neither a PDF nor a page image");
+  }
+}
+
+}  // namespace
+
+Result<Document> ReadPdfOrImage(std::string_view bytes, InputKind kind, const std::string& path,
+                                const Options& options, const Lexicon* lexicon,
+                                const OcrEngineFactory& make_engine) {
+  try {
+    return ReadPdfOrImageUnguarded(bytes, kind, path, options, lexicon, make_engine);
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, path + ": " + e.what());
   }
 }
 

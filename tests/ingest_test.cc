@@ -496,6 +496,16 @@ TEST(IngestBinaryTest, IngestsTheSampleOnceAndPrintsTheSeries) {
       << series.out;
 }
 
+TEST(IngestBinaryTest, SeriesOfAMissingDatabaseFailsWithoutCreatingIt) {
+  TempDir dir;
+  fs::path missing = dir.path() / "missing.db";
+  BinaryRun r = Notat(dir, {"series", "--db", "sqlite:" + missing.string()});
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_EQ(r.err, "notat: error: sink: sqlite:" + missing.string() +
+                       ": no such database file (notat ingest creates it)\n");
+  EXPECT_FALSE(fs::exists(missing));
+}
+
 // Starts `notat ingest`, waits until the database holds `at_least` notes,
 // sends `sig`; returns the wait status (the process may also have finished).
 int InterruptIngest(const TempDir& dir, const std::string& db, Database& watch, long long at_least,

@@ -304,6 +304,35 @@ INSTANTIATE_TEST_SUITE_P(Backends, IngestTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          testing::BackendName);
 
+TEST(IngestProgressTest, LogLinesOrABar) {
+  TempDir dir;
+  dir.Write("in/a.txt", Note("2024-H2", 827).Text());
+  dir.Write("in/b.txt", "error input is empty\n");
+  std::string url = "sqlite:" + (dir.path() / "p.db").string();
+  IngestOptions o = QuietOptions(url, {(dir.path() / "in").string()});
+  o.quiet = false;
+  o.progress_bar = false;
+  ::testing::internal::CaptureStderr();
+  IngestSummary lines = RunIngest(o, FakeProcess);
+  std::string log = ::testing::internal::GetCapturedStderr();
+  std::string in = (dir.path() / "in").string();
+  EXPECT_EQ(log, "notat: [1/2] ingested " + in + "/a.txt: 2024-H2 revision 1, 4 figures\n"
+                 "notat: [2/2] failed " + in + "/b.txt: invalid_input: " + in +
+                     "/b.txt: input is empty\n");
+  o.progress_bar = true;
+  ::testing::internal::CaptureStderr();
+  IngestSummary bar = RunIngest(o, FakeProcess);
+  std::string drawn = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(bar.Count(IngestOutcome::kUnchanged), 1);
+  // The failure scrolls above the bar; the bar ends full, on its own line.
+  EXPECT_NE(drawn.find("\r\033[Knotat: [2/2] failed " + in + "/b.txt"), std::string::npos) << drawn;
+  EXPECT_NE(drawn.find("\r\033[K[########################] 2/2 files  0 pages  done "),
+            std::string::npos)
+      << drawn;
+  EXPECT_EQ(drawn.back(), '\n');
+  EXPECT_EQ(drawn.find("ingested"), std::string::npos) << drawn;
+}
+
 TEST(IngestFaultTest, FullDatabaseStopsTheBatchWithExitFour) {
   TempDir dir;
   std::string url = "sqlite:" + (dir.path() / "full.db").string();

@@ -263,105 +263,130 @@ class Repairer {
     return can;
   }
 
-  Decision DecideUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
-                          const WordContext& ctx, const DocModel& doc) const {
-    Decision d;
+  // What the lexicon says about a word and its readings, independent of
+  // context and document: computed once per word form.
+  struct Scored {
+    Candidate cand;
+    std::string lower;
+    double evidence = 0;
+    bool compound_only = false;
+  };
+  struct Analysis {
+    std::vector<Scored> cands;  // readings that are words; compounds only when none is
+    double orig_evidence = 0;   // 0: no lexicon knows the word as it stands
+    bool orig_weak = false;     // known only as a compound or a foreign corpus word
+    bool orig_accepted = false; // hunspell accepts it (asked only when nothing else is known)
+  };
+
+  const Analysis& Analyze(const std::u32string& word, const std::string& lower, uint32_t flags,
+                          const WordContext& ctx) {
+    std::u32string key = word;
+    key.push_back(ctx.sentence_start ? U'1' : U'0');
+    key.push_back(ctx.piece ? U'1' : U'0');
+    auto it = analyses_.find(key);
+    if (it != analyses_.end()) return it->second;
+    if (analyses_.size() > 200000) analyses_.clear();
+    return analyses_.emplace(std::move(key), AnalyzeUncached(word, lower, flags, ctx)).first->second;
+  }
+
+  Analysis AnalyzeUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
+                           const WordContext& ctx) const {
+    Analysis a;
     bool known = flags & kKnown;
     tail_memo_.clear();
-
-    struct Scored {
-      Candidate cand;
-      std::string lower;
-      double evidence;
-      bool compound_only;
-      double score;
-    };
-    std::vector<Scored> cands;
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       std::string cl = LowerUtf8(c.text);
       Lexicon::Entry ce = lex_.Lookup(cl);
-      uint32_t cf = ce.flags;
-      if (cf & kKnown) {
-        double e = Evidence(cf, ce.count);
-        cands.push_back(Scored{c, std::move(cl), e, false, 0});
-      } else if (!(cf & kLexForeign)) {
+      if (ce.flags & kKnown) {
+        a.cands.push_back(Scored{c, std::move(cl), Evidence(ce.flags, ce.count), false});
+      } else if (!(ce.flags & kLexForeign)) {
         compound_pool.push_back(c);
       }
     });
-
-    double orig_evidence = 0;
-    bool orig_weak = false;
     if (known) {
-      orig_evidence = Evidence(flags, lex_.Frequency(lower));
+      a.orig_evidence = Evidence(flags, lex_.Frequency(lower));
     } else if (flags & kLexForeign) {
-      orig_evidence = static_cast<double>(lex_.Frequency(lower));
-      orig_weak = true;
+      a.orig_evidence = static_cast<double>(lex_.Frequency(lower));
+      a.orig_weak = true;
     } else {
       double ce = CompoundEvidence(lower);
       if (ce > 0 && lex_.Accepts(lower)) {
         // A compound nobody has seen whole ("ser"+"lig") counts at most as
         // much as a dictionary word nobody has seen.
-        orig_evidence = std::min(ce, kMaxWeakEvidence);
-        orig_weak = true;
+        a.orig_evidence = std::min(ce, kMaxWeakEvidence);
+        a.orig_weak = true;
       }
     }
-
-    if (cands.empty() && !known && !ctx.piece) {
+    if (a.cands.empty() && !known && !ctx.piece) {
       // Only compounds can explain it: score the likeliest readings.
       constexpr size_t kMaxCompoundReadings = 64;
       if (compound_pool.size() > kMaxCompoundReadings) {
         std::partial_sort(compound_pool.begin(), compound_pool.begin() + kMaxCompoundReadings, compound_pool.end(),
-                          [](const Candidate& a, const Candidate& b) { return a.log_channel > b.log_channel; });
+                          [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
         compound_pool.resize(kMaxCompoundReadings);
       }
       for (const Candidate& c : compound_pool) {
         std::string cl = LowerUtf8(c.text);
         double e = CompoundEvidence(cl);
-        if (e > 0) cands.push_back(Scored{c, std::move(cl), e, true, 0});
+        if (e > 0) a.cands.push_back(Scored{c, std::move(cl), e, true});
       }
     }
-    if (cands.empty()) {
-      if (!known && orig_evidence <= 0 && !lex_.Accepts(lower)) d.undecided = true;
+    if (a.cands.empty() && !known && a.orig_evidence <= 0) a.orig_accepted = lex_.Accepts(lower);
+    return a;
+  }
+
+  Decision DecideUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
+                          const WordContext& ctx, const DocModel& doc) {
+    Decision d;
+    bool known = flags & kKnown;
+    const Analysis& a = Analyze(word, lower, flags, ctx);
+    if (a.cands.empty()) {
+      d.undecided = !known && a.orig_evidence <= 0 && !a.orig_accepted;
       return d;
     }
-
     bool real_word = known;
-    for (Scored& s : cands) {
-      s.score = doc.LogChannel(s.cand.edits) +
-                (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
+    std::vector<double> score(a.cands.size());
+    std::vector<size_t> order(a.cands.size());
+    for (size_t i = 0; i < a.cands.size(); ++i) {
+      const Scored& s = a.cands[i];
+      order[i] = i;
+      score[i] = doc.LogChannel(s.cand.edits) +
+                 (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
       if (real_word) {
-        s.score += std::log(doc.p_damaged);
+        score[i] += std::log(doc.p_damaged);
         auto it = doc.seen.find(s.lower);
-        if (it != doc.seen.end() && !it->second.count(lower)) s.score += std::log(kSeenOtherwisePenalty);
+        if (it != doc.seen.end() && !it->second.count(lower)) score[i] += std::log(kSeenOtherwisePenalty);
       }
     }
-    std::stable_sort(cands.begin(), cands.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return score[x] > score[y]; });
     // A compound-only reading needs hunspell-da's consent or parts that are
     // both attested in the corpus (hunspell's compound flags miss many real
     // compounds, and accept junk, so neither alone decides).
-    while (!cands.empty() && cands.front().compound_only && cands.front().evidence < kCompoundFactor &&
-           !lex_.Accepts(cands.front().lower))
-      cands.erase(cands.begin());
-    if (cands.empty()) {
-      d.undecided = !known && orig_evidence <= 0;
+    size_t first = 0;
+    while (first < order.size() && a.cands[order[first]].compound_only &&
+           a.cands[order[first]].evidence < kCompoundFactor && !lex_.Accepts(a.cands[order[first]].lower))
+      ++first;
+    if (first == order.size()) {
+      d.undecided = !known && a.orig_evidence <= 0;
       return d;
     }
-    const Scored& best = cands.front();
+    const Scored& best = a.cands[order[first]];
+    double best_score = score[order[first]];
     // A word no lexicon knows may still be right as it stands (a technical
     // term, a name): it keeps a small pseudo-count, so only a reading with
     // real evidence replaces it ("smarthost" does not become "smarthøst").
-    bool orig_unknown = orig_evidence <= 0;
-    if (orig_unknown) orig_evidence = kUnknownEvidence;
+    bool orig_unknown = a.orig_evidence <= 0;
+    double orig_evidence = orig_unknown ? kUnknownEvidence : a.orig_evidence;
     double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
-    double margin = best.score - orig_score;
-    double need = real_word ? std::log(kRealWordRatio) : orig_weak ? std::log(kWeakWordRatio) : 0;
+    double margin = best_score - orig_score;
+    double need = real_word ? std::log(kRealWordRatio) : a.orig_weak ? std::log(kWeakWordRatio) : 0;
     // Confidence: the best reading's share among all readings and the original.
     double total = 0;
-    for (const Scored& s : cands) total += std::exp(s.score - best.score);
-    total += std::exp(std::max(-700.0, orig_score - best.score));
+    for (size_t i = first; i < order.size(); ++i) total += std::exp(score[order[i]] - best_score);
+    total += std::exp(std::max(-700.0, orig_score - best_score));
     double conf = 1.0 / total;
     if (margin > need) {
       d.change = true;
@@ -376,11 +401,13 @@ class Repairer {
     return d;
   }
 
+
  private:
   const Lexicon& lex_;
   double n_ = 1;
   std::unordered_map<std::u32string, Decision> cache_;
   std::unordered_map<std::u32string, bool> can_change_;
+  std::unordered_map<std::u32string, Analysis> analyses_;
   mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> tail_memo_;
 };
 

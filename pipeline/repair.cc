@@ -29,11 +29,15 @@ constexpr double kCompoundFactor = 0.02;
 // A word that is Danish as it stands is changed only when the best reading
 // is this many times more probable in context (after the document model).
 constexpr double kRealWordRatio = 10;
+// ... and this many times without the context's help.
+constexpr double kRealWordUnigramRatio = 5;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
 // Letters in each part of a compound the tables do not know whole.
 constexpr size_t kMinCompoundPart = 4;
+// Longer "words" (code points) are not words: left alone.
+constexpr size_t kMaxWordLength = 48;
 // A reading whose word this document shows damaged another way elsewhere.
 constexpr double kSeenOtherwisePenalty = 0.05;
 // A word that is only a (hunspell) compound as it stands.
@@ -61,6 +65,19 @@ bool IsAcronym(std::u32string_view w) {
     if (std::u32string_view(U"AEIOUYÆØÅ").find(c) != std::u32string_view::npos) vowel = true;
   }
   return vowel;
+}
+
+// A word with no Danish reading is worth reporting when it shows signs of
+// OCR damage: z or @ (rare in Danish words), or four letters and no vowel.
+// Abbreviations such as "pct" and names are not.
+bool LooksDamaged(std::u32string_view w) {
+  bool vowel = false;
+  for (char32_t c : w) {
+    char32_t l = ToLower(c);
+    if (l == U'z' || l == U'@') return true;
+    if (std::u32string_view(U"aeiouyæøå").find(l) != std::u32string_view::npos) vowel = true;
+  }
+  return !vowel && w.size() >= 4;
 }
 
 bool HasConfusable(std::u32string_view w) {
@@ -111,6 +128,7 @@ struct Decision {
   double confidence = 0;
   bool undecided = false;     // damaged-looking and left alone
   std::u32string guess;       // best reading when undecided (may be empty)
+  std::vector<Edit> guess_edits;
 };
 
 struct StringHash {
@@ -219,7 +237,7 @@ class Repairer {
   void ClearCache() { cache_.clear(); }
 
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
-    if (word.size() < 2 || !HasConfusable(word)) return {};
+    if (word.size() < 2 || word.size() > kMaxWordLength || !HasConfusable(word)) return {};
     if (IsAcronym(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
@@ -344,7 +362,7 @@ class Repairer {
     bool known = flags & kKnown;
     const Analysis& a = Analyze(word, lower, flags, ctx);
     if (a.cands.empty()) {
-      d.undecided = !known && a.orig_evidence <= 0 && !a.orig_accepted;
+      d.undecided = !known && a.orig_evidence <= 0 && !a.orig_accepted && LooksDamaged(word);
       return d;
     }
     bool real_word = known;
@@ -383,6 +401,14 @@ class Repairer {
     double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
     double margin = best_score - orig_score;
     double need = real_word ? std::log(kRealWordRatio) : a.orig_weak ? std::log(kWeakWordRatio) : 0;
+    if (real_word) {
+      // Context may confirm a reading but not carry it: without its gain the
+      // reading must still be clearly more probable ("kan vare" stays, for
+      // "kan være" is common only because "være" is).
+      double gain = ContextLog(best.lower, best.evidence, ctx) - std::log(best.evidence / n_);
+      double orig_gain = orig_score - std::log(orig_evidence / n_);
+      if (margin - gain + orig_gain <= std::log(kRealWordUnigramRatio)) need = std::max(need, margin + 1e-9);
+    }
     // Confidence: the best reading's share among all readings and the original.
     double total = 0;
     for (size_t i = first; i < order.size(); ++i) total += std::exp(score[order[i]] - best_score);
@@ -396,6 +422,7 @@ class Repairer {
     } else if ((margin > 0 && (!real_word || doc.p_damaged >= 0.5)) || orig_unknown) {
       d.undecided = true;
       d.guess = best.cand.text;
+      d.guess_edits = best.cand.edits;
       d.confidence = conf;
     }
     return d;
@@ -672,7 +699,8 @@ struct PageRepair {
         prev_repaired = d.text;
       } else {
         if (d.undecided)
-          undecided.push_back(MakeCorrection(t.line, t.begin, word, d.guess, "undecided", d.confidence));
+          undecided.push_back(MakeCorrection(t.line, t.begin, word, d.guess,
+                                             d.guess.empty() ? "unknown-word" : RuleOf(d.guess_edits), d.confidence));
         prev_repaired = word;
       }
       have_prev = true;

@@ -232,6 +232,7 @@ struct Enumerator {
   int count = 0;
 
   void Run(size_t pos) {
+    if (count >= options.max_candidates) return;
     if (pos == word.size()) {
       if (!current.edits.empty()) {
         ++count;

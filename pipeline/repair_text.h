@@ -54,6 +54,7 @@ struct Candidate {
 
 struct ConfusionOptions {
   int max_edits = 3;
+  int max_candidates = 4000;  // enumeration stops here (long words of many a's and e's)
   double min_log_channel = -8;  // prune candidates less likely than this (e^-8 = 0.03%)
   // The l read as I substitution is tried only where this is true (the
   // caller knows whether the word starts a sentence).

@@ -190,12 +190,37 @@ TEST_F(RepairTest, KeepsLineStructure) {
 }
 
 TEST_F(RepairTest, ListsUndecidedWords) {
-  RepairedText r = Repair(DocOf("Det er en xqzv dag."), *lexicon_);
-  EXPECT_EQ(TextOf(r), "Det er en xqzv dag.\n");
+  // A word with no Danish reading that looks damaged is listed; an
+  // abbreviation is not.
+  RepairedText r = Repair(DocOf("Det er en xqzv dag med 5 pct. mere."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Det er en xqzv dag med 5 pct. mere.\n");
   ASSERT_EQ(r.undecided.size(), 1u);
   EXPECT_EQ(r.undecided[0].before, "xqzv");
   EXPECT_EQ(r.undecided[0].after, "");
+  EXPECT_EQ(r.undecided[0].rule, "unknown-word");
   EXPECT_EQ(r.undecided[0].column, 11);
+}
+
+TEST_F(RepairTest, ListsRealWordsItCannotDecideInDamagedText) {
+  // "vare" (last) and "være" (be) both fit after "kan"; in a document whose
+  // æ are all misread it is reported, not changed.
+  RepairedText r = Repair(DocOf("Mgdet kan vare flere timer, men det er svaert at sige hvor lzenge."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Mødet kan vare flere timer, men det er svært at sige hvor længe.\n");
+  ASSERT_EQ(r.undecided.size(), 1u);
+  EXPECT_EQ(r.undecided[0].before, "vare");
+  EXPECT_EQ(r.undecided[0].after, "være");
+  EXPECT_EQ(r.undecided[0].column, 11);
+  EXPECT_EQ(r.undecided[0].rule, "confusion:a->æ");
+}
+
+TEST_F(RepairTest, SurvivesHostileInput) {
+  // Long runs of confusable letters, invalid UTF-8, control characters.
+  std::string text = std::string(47, 'a') + " " + std::string(300, 'e') + " \xff\xfe g\x01" + "ae |\n|\n";
+  RepairedText r = Repair(DocOf(text), *lexicon_);
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].lines.size(), 2u);
+  Document empty;
+  EXPECT_TRUE(Repair(empty, *lexicon_).pages.empty());
 }
 
 TEST_F(RepairTest, SeedNoteFigures) {
@@ -265,12 +290,15 @@ TEST(RepairFakeTest, PicksTheMostFrequentReading) {
 }
 
 TEST(RepairFakeTest, LeavesUnknownWordsAndSaysSo) {
+  // Neither has a reading in this lexicon; only the one with signs of
+  // damage (z) is reported.
   FakeLexicon lex({{"vi", 500}, {"hjem", 40}});
-  RepairedText r = Repair(DocOf("Vi gar hjem."), lex);
-  EXPECT_EQ(TextOf(r), "Vi gar hjem.\n");
+  RepairedText r = Repair(DocOf("Vi gar hjzm."), lex);
+  EXPECT_EQ(TextOf(r), "Vi gar hjzm.\n");
   EXPECT_TRUE(r.corrections.empty());
   ASSERT_EQ(r.undecided.size(), 1u);
-  EXPECT_EQ(r.undecided[0].before, "gar");
+  EXPECT_EQ(r.undecided[0].before, "hjzm");
+  EXPECT_EQ(r.undecided[0].rule, "unknown-word");
 }
 
 TEST(RepairFakeTest, SkipsAddressesAndWordsTouchingDigits) {

@@ -557,6 +557,31 @@ void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) 
   }
 }
 
+std::vector<std::string> SplitSpaces(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t b = s.find_first_not_of(" \t", i);
+    if (b == std::string::npos) break;
+    size_t e = s.find_first_of(" \t", b);
+    if (e == std::string::npos) e = s.size();
+    out.push_back(s.substr(b, e - b));
+    i = e;
+  }
+  return out;
+}
+
+// Keeps a line's word boxes in step with its repaired text when the words
+// still correspond one to one (the OCR words are the line's
+// space-separated tokens); otherwise the boxes keep their OCR text.
+void UpdateWords(const std::string& before, const std::string& after, std::vector<Word>& words) {
+  if (words.empty()) return;
+  std::vector<std::string> b = SplitSpaces(before), a = SplitSpaces(after);
+  if (b.size() != words.size() || a.size() != b.size()) return;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].text == b[i]) words[i].text = a[i];
+}
+
 std::string RuleOf(const std::vector<Edit>& edits) {
   std::vector<std::string> rules;
   for (const Edit& e : edits)
@@ -820,8 +845,8 @@ struct PageRepair {
     for (size_t li = 0; li < result.size(); ++li) {
       std::string text = ToUtf8(out[li]);
       if (text != result[li].text) {
+        UpdateWords(result[li].text, text, result[li].words);
         result[li].text = std::move(text);
-        result[li].words.clear();  // the word boxes no longer match the text
       }
     }
     return result;

@@ -189,6 +189,27 @@ TEST_F(RepairTest, KeepsLineStructure) {
   EXPECT_EQ(r.pages[0].lines[3].number, 4);
 }
 
+TEST_F(RepairTest, KeepsWordBoxesInStep) {
+  Document doc = DocOf("Bgrnene gar hjem.");
+  Line& line = doc.pages[0].lines[0];
+  const char* words[] = {"Bgrnene", "gar", "hjem."};
+  for (int i = 0; i < 3; ++i) {
+    Word w;
+    w.text = words[i];
+    w.box = Box{10.0 * i, 0, 10.0 * i + 8, 10};
+    w.confidence = 90;
+    line.words.push_back(w);
+  }
+  RepairedText r = Repair(doc, *lexicon_);
+  const std::vector<Word>& out = r.pages[0].lines[0].words;
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].text, "Børnene");
+  EXPECT_EQ(out[1].text, "går");
+  EXPECT_EQ(out[2].text, "hjem.");
+  EXPECT_EQ(out[1].box.x0, 10.0);
+  EXPECT_EQ(out[1].confidence, 90);
+}
+
 TEST_F(RepairTest, ListsUndecidedWords) {
   // A word with no Danish reading that looks damaged is listed; an
   // abbreviation is not.

@@ -18,7 +18,17 @@ struct RepairOptions {
 };
 
 // Repairs every page of `document`. Never fails: a word it cannot decide is
-// left as it is and listed in RepairedText::undecided.
+// left as it is and listed in RepairedText::undecided (`after` is the best
+// guess, "" when none; `rule` the guess's rule, or "unknown-word").
+//
+// How: candidates come from the OCR confusion model (repair_text.h), each
+// accepted only when the lexicon knows it, ranked by corpus frequency and
+// confusion weight. A word that is Danish as it stands ("ar", "vare") changes
+// only when a reading is far more probable, judged with word-pair context
+// and with what the document itself shows: a first pass over every page
+// learns from its unambiguous repairs how often and how its Danish letters
+// were misread, so healthy text is left alone. Deterministic; safe to call
+// from several threads with one lexicon.
 RepairedText Repair(const Document& document, const Lexicon& lexicon,
                     const RepairOptions& options = {});
 

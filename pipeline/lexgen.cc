@@ -1,7 +1,8 @@
 // notat-lexgen: compiles the Danish lexicon file read by LoadDanishLexicon().
 //
 //   notat-lexgen --aff da_DK.aff --dic da_DK.dic --domain domain-words.txt
-//       --corpus DIR_OR_FILE ... --out data/da-lexicon.bin
+//       [--wordlist dan-words.txt] [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]...
+//       --out data/da-lexicon.bin
 //
 // 1. Expands hunspell-da's dictionary with its affix rules: every listed form,
 //    with its compound flags (begin/middle/end) and whether it stands alone.
@@ -535,6 +536,7 @@ bool ReadCorpusFile(const fs::path& p, const FormMap& forms, Counts& counts) {
 struct Args {
   std::string aff, dic, domain, out, wordlist;
   std::vector<std::string> corpus;
+  std::vector<std::string> packages;
   int min_bigram = 1;
 };
 
@@ -554,11 +556,13 @@ int Main(int argc, char** argv) {
     else if (k == "--wordlist") a.wordlist = val();
     else if (k == "--out") a.out = val();
     else if (k == "--corpus") a.corpus.push_back(val());
+    else if (k == "--package") a.packages.push_back(val());
     else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
     else return Fail("unknown argument " + k);
   }
   if (a.aff.empty() || a.dic.empty() || a.out.empty())
-    return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--corpus PATH]... --out FILE");
+    return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--wordlist FILE] "
+                "[--package NAME[:PREFIX]]... [--corpus PATH]... --out FILE");
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&]() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -576,6 +580,24 @@ int Main(int argc, char** argv) {
   // 2. Corpus.
   Counts counts;
   size_t files = 0;
+  // --package NAME[:PREFIX]: the package's installed files (dpkg's list),
+  // those under PREFIX when given; so the corpus is the same on every
+  // machine whatever else is installed.
+  for (const std::string& spec : a.packages) {
+    size_t colon = spec.find(':');
+    std::string name = spec.substr(0, colon);
+    std::string prefix = colon == std::string::npos ? "" : spec.substr(colon + 1);
+    std::ifstream list("/var/lib/dpkg/info/" + name + ".list");
+    if (!list) return Fail("package " + name + " is not installed (it is in CORE_PACKAGES of .ci/setup)");
+    std::vector<std::string> files_of;
+    for (std::string f; std::getline(list, f);) {
+      std::error_code ec;
+      if (f.rfind(prefix, 0) == 0 && fs::is_regular_file(f, ec) && !fs::is_symlink(f, ec)) files_of.push_back(f);
+    }
+    std::sort(files_of.begin(), files_of.end());
+    if (files_of.empty()) return Fail("package " + name + " has no files under '" + prefix + "'");
+    for (const std::string& f : files_of) files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
+  }
   for (const std::string& c : a.corpus) {
     fs::path p(c);
     std::error_code ec;

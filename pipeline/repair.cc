@@ -34,8 +34,11 @@ constexpr double kRealWordUnigramRatio = 5;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
-// Letters in each part of a compound the tables do not know whole.
+// Letters in each part of a compound the tables do not know whole; a part
+// as short as kMinShortPart letters must be seen kShortPartMinCount times.
 constexpr size_t kMinCompoundPart = 4;
+constexpr size_t kMinShortPart = 3;
+constexpr double kShortPartMinCount = 20;
 // Longer "words" (code points) are not words: left alone.
 constexpr size_t kMaxWordLength = 48;
 // A reading whose word this document shows damaged another way elsewhere.
@@ -164,15 +167,16 @@ class Repairer {
     std::vector<size_t> cuts;  // code point boundaries
     for (size_t i = 1; i < w.size(); ++i)
       if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts.push_back(i);
-    const size_t m = kMinCompoundPart;
-    if (cuts.size() + 1 < 2 * m) return 0;
+    const size_t m = kMinShortPart, n = cuts.size() + 1;
+    if (n < 2 * m) return 0;
     for (size_t k = m - 1; k + m <= cuts.size(); ++k) {
       size_t i = cuts[k];
       std::string_view head = w.substr(0, i), tail = w.substr(i);
       double he = HeadEvidence(head);
-      if (he <= 0) continue;
+      // A short part (gen-, -løg, -sæt) must be a frequent word.
+      if (he <= 0 || (k + 1 < kMinCompoundPart && he < kShortPartMinCount)) continue;
       double te = TailEvidence(tail, depth);
-      if (te <= 0) continue;
+      if (te <= 0 || (n - k - 1 < kMinCompoundPart && te < kShortPartMinCount)) continue;
       best = std::max(best, kCompoundFactor * std::min(he, te));
     }
     return best;
@@ -397,7 +401,10 @@ class Repairer {
     // term, a name): it keeps a small pseudo-count, so only a reading with
     // real evidence replaces it ("smarthost" does not become "smarthøst").
     bool orig_unknown = a.orig_evidence <= 0;
-    double orig_evidence = orig_unknown ? kUnknownEvidence : a.orig_evidence;
+    // ... but no Danish word has an @ in it.
+    double orig_evidence = !orig_unknown                        ? a.orig_evidence
+                           : word.find(U'@') != std::u32string::npos ? kUnknownEvidence * 1e-6
+                                                                    : kUnknownEvidence;
     double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
     double margin = best_score - orig_score;
     double need = real_word ? std::log(kRealWordRatio) : a.orig_weak ? std::log(kWeakWordRatio) : 0;

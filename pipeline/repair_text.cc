@@ -164,7 +164,7 @@ namespace {
 // One pattern of the confusion model: observed `from` (1 or 2 code points)
 // was `to` with probability `p` (given that the true letter is `to`).
 struct Pattern {
-  char32_t from[2];
+  char32_t from[3];
   int len;
   char32_t to;
   double p;
@@ -174,7 +174,8 @@ struct Pattern {
 // Weights: how often Tesseract's English model reads each Danish letter so,
 // measured on typeset Danish prose (bench/make-repair-corpus, tune part:
 // å->a 100%; æ->ee 45%, e 30%, ae 12%, ze 9%; ø->g 64%, o 10%, a 10%, e 6%,
-// @ 4%), blended with the seed note's z/a readings of æ. They only order
+// @ 4%; rarer: ø->ga, a@, g@; æ->aa, eze, aze, ce), blended with the seed
+// note's z/a readings of æ. They only order
 // candidates; the lexicon decides, and each document re-estimates them.
 constexpr Pattern kPatterns[] = {
     {{U'a', 0}, 1, U'å', 0.9, "confusion:a->å"},
@@ -195,6 +196,11 @@ constexpr Pattern kPatterns[] = {
     {{U'@', U'g'}, 2, U'ø', 0.01, "confusion:@g->ø"},
     {{U'g', U'e'}, 2, U'ø', 0.01, "confusion:ge->ø"},
     {{U'e', U'g'}, 2, U'ø', 0.01, "confusion:eg->ø"},
+    {{U'g', U'a'}, 2, U'ø', 0.02, "confusion:ga->ø"},
+    {{U'a', U'@'}, 2, U'ø', 0.01, "confusion:a@->ø"},
+    {{U'a', U'a'}, 2, U'æ', 0.01, "confusion:aa->æ"},
+    {{U'e', U'z', U'e'}, 3, U'æ', 0.01, "confusion:eze->æ"},
+    {{U'a', U'z', U'e'}, 3, U'æ', 0.01, "confusion:aze->æ"},
     {{U'A', 0}, 1, U'Å', 0.9, "confusion:A->Å"},
     {{U'A', 0}, 1, U'Æ', 0.04, "confusion:A->Æ"},
     {{U'A', U'E'}, 2, U'Æ', 0.3, "confusion:AE->Æ"},
@@ -250,7 +256,9 @@ struct Enumerator {
     for (size_t i = 0; i < std::size(kPatterns); ++i) {
       const Pattern& p = kPatterns[i];
       if (p.from[0] != c) continue;
-      if (p.len == 2 && (pos + 1 >= word.size() || word[pos + 1] != p.from[1])) continue;
+      if (pos + p.len > word.size()) continue;
+      if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
+      if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
       Try(pos, p.len, p.to, logs.log_p[i], p.rule);
     }
     if (c == U'I' && options.allow_i_to_l) {

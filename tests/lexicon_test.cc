@@ -80,6 +80,25 @@ TEST(LexiconLoadTest, MissingFileNamesTheBuildStep) {
   EXPECT_NE(lex.error().message.find("notat_lexicon_data"), std::string::npos) << lex.error().message;
 }
 
+TEST(LexiconLoadTest, DataDirectoryFromEnvironment) {
+  std::string found = FindLexiconFile();
+  ASSERT_FALSE(found.empty());
+  fs::path empty_dir = fs::temp_directory_path() / ("notat-lexicon-env-" + std::to_string(::getpid()));
+  fs::create_directories(empty_dir);
+  ASSERT_EQ(::setenv("NOTAT_DATA_DIR", empty_dir.c_str(), 1), 0);
+  // $NOTAT_DATA_DIR is tried first, then the build tree.
+  EXPECT_EQ(FindLexiconFile(), found);
+  ASSERT_EQ(::setenv("NOTAT_DATA_DIR", fs::path(found).parent_path().c_str(), 1), 0);
+  EXPECT_EQ(FindLexiconFile(), found);
+  ::unsetenv("NOTAT_DATA_DIR");
+  LexiconOptions o;
+  o.data_dir = fs::path(found).parent_path().string();
+  Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon(o);
+  ASSERT_TRUE(lex) << lex.error().message;
+  EXPECT_TRUE((*lex)->Accepts("første"));
+  fs::remove_all(empty_dir);
+}
+
 TEST(LexiconLoadTest, CorruptFileIsAParseError) {
   fs::path dir = fs::temp_directory_path() / ("notat-lexicon-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);

@@ -20,18 +20,28 @@ constexpr char kMagic[8] = {'N', 'O', 'T', 'A', 'T', 'L', 'X', '1'};
 struct Header {
   char magic[8];
   uint32_t version;
-  uint32_t word_bits;
-  uint32_t bigram_bits;
   uint32_t filter_bits;  // log2 of the number of 64-byte filter blocks
+  uint64_t word_slots;
+  uint64_t bigram_slots;
   uint64_t total_tokens;
   uint64_t word_entries;
   uint64_t bigram_entries;
-  uint64_t pad[2];
+  uint64_t pad;
 };
 static_assert(sizeof(Header) == 64);
 
-inline uint64_t SlotIndex(uint64_t key, uint64_t mask) {
-  return (key * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+constexpr uint32_t kCountBits = 23;
+constexpr uint32_t kCountMask = (1u << kCountBits) - 1;
+
+// A slot index in [0, slots): the mixed key scaled to the table size.
+inline uint64_t SlotIndex(uint64_t key, uint64_t slots) {
+  uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+  return static_cast<uint64_t>((static_cast<unsigned __int128>(h) * slots) >> 64);
+}
+
+PackedSlot Pack(const LexiconSlot& s) {
+  uint32_t count = s.count > kCountMask ? kCountMask : s.count;
+  return PackedSlot{s.key, count | (s.flags << kCountBits)};
 }
 
 // The filter's block and its 7 bit positions (0..511) for a key.
@@ -45,20 +55,15 @@ uint32_t FilterBitsFor(size_t entries) {
   return bits;
 }
 
-uint32_t BitsFor(size_t entries) {
-  uint32_t bits = 4;
-  // Load factor at most 0.7.
-  while ((1ULL << bits) * 7 / 10 < entries) ++bits;
-  return bits;
-}
+// About 80% full.
+uint64_t SlotsFor(size_t entries) { return std::max<uint64_t>(16, entries + entries / 4 + 1); }
 
-std::vector<LexiconSlot> BuildTable(const std::vector<LexiconSlot>& entries, uint32_t bits) {
-  std::vector<LexiconSlot> table(size_t{1} << bits);
-  uint64_t mask = table.size() - 1;
+std::vector<PackedSlot> BuildTable(const std::vector<LexiconSlot>& entries, uint64_t slots) {
+  std::vector<PackedSlot> table(slots, PackedSlot{0, 0});
   for (const LexiconSlot& e : entries) {
-    uint64_t i = SlotIndex(e.key, mask);
-    while (table[i].key != 0) i = (i + 1) & mask;
-    table[i] = e;
+    uint64_t i = SlotIndex(e.key, slots);
+    while (table[i].key != 0) i = i + 1 == slots ? 0 : i + 1;
+    table[i] = Pack(e);
   }
   return table;
 }
@@ -75,13 +80,14 @@ bool LexiconFile::MayContain(uint64_t key) const {
   return true;
 }
 
-LexiconSlot LexiconFile::Find(const LexiconSlot* table, uint64_t mask, uint64_t key) {
-  uint64_t i = SlotIndex(key, mask);
+LexiconSlot LexiconFile::Find(const PackedSlot* table, uint64_t slots, uint64_t key) {
+  uint64_t i = SlotIndex(key, slots);
   while (true) {
-    const LexiconSlot& s = table[i];
-    if (s.key == key) return s;
+    PackedSlot s;
+    std::memcpy(&s, table + i, sizeof s);
+    if (s.key == key) return LexiconSlot{s.key, s.value & kCountMask, s.value >> kCountBits};
     if (s.key == 0) return {};
-    i = (i + 1) & mask;
+    i = i + 1 == slots ? 0 : i + 1;
   }
 }
 
@@ -117,21 +123,22 @@ Result<LexiconFile> LexiconFile::Open(const std::string& path) {
     return MakeError(ErrorCode::kParse, path + ": lexicon file version " + std::to_string(h.version) +
                                             ", expected " + std::to_string(kLexiconFileVersion) +
                                             " (rebuild with notat-lexgen)");
-  if (h.word_bits < 4 || h.word_bits > 30 || h.bigram_bits < 4 || h.bigram_bits > 30 || h.filter_bits > 30)
+  if (h.word_slots < 16 || h.word_slots > (uint64_t{1} << 32) || h.bigram_slots < 16 ||
+      h.bigram_slots > (uint64_t{1} << 32) || h.filter_bits > 30 || h.word_entries >= h.word_slots ||
+      h.bigram_entries >= h.bigram_slots)
     return MakeError(ErrorCode::kParse, path + ": corrupt lexicon header");
   size_t filter_bytes = (size_t{1} << h.filter_bits) * 64;
-  size_t want = sizeof(Header) + filter_bytes +
-                ((size_t{1} << h.word_bits) + (size_t{1} << h.bigram_bits)) * sizeof(LexiconSlot);
+  size_t want = sizeof(Header) + filter_bytes + (h.word_slots + h.bigram_slots) * sizeof(PackedSlot);
   if (size != want)
     return MakeError(ErrorCode::kParse, path + ": truncated or corrupt lexicon file (" + std::to_string(size) +
                                             " bytes, expected " + std::to_string(want) + ")");
   const char* base = static_cast<const char*>(map);
   f.filter_ = reinterpret_cast<const uint64_t*>(base + sizeof(Header));
   f.filter_mask_ = (uint64_t{1} << h.filter_bits) - 1;
-  f.words_ = reinterpret_cast<const LexiconSlot*>(base + sizeof(Header) + filter_bytes);
-  f.bigrams_ = f.words_ + (size_t{1} << h.word_bits);
-  f.word_mask_ = (uint64_t{1} << h.word_bits) - 1;
-  f.bigram_mask_ = (uint64_t{1} << h.bigram_bits) - 1;
+  f.words_ = reinterpret_cast<const PackedSlot*>(base + sizeof(Header) + filter_bytes);
+  f.bigrams_ = f.words_ + h.word_slots;
+  f.word_slots_ = h.word_slots;
+  f.bigram_slots_ = h.bigram_slots;
   f.total_tokens_ = h.total_tokens;
   f.word_entries_ = h.word_entries;
   f.bigram_entries_ = h.bigram_entries;
@@ -149,8 +156,8 @@ LexiconFile& LexiconFile::operator=(LexiconFile&& o) noexcept {
     filter_mask_ = o.filter_mask_;
     words_ = o.words_;
     bigrams_ = o.bigrams_;
-    word_mask_ = o.word_mask_;
-    bigram_mask_ = o.bigram_mask_;
+    word_slots_ = o.word_slots_;
+    bigram_slots_ = o.bigram_slots_;
     total_tokens_ = o.total_tokens_;
     word_entries_ = o.word_entries_;
     bigram_entries_ = o.bigram_entries_;
@@ -196,8 +203,8 @@ Result<void> LexiconFileWriter::Write(const std::string& path) const {
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kLexiconFileVersion;
-  h.word_bits = BitsFor(words.size());
-  h.bigram_bits = BitsFor(bigrams.size());
+  h.word_slots = SlotsFor(words.size());
+  h.bigram_slots = SlotsFor(bigrams.size());
   h.total_tokens = total_tokens_;
   h.word_entries = words.size();
   h.bigram_entries = bigrams.size();
@@ -212,15 +219,17 @@ Result<void> LexiconFileWriter::Write(const std::string& path) const {
       block[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
   }
-  std::vector<LexiconSlot> wt = BuildTable(words, h.word_bits);
-  std::vector<LexiconSlot> bt = BuildTable(bigrams, h.bigram_bits);
+  for (const LexiconSlot& e : words)
+    if (e.flags >= (1u << (32 - kCountBits))) return MakeError(ErrorCode::kInternal, "lexicon flag out of range");
+  std::vector<PackedSlot> wt = BuildTable(words, h.word_slots);
+  std::vector<PackedSlot> bt = BuildTable(bigrams, h.bigram_slots);
   std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return MakeError(ErrorCode::kIo, tmp + ": " + std::strerror(errno));
   bool ok = std::fwrite(&h, sizeof h, 1, f) == 1 &&
             std::fwrite(filter.data(), sizeof(uint64_t), filter.size(), f) == filter.size() &&
-            std::fwrite(wt.data(), sizeof(LexiconSlot), wt.size(), f) == wt.size() &&
-            std::fwrite(bt.data(), sizeof(LexiconSlot), bt.size(), f) == bt.size();
+            std::fwrite(wt.data(), sizeof(PackedSlot), wt.size(), f) == wt.size() &&
+            std::fwrite(bt.data(), sizeof(PackedSlot), bt.size(), f) == bt.size();
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) return MakeError(ErrorCode::kIo, tmp + ": write failed");
   if (std::rename(tmp.c_str(), path.c_str()) != 0)

@@ -1,6 +1,8 @@
 // The compiled Danish lexicon file (written by notat-lexgen at build time,
 // read by LoadDanishLexicon): two open-addressing hash tables keyed by
-// LexiconKey(word) and BigramKey(a, b), each slot 16 bytes, little-endian.
+// LexiconKey(word) and BigramKey(a, b), each slot 12 bytes (64-bit key; count
+// in the low 23 bits and LexiconFlag bits above), about 80% full,
+// little-endian.
 //
 //   header (64 bytes) | word filter | word slots | bigram slots
 //
@@ -24,14 +26,21 @@
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 2;
+inline constexpr uint32_t kLexiconFileVersion = 3;
 
+// An entry as callers see it (the file stores it packed).
 struct LexiconSlot {
   uint64_t key = 0;   // 0: empty
   uint32_t count = 0;
   uint32_t flags = 0;
 };
-static_assert(sizeof(LexiconSlot) == 16);
+
+// An entry as the file stores it.
+struct __attribute__((packed)) PackedSlot {
+  uint64_t key;
+  uint32_t value;  // count (23 bits, saturated) | flags << 23
+};
+static_assert(sizeof(PackedSlot) == 12);
 
 // Read-only view of a compiled lexicon file, memory-mapped.
 class LexiconFile {
@@ -47,25 +56,25 @@ class LexiconFile {
   // The slot of `key`, or an empty slot (key 0) when absent.
   LexiconSlot FindWord(uint64_t key) const {
     if (!MayContain(key)) return {};
-    return Find(words_, word_mask_, key);
+    return Find(words_, word_slots_, key);
   }
-  LexiconSlot FindBigram(uint64_t key) const { return Find(bigrams_, bigram_mask_, key); }
+  LexiconSlot FindBigram(uint64_t key) const { return Find(bigrams_, bigram_slots_, key); }
   uint64_t total_tokens() const { return total_tokens_; }
   uint64_t word_entries() const { return word_entries_; }
   uint64_t bigram_entries() const { return bigram_entries_; }
 
  private:
   LexiconFile() = default;
-  static LexiconSlot Find(const LexiconSlot* table, uint64_t mask, uint64_t key);
+  static LexiconSlot Find(const PackedSlot* table, uint64_t slots, uint64_t key);
   bool MayContain(uint64_t key) const;
 
   void* map_ = nullptr;
   size_t map_size_ = 0;
   const uint64_t* filter_ = nullptr;  // 8 words per block
   uint64_t filter_mask_ = 0;          // blocks - 1
-  const LexiconSlot* words_ = nullptr;
-  const LexiconSlot* bigrams_ = nullptr;
-  uint64_t word_mask_ = 0, bigram_mask_ = 0;
+  const PackedSlot* words_ = nullptr;
+  const PackedSlot* bigrams_ = nullptr;
+  uint64_t word_slots_ = 0, bigram_slots_ = 0;
   uint64_t total_tokens_ = 0, word_entries_ = 0, bigram_entries_ = 0;
 };
 

@@ -710,7 +710,7 @@ struct PageRepair {
           ++intact_special;
           break;
         }
-      if (!collect_only && HyphenPair(k) && TryHyphen(k)) {
+      if (HyphenPair(k) && TryHyphen(k)) {
         have_prev = false;
         ++k;
         continue;
@@ -754,6 +754,7 @@ struct PageRepair {
     const Tok& b = toks[k + 1];
     std::u32string x = Text(a), y = Text(b);
     std::u32string joined = x + y;
+    if (collect_only && rep.IsRealWordCase(joined)) return true;
     WordContext ctx = ContextOf(k, nullptr);
     ctx.next.clear();
     if (k + 2 < toks.size() && toks[k + 2].joined_prev && toks[k + 2].line == b.line) {
@@ -779,7 +780,8 @@ struct PageRepair {
       std::string rule = "hyphen-join";
       if (d.change) rule += "+" + RuleOf(d.edits);
       repl.push_back(Replacement{a.line, a.begin, a.end + 1, result + tail,
-                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0), {}});
+                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0),
+                                 d.edits});
       repl.push_back(Replacement{b.line, b.begin, ws, U"",
                                  MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "hyphen-join", 1.0), {}});
     } else if (d.change) {
@@ -788,10 +790,10 @@ struct PageRepair {
       std::u32string ny = ApplyEdits(y, d.edits, x.size(), &ey);
       if (!ex.empty())
         repl.push_back(Replacement{a.line, a.begin, a.end, nx,
-                                   MakeCorrection(a.line, a.begin, x, nx, RuleOf(ex), d.confidence), {}});
+                                   MakeCorrection(a.line, a.begin, x, nx, RuleOf(ex), d.confidence), ex});
       if (!ey.empty())
         repl.push_back(Replacement{b.line, b.begin, b.end, ny,
-                                   MakeCorrection(b.line, b.begin, y, ny, RuleOf(ey), d.confidence), {}});
+                                   MakeCorrection(b.line, b.begin, y, ny, RuleOf(ey), d.confidence), ey});
     }
     return true;
   }

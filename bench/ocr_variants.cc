@@ -35,6 +35,7 @@ struct Variant {
 int main(int argc, char** argv) {
   std::string reference_path, lang = "dan";
   std::vector<int> psms = {3, 4, 6};
+  std::string only;  // run one clean-up variant
   std::vector<std::string> images;
   bool show_errors = false;
   for (int i = 1; i < argc; ++i) {
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
       reference_path = argv[++i];
     } else if (a == "--lang" && i + 1 < argc) {
       lang = argv[++i];
+    } else if (a == "--only" && i + 1 < argc) {
+      only = argv[++i];
     } else if (a == "--errors") {
       show_errors = true;
     } else if (a == "--psm" && i + 1 < argc) {
@@ -55,7 +58,7 @@ int main(int argc, char** argv) {
     }
   }
   if (reference_path.empty() || images.empty()) {
-    std::cerr << "usage: notat-ocr-variants --reference TXT [--psm 3,4,6] [--lang L] [--errors] IMAGE...\n";
+    std::cerr << "usage: notat-ocr-variants --reference TXT [--psm 3,4,6] [--lang L] [--only CLEAN] [--errors] IMAGE...\n";
     return 2;
   }
   std::string reference = ReadFile(reference_path);
@@ -70,15 +73,17 @@ int main(int argc, char** argv) {
     pages.push_back(std::move(*image));
   }
   const Variant variants[] = {
-      {"none", {false, false, false}, true},
-      {"deskew", {false, true, false}, false},
-      {"bgnorm+deskew", {true, true, false}, false},
-      {"deskew+binarize", {false, true, true}, false},
-      {"bgnorm+deskew+binarize", {true, true, true}, false},
+      {"none", {false, false, false, false}, true},
+      {"deskew", {false, true, false, false}, false},
+      {"bgnorm+deskew", {true, true, false, false}, false},
+      {"deskew+binarize", {false, true, true, false}, false},
+      {"bgnorm+deskew+binarize", {true, true, true, false}, false},
+      {"bgnorm+deskew+bin+rules", {true, true, true, true}, false},
   };
   std::printf("%-24s %4s %9s %7s %5s %5s %5s %8s\n", "clean", "psm", "accuracy", "words", "sub", "del",
               "ins", "s/page");
   for (const Variant& v : variants) {
+    if (!only.empty() && only != v.name) continue;
     for (int psm : psms) {
       notat::OcrOptions o;
       o.language = lang;

@@ -4,8 +4,9 @@
 // ocrmypdf.
 //
 //   notat-read-bench [--ocr auto|always|never] [--jobs N] [--dpi N] [--lang L]
-//                    [--keep-work DIR] [--text] [--no-lexicon] [--accuracy REF] FILE...
+//                    [--keep-work DIR] [--text] [--words] [--no-lexicon] [--accuracy REF] FILE...
 //
+// --text prints each page's lines, --words each word with its confidence.
 // --accuracy REF also prints the word accuracy of each input's text against
 // the reference text REF (tests/ocr_accuracy.h); a plain-text FILE (say the
 // output of another OCR program) is read as text, so it can be scored too.
@@ -29,7 +30,7 @@ namespace {
 
 int Usage() {
   std::cerr << "usage: notat-read-bench [--ocr auto|always|never] [--jobs N] [--dpi N] [--lang L]\n"
-               "                        [--keep-work DIR] [--text] [--no-lexicon] [--accuracy REF] FILE...\n";
+               "                        [--keep-work DIR] [--text] [--words] [--no-lexicon] [--accuracy REF] FILE...\n";
   return 2;
 }
 
@@ -37,7 +38,7 @@ int Usage() {
 
 int main(int argc, char** argv) {
   notat::Options options;
-  bool print_text = false, use_lexicon = true;
+  bool print_text = false, print_words = false, use_lexicon = true;
   std::string reference;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
@@ -68,6 +69,8 @@ int main(int argc, char** argv) {
       ss << in.rdbuf();
       reference = ss.str();
       if (reference.empty()) return Usage();
+    } else if (a == "--words") {
+      print_words = true;
     } else if (a == "--text") {
       print_text = true;
     } else if (a == "--no-lexicon") {
@@ -118,6 +121,13 @@ int main(int argc, char** argv) {
                   p.text_source_why.c_str(), p.lines.size());
       if (print_text)
         for (const notat::Line& l : p.lines) std::printf("    %3d| %s\n", l.number, l.text.c_str());
+      if (print_words) {
+        for (const notat::Line& l : p.lines) {
+          std::printf("    %3d|", l.number);
+          for (const notat::Word& w : l.words) std::printf(" %s(%.0f)", w.text.c_str(), w.confidence);
+          std::printf("\n");
+        }
+      }
     }
   }
   return status;

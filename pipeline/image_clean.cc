@@ -3,6 +3,7 @@
 // writing PNGs for --keep-work.
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -98,6 +99,27 @@ bool IsBilevel(const RasterImage& image) {
   return true;
 }
 
+// Erases table rules: black runs longer than a third of an inch vertically
+// or half an inch horizontally (no letter is that tall or wide), found on a
+// black-and-white copy and painted white, two pixels wider for their ragged
+// edges, in `page` itself (1 or 8 bpp). Returns false when Leptonica fails
+// (the page is then left as it was).
+bool RemoveRules(Pix* page, int dpi) {
+  // Light gray counts as black here, so the rules' antialiased edges go too.
+  PixPtr bin(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 224));
+  if (!bin) return false;
+  int vertical = std::max(20, dpi / 3), horizontal = std::max(30, dpi / 2);
+  PixPtr v(pixOpenBrick(nullptr, bin.get(), 1, vertical));
+  PixPtr h(pixOpenBrick(nullptr, bin.get(), horizontal, 1));
+  if (!v || !h) return false;
+  PixPtr rules(pixOr(nullptr, v.get(), h.get()));
+  if (!rules) return false;
+  PixPtr wide(pixDilateBrick(nullptr, rules.get(), 5, 5));
+  if (!wide) return false;
+  l_uint32 white = pixGetDepth(page) == 1 ? 0 : 255;
+  return pixSetMasked(page, wide.get(), white) == 0;
+}
+
 }  // namespace
 
 Result<int> CountImagePages(std::string_view bytes, const std::string& path) {
@@ -169,13 +191,16 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
       pix = std::move(straight);
     }
   }
+  bool binary = false;  // thresholded here (a bilevel input is left as it is)
   if (options.binarize && !bilevel) {
-    Pix* binary = nullptr;
-    if (pixOtsuAdaptiveThreshold(pix.get(), 2000, 2000, 0, 0, 0.0, nullptr, &binary) == 0 && binary) {
-      PixPtr b(binary);
-      pix = std::move(b);
+    Pix* thresholded = nullptr;
+    if (pixOtsuAdaptiveThreshold(pix.get(), 2000, 2000, 0, 0, 0.0, nullptr, &thresholded) == 0 &&
+        thresholded) {
+      pix = PixPtr(thresholded);
+      binary = true;
     }
   }
+  if (options.remove_rules && binary) RemoveRules(pix.get(), image.dpi > 0 ? image.dpi : 300);
   Result<RasterImage> back = FromPix(pix.get(), image.dpi);
   if (!back) return std::unexpected(back.error());
   out.image = std::move(*back);

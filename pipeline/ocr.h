@@ -79,11 +79,13 @@ Result<int> CountImagePages(std::string_view bytes, const std::string& path);
 Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long max_pixels,
                                     const std::string& path);
 
-// A bilevel (black and white) image only gets deskewed.
+// A bilevel (black and white) input is only deskewed: normalising,
+// thresholding it again or erasing its rules cost accuracy on the samples.
 struct CleanOptions {
   bool normalize_background = true;  // flatten uneven paper/lighting
   bool deskew = true;                // rotate straight (up to about 7 degrees)
   bool binarize = true;              // threshold to black and white (Otsu, adaptive)
+  bool remove_rules = true;          // after binarize: erase table rules (lines)
 };
 
 struct CleanedImage {

@@ -1,7 +1,8 @@
 // notat-lexgen: compiles the Danish lexicon file read by LoadDanishLexicon().
 //
 //   notat-lexgen --aff da_DK.aff --dic da_DK.dic --domain domain-words.txt
-//       [--wordlist dan-words.txt] [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]...
+//       [--wordlist dan-words.txt] [--english eng-words.txt]
+//       [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]...
 //       --out data/da-lexicon.bin
 //
 // 1. Expands hunspell-da's dictionary with its affix rules: every listed form,
@@ -534,7 +535,7 @@ bool ReadCorpusFile(const fs::path& p, const FormMap& forms, Counts& counts) {
 // ---- main -------------------------------------------------------------------------
 
 struct Args {
-  std::string aff, dic, domain, out, wordlist;
+  std::string aff, dic, domain, out, wordlist, english;
   std::vector<std::string> corpus;
   std::vector<std::string> packages;
   int min_bigram = 1;
@@ -554,6 +555,7 @@ int Main(int argc, char** argv) {
     else if (k == "--dic") a.dic = val();
     else if (k == "--domain") a.domain = val();
     else if (k == "--wordlist") a.wordlist = val();
+    else if (k == "--english") a.english = val();
     else if (k == "--out") a.out = val();
     else if (k == "--corpus") a.corpus.push_back(val());
     else if (k == "--package") a.packages.push_back(val());
@@ -561,7 +563,7 @@ int Main(int argc, char** argv) {
     else return Fail("unknown argument " + k);
   }
   if (a.aff.empty() || a.dic.empty() || a.out.empty())
-    return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--wordlist FILE] "
+    return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--wordlist FILE] [--english FILE] "
                 "[--package NAME[:PREFIX]]... [--corpus PATH]... --out FILE");
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&]() {
@@ -728,6 +730,21 @@ int Main(int argc, char** argv) {
       }
     }
     std::cerr << "notat-lexgen: " << n << " words marked from " << a.wordlist << "\n";
+  }
+  // English words (the word list of Tesseract's English model) that are not
+  // Danish: technical text borrows them, and they are not damaged Danish.
+  if (!a.english.empty()) {
+    std::ifstream in(a.english);
+    if (!in) return Fail(a.english + ": cannot read the English word list (made from tesseract-ocr-eng)");
+    size_t n = 0;
+    for (std::string l; std::getline(in, l);) {
+      std::string w = LowerUtf8(l);
+      const LexiconSlot* s = writer.Word(LexiconKey(w));
+      if (s != nullptr && (s->flags & (kLexListed | kLexAttested | kLexDomain))) continue;
+      writer.AddWord(LexiconKey(w), 0, kLexEnglish);
+      ++n;
+    }
+    std::cerr << "notat-lexgen: " << n << " English words marked from " << a.english << "\n";
   }
   for (const auto& [k, n] : counts.bigrams) {
     if (static_cast<int>(n) < a.min_bigram) continue;

@@ -30,7 +30,7 @@ struct Header {
 };
 static_assert(sizeof(Header) == 64);
 
-constexpr uint32_t kCountBits = 23;
+constexpr uint32_t kCountBits = 22;
 constexpr uint32_t kCountMask = (1u << kCountBits) - 1;
 
 // A slot index in [0, slots): the mixed key scaled to the table size.

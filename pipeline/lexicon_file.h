@@ -1,7 +1,7 @@
 // The compiled Danish lexicon file (written by notat-lexgen at build time,
 // read by LoadDanishLexicon): two open-addressing hash tables keyed by
 // LexiconKey(word) and BigramKey(a, b), each slot 12 bytes (64-bit key; count
-// in the low 23 bits and LexiconFlag bits above), about 80% full,
+// in the low 22 bits and LexiconFlag bits above), about 80% full,
 // little-endian.
 //
 //   header (64 bytes) | word filter | word slots | bigram slots
@@ -26,7 +26,7 @@
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 3;
+inline constexpr uint32_t kLexiconFileVersion = 4;
 
 // An entry as callers see it (the file stores it packed).
 struct LexiconSlot {
@@ -38,7 +38,7 @@ struct LexiconSlot {
 // An entry as the file stores it.
 struct __attribute__((packed)) PackedSlot {
   uint64_t key;
-  uint32_t value;  // count (23 bits, saturated) | flags << 23
+  uint32_t value;  // count (22 bits, saturated) | flags << 22
 };
 static_assert(sizeof(PackedSlot) == 12);
 

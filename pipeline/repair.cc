@@ -34,6 +34,8 @@ constexpr double kRealWordUnigramRatio = 5;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
+// An English word that is not Danish.
+constexpr double kEnglishEvidence = 0.5;
 // Letters in each part of a compound the tables do not know whole; a part
 // as short as kMinShortPart letters must be seen kShortPartMinCount times.
 constexpr size_t kMinCompoundPart = 4;
@@ -58,8 +60,9 @@ constexpr double kChannelPrior = 5;
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
 
-// A short all-capitals word with a vowel (UID, EDT, ISO) is an acronym,
-// not a damaged word; MZRK (no vowel) is not pronounceable as it stands.
+// A short all-capitals word is an acronym, not a damaged word: any of up to
+// three letters (TGT, EDT), of four with a vowel (UNIX); MZRK (no vowel) is
+// not pronounceable as it stands.
 bool IsAcronym(std::u32string_view w) {
   if (w.size() > 4) return false;
   bool vowel = false;
@@ -67,7 +70,7 @@ bool IsAcronym(std::u32string_view w) {
     if (!IsUpper(c)) return false;
     if (std::u32string_view(U"AEIOUYÆØÅ").find(c) != std::u32string_view::npos) vowel = true;
   }
-  return vowel;
+  return vowel || w.size() <= 3;
 }
 
 // A word with no Danish reading is worth reporting when it shows signs of
@@ -333,7 +336,12 @@ class Repairer {
     } else if (flags & kLexForeign) {
       a.orig_evidence = static_cast<double>(lex_.Frequency(lower));
       a.orig_weak = true;
-    } else {
+    }
+    if (!known && (flags & kLexEnglish)) {
+      // An English word in Danish text (a term, a command) keeps a prior.
+      a.orig_evidence = std::max(a.orig_evidence, kEnglishEvidence);
+      a.orig_weak = true;
+    } else if (!known && !(flags & kLexForeign)) {
       double ce = CompoundEvidence(lower);
       if (ce > 0 && lex_.Accepts(lower)) {
         // A compound nobody has seen whole ("ser"+"lig") counts at most as

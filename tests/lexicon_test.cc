@@ -60,6 +60,9 @@ TEST_F(LexiconTest, FlagsWordsWithConfusionVariants) {
   EXPECT_TRUE(lexicon_->Flags("på") & kLexAttested);
   EXPECT_TRUE(lexicon_->Flags("æresrelaterede") & kLexDomain);
   EXPECT_EQ(lexicon_->Flags("radgiver"), 0u);
+  // English, not Danish (tesseract-ocr-eng's word list).
+  EXPECT_EQ(lexicon_->Flags("bogus"), static_cast<uint32_t>(kLexEnglish));
+  EXPECT_FALSE(lexicon_->Flags("være") & kLexEnglish);
 }
 
 TEST_F(LexiconTest, AsksHunspellAboutCompoundsTheTablesLack) {

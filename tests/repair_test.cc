@@ -116,6 +116,8 @@ TEST_F(RepairTest, LeavesCorrectDanishAlone) {
       "Se http://www.example.org/are eller skriv til info@kommune.dk om Google og Microsoft Office.",
       "I 2024 var der 1.234 sager, og 56 af dem kom fra Region Sjælland.",
       "Der er tale om social-\nog sundhedsområdet.",
+      // English terms and acronyms in Danish text
+      "Vælg en gateway med et bogus override, og se UID og TGT i loggen.",
   };
   for (const char* text : kept) {
     RepairedText r = Repair(DocOf(text), *lexicon_);

@@ -8,10 +8,16 @@
 // 1. Expands hunspell-da's dictionary with its affix rules: every listed form,
 //    with its compound flags (begin/middle/end) and whether it stands alone.
 // 2. Counts words and word pairs in Danish prose from installed Debian
-//    packages (HTML help pages, gettext .mo catalogues, gzipped man pages).
-// 3. Keeps corpus words hunspell-da accepts (kLexAttested, with counts) and
-//    marks the ones it rejects (kLexForeign).
-// 4. Marks words that an OCR confusion could have made from another Danish
+//    packages (HTML help pages, gettext .mo catalogues, gzipped man pages),
+//    block by block, skipping code-like chunks and blocks that are not
+//    mostly Danish.
+// 3. Keeps corpus words that are compounds of attested words or that
+//    hunspell-da accepts (kLexAttested, with counts) and marks the rest
+//    (kLexForeign).
+// 4. Marks words of general Danish (kLexWeb) and English words that are not
+//    Danish (kLexEnglish) from the word lists in Tesseract's models, and the
+//    domain list (kLexDomain).
+// 5. Marks words that an OCR confusion could have made from another Danish
 //    word (kLexHasVariant), so the repair can skip all other known words.
 // Output is deterministic for the same inputs.
 #include <zlib.h>
@@ -657,7 +663,6 @@ int Main(int argc, char** argv) {
   std::sort(to_check.begin(), to_check.end());
   std::vector<char> accepted(to_check.size(), 0);
   {
-    std::string dict_base = a.dic.substr(0, a.dic.size() - 4);
     unsigned nthreads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     std::atomic<bool> failed{false};

@@ -418,6 +418,9 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
   pdf->reset();
   if (jobs.empty()) return doc;
 
+  if (options.render_dpi <= 0)
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": render_dpi must be positive, not " + std::to_string(options.render_dpi));
   Result<std::string> work_dir = PrepareWorkDir(options, path);
   if (!work_dir) return std::unexpected(work_dir.error());
   RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {

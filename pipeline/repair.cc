@@ -462,7 +462,7 @@ struct Tok {
   bool joined_prev = false;  // only spaces (or a line break) since the previous word
   bool hyphen_end = false;   // followed by '-' ending its line: a word's first piece
   bool continuation = false; // may be the rest of a word hyphenated before it (line
-                             // start after a line ending in '-', or the page's first word)
+                             // start after a line ending in '-', or a later page's first word)
 };
 
 bool Blank(const std::u32string& s) { return s.find_first_not_of(U" \t") == std::u32string::npos; }
@@ -474,7 +474,8 @@ bool EndsInHyphen(const std::u32string& s) {
   return e >= 2 && s[e - 1] == U'-' && IsLetter(s[e - 2]);
 }
 
-void MarkPieces(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) {
+// `first_page`: no page before this one, so its first word continues nothing.
+void MarkPieces(const std::vector<std::u32string>& lines, bool first_page, std::vector<Tok>& toks) {
   for (size_t k = 0; k < toks.size(); ++k) {
     Tok& t = toks[k];
     const std::u32string& s = lines[t.line];
@@ -484,7 +485,7 @@ void MarkPieces(const std::vector<std::u32string>& lines, std::vector<Tok>& toks
     bool line_start = s.find_first_not_of(U" \t") == t.begin;
     if (!line_start || !IsLower(s[t.begin])) continue;
     if (k == 0) {
-      t.continuation = true;
+      t.continuation = !first_page;
       continue;
     }
     size_t li = t.line;
@@ -703,7 +704,7 @@ struct PageRepair {
   void Run() {
     for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
     Tokenize(lines, toks);
-    MarkPieces(lines, toks);
+    MarkPieces(lines, page.number <= 1, toks);
     std::u32string prev_repaired;
     bool have_prev = false;
     for (size_t k = 0; k < toks.size(); ++k) {

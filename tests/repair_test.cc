@@ -181,6 +181,19 @@ TEST_F(RepairTest, RepairsHyphenatedWordInPlaceWhenNotJoining) {
             "De har været i sager om æresrelate-\nrede konflikter.\n");
 }
 
+TEST_F(RepairTest, LaterPageMayContinueAHyphenatedWord) {
+  // The first word of page 2, lower-case, may be the rest of a word split at
+  // the end of page 1: it is not repaired alone. On page 1 it is.
+  Document doc = DocOf("halvar og fgrste");
+  Page second = doc.pages[0];
+  second.number = 2;
+  doc.pages.push_back(second);
+  RepairedText r = Repair(doc, *lexicon_);
+  ASSERT_EQ(r.pages.size(), 2u);
+  EXPECT_EQ(r.pages[0].lines[0].text, "halvår og første");
+  EXPECT_EQ(r.pages[1].lines[0].text, "halvar og første");
+}
+
 TEST_F(RepairTest, KeepsLineStructure) {
   const std::string damaged = "Tabel 1. Arlig udvikling\n\n2021 | 2022 | 2023\n46 41 64\n";
   RepairedText r = Repair(DocOf(damaged), *lexicon_);

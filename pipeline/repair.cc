@@ -474,7 +474,8 @@ bool EndsInHyphen(const std::u32string& s) {
   return e >= 2 && s[e - 1] == U'-' && IsLetter(s[e - 2]);
 }
 
-// `first_page`: no page before this one, so its first word continues nothing.
+// `first_page`: no page before this one ends in a line-end hyphen, so its
+// first word continues nothing.
 void MarkPieces(const std::vector<std::u32string>& lines, bool first_page, std::vector<Tok>& toks) {
   for (size_t k = 0; k < toks.size(); ++k) {
     Tok& t = toks[k];
@@ -643,6 +644,7 @@ struct PageRepair {
   const DocModel& doc;
   bool collect_only = false;  // first pass: decide only words that are not Danish as they stand
   bool assess = false;        // count lexicon hits (AssessText)
+  bool after_hyphen = false;  // the previous page ends in a hyphenated word's first piece
   std::vector<std::u32string> lines;
   std::vector<Tok> toks;
   std::vector<Replacement> repl;
@@ -704,7 +706,7 @@ struct PageRepair {
   void Run() {
     for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
     Tokenize(lines, toks);
-    MarkPieces(lines, page.number <= 1, toks);
+    MarkPieces(lines, !after_hyphen, toks);
     std::u32string prev_repaired;
     bool have_prev = false;
     for (size_t k = 0; k < toks.size(); ++k) {
@@ -873,6 +875,18 @@ struct PageRepair {
 
 }  // namespace
 
+// Page `i` of `doc` follows a page whose last text line ends in a hyphen.
+bool AfterHyphen(const Document& doc, size_t i) {
+  if (i == 0) return false;
+  const std::vector<Line>& lines = doc.pages[i - 1].lines;
+  for (size_t k = lines.size(); k-- > 0;) {
+    std::u32string t = ToU32(lines[k].text);
+    if (Blank(t)) continue;
+    return EndsInHyphen(t);
+  }
+  return false;
+}
+
 // The document model from a first pass over every page.
 DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& lexicon) {
   DocModel neutral;
@@ -880,8 +894,9 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
   options.join_hyphens = false;
   DocModel doc;
   int damaged = 0, intact = 0;
-  for (const Page& page : document.pages) {
-    PageRepair pr{rep, lexicon, options, page, neutral, true, false, {}, {}, {}, {}};
+  for (size_t i = 0; i < document.pages.size(); ++i) {
+    const Page& page = document.pages[i];
+    PageRepair pr{rep, lexicon, options, page, neutral, true, false, AfterHyphen(document, i), {}, {}, {}, {}};
     pr.Run();
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
@@ -903,8 +918,9 @@ RepairedText Repair(const Document& document, const Lexicon& lexicon, const Repa
   Repairer rep(lexicon);
   DocModel doc = LearnDocument(document, rep, lexicon);
   rep.ClearCache();
-  for (const Page& page : document.pages) {
-    PageRepair pr{rep, lexicon, options, page, doc, false, false, {}, {}, {}, {}};
+  for (size_t i = 0; i < document.pages.size(); ++i) {
+    const Page& page = document.pages[i];
+    PageRepair pr{rep, lexicon, options, page, doc, false, false, AfterHyphen(document, i), {}, {}, {}, {}};
     pr.Run();
     Page p = page;
     p.lines = pr.Apply();
@@ -930,7 +946,7 @@ TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
   one.pages.push_back(page);
   DocModel doc = LearnDocument(one, rep, lexicon);
   rep.ClearCache();
-  PageRepair pr{rep, lexicon, options, page, doc, false, true, {}, {}, {}, {}};
+  PageRepair pr{rep, lexicon, options, page, doc, false, true, false, {}, {}, {}, {}};
   pr.Run();
   TextHealth h;
   h.words = pr.words;

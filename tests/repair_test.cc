@@ -181,17 +181,22 @@ TEST_F(RepairTest, RepairsHyphenatedWordInPlaceWhenNotJoining) {
             "De har været i sager om æresrelate-\nrede konflikter.\n");
 }
 
-TEST_F(RepairTest, LaterPageMayContinueAHyphenatedWord) {
-  // The first word of page 2, lower-case, may be the rest of a word split at
-  // the end of page 1: it is not repaired alone. On page 1 it is.
+TEST_F(RepairTest, NextPageMayContinueAHyphenatedWord) {
+  // After a page ending in "...-", the next page's first lower-case word may
+  // be the rest of a split word: it is not repaired alone. Otherwise it is.
   Document doc = DocOf("halvar og fgrste");
   Page second = doc.pages[0];
   second.number = 2;
+  Page third = second;
+  third.number = 3;
+  doc.pages[0].lines[0].text = "halvar og fgrste med radgiv-";
   doc.pages.push_back(second);
+  doc.pages.push_back(third);
   RepairedText r = Repair(doc, *lexicon_);
-  ASSERT_EQ(r.pages.size(), 2u);
-  EXPECT_EQ(r.pages[0].lines[0].text, "halvår og første");
+  ASSERT_EQ(r.pages.size(), 3u);
+  EXPECT_EQ(r.pages[0].lines[0].text, "halvår og første med rådgiv-");
   EXPECT_EQ(r.pages[1].lines[0].text, "halvar og første");
+  EXPECT_EQ(r.pages[2].lines[0].text, "halvår og første");
 }
 
 TEST_F(RepairTest, KeepsLineStructure) {

@@ -89,6 +89,19 @@ void KeepWork(const Context& ctx, const NoteResult& r) {
              << rec.value << "\t" << rec.source.page << "\t" << rec.source.line << "\n";
 }
 
+// An input with no text on any page cannot give a note: say why, per page.
+std::optional<Error> NoText(const Document& doc) {
+  for (const Page& p : doc.pages)
+    for (const Line& l : p.lines)
+      if (l.text.find_first_not_of(" \t\f\v") != std::string::npos) return std::nullopt;
+  std::string why;
+  for (const Page& p : doc.pages)
+    if (!p.text_source_why.empty() && why.size() < 300)
+      why += "; page " + std::to_string(p.number) + ": " + p.text_source_why;
+  return Error{ErrorCode::kInvalidInput, doc.path + ": no text on any of its " +
+                                             std::to_string(doc.pages.size()) + " page(s)" + why};
+}
+
 }  // namespace
 
 NoteResult ProcessDocument(Document document, const Context& ctx) {
@@ -97,6 +110,10 @@ NoteResult ProcessDocument(Document document, const Context& ctx) {
   r.document = std::move(document);
   if (ctx.lexicon == nullptr) {
     r.error = Error{ErrorCode::kInternal, r.path + ": no lexicon given to the repair stage"};
+    return r;
+  }
+  if (std::optional<Error> e = NoText(r.document)) {
+    r.error = std::move(e);
     return r;
   }
   r.repaired = Repair(r.document, *ctx.lexicon);

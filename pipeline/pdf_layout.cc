@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -70,7 +72,10 @@ std::string Percent(double share) {
 
 }  // namespace
 
-std::vector<Line> LinesFromWordBoxes(std::vector<Word> words) {
+namespace {
+
+// Lines of one column (or of a page without columns), not yet numbered.
+std::vector<Line> BandLines(std::vector<Word> words) {
   std::vector<Line> lines;
   if (words.empty()) return lines;
   std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
@@ -87,16 +92,112 @@ std::vector<Line> LinesFromWordBoxes(std::vector<Word> words) {
     bands.back().Add(w.box);
     lines.back().words.push_back(std::move(w));
   }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Line& line = lines[i];
+  for (Line& line : lines) {
     std::stable_sort(line.words.begin(), line.words.end(),
                      [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
-    line.number = static_cast<int>(i) + 1;
     for (const Word& w : line.words) {
       if (!line.text.empty()) line.text += ' ';
       line.text += w.text;
     }
   }
+  return lines;
+}
+
+// The widest gutter between columns: an x-range, 8 points wide or more, that
+// words cross for less than a tenth of the text's height in all (a title or
+// a footer across the page may cross it), with words on both sides reaching
+// over half the text's height each. A table's column gaps fail the first
+// test: the paragraphs above and below it cross them. False when none.
+bool FindGutter(const std::vector<Word>& words, double* gutter_x0, double* gutter_x1) {
+  if (words.size() < 8) return false;
+  double left = words[0].box.x0, right = words[0].box.x1, top = words[0].box.y0,
+         bottom = words[0].box.y1;
+  for (const Word& w : words) {
+    left = std::min(left, w.box.x0);
+    right = std::max(right, w.box.x1);
+    top = std::min(top, w.box.y0);
+    bottom = std::max(bottom, w.box.y1);
+  }
+  double height = bottom - top;
+  int bins = static_cast<int>(std::ceil(right - left));
+  if (height <= 0 || bins < 3 || bins > 100000) return false;
+  std::vector<double> cover(bins, 0);  // summed height of the words over each point
+  for (const Word& w : words) {
+    int b0 = std::clamp(static_cast<int>(w.box.x0 - left), 0, bins - 1);
+    int b1 = std::clamp(static_cast<int>(std::ceil(w.box.x1 - left)), 0, bins - 1);
+    for (int b = b0; b <= b1; ++b) cover[b] += w.box.y1 - w.box.y0;
+  }
+  constexpr double kMinWidth = 8;
+  double best_width = 0;
+  for (int b = 0; b < bins;) {
+    if (cover[b] >= 0.1 * height) {
+      ++b;
+      continue;
+    }
+    int e = b;
+    while (e < bins && cover[e] < 0.1 * height) ++e;
+    double x0 = left + b, x1 = left + e;
+    if (b > 0 && e < bins && x1 - x0 >= kMinWidth && x1 - x0 > best_width) {
+      double l_top = bottom, l_bottom = top, r_top = bottom, r_bottom = top;
+      for (const Word& w : words) {
+        if (w.box.x1 <= x0) {
+          l_top = std::min(l_top, w.box.y0);
+          l_bottom = std::max(l_bottom, w.box.y1);
+        }
+        if (w.box.x0 >= x1) {
+          r_top = std::min(r_top, w.box.y0);
+          r_bottom = std::max(r_bottom, w.box.y1);
+        }
+      }
+      if (l_bottom - l_top > 0.5 * height && r_bottom - r_top > 0.5 * height) {
+        best_width = x1 - x0;
+        *gutter_x0 = x0;
+        *gutter_x1 = x1;
+      }
+    }
+    b = e;
+  }
+  return best_width > 0;
+}
+
+void Append(std::vector<Line>& to, std::vector<Line> from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// Lines of a page read column by column (columns may split again): a line
+// with a word across the gutter (a title, a footer) stays whole, before the
+// columns when it is above them, after them otherwise.
+std::vector<Line> ColumnLines(std::vector<Word> words, int depth) {
+  double g0 = 0, g1 = 0;
+  if (depth > 4 || !FindGutter(words, &g0, &g1)) return BandLines(std::move(words));
+  std::vector<Word> left, right;
+  std::vector<Line> across;
+  for (Line& line : BandLines(std::move(words))) {
+    bool crosses = std::any_of(line.words.begin(), line.words.end(),
+                               [&](const Word& w) { return w.box.x0 < g1 && w.box.x1 > g0; });
+    if (crosses) {
+      across.push_back(std::move(line));
+      continue;
+    }
+    for (Word& w : line.words) (w.box.x1 <= g0 ? left : right).push_back(std::move(w));
+  }
+  double columns_top = std::numeric_limits<double>::max();
+  for (const Word& w : left) columns_top = std::min(columns_top, w.box.y0);
+  for (const Word& w : right) columns_top = std::min(columns_top, w.box.y0);
+  std::vector<Line> lines, below;
+  for (Line& line : across)
+    (UnionBox(line.words).y1 <= columns_top ? lines : below).push_back(std::move(line));
+  Append(lines, ColumnLines(std::move(left), depth + 1));
+  Append(lines, ColumnLines(std::move(right), depth + 1));
+  Append(lines, std::move(below));
+  return lines;
+}
+
+}  // namespace
+
+std::vector<Line> LinesFromWordBoxes(std::vector<Word> words) {
+  std::vector<Line> lines = ColumnLines(std::move(words), 0);
+  for (size_t i = 0; i < lines.size(); ++i) lines[i].number = static_cast<int>(i) + 1;
   return lines;
 }
 

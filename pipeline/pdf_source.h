@@ -64,9 +64,11 @@ TextLayerVerdict JudgeTextLayer(const Page& text_layer, OcrMode mode, const Lexi
 
 // Groups words into lines by their boxes: words whose vertical centres fall
 // within one line's band share a line; lines run top to bottom, words left to
-// right. Line numbers start at 1; each line's text is its words joined by one
-// space. Used when a text layer's reading order is scrambled (tables set
-// column by column).
+// right. A page set in columns (a gutter of white space through most of the
+// text's height) is read column by column, left to right; a table's column
+// gaps are not gutters, so its rows stay whole. Line numbers start at 1; each
+// line's text is its words joined by one space. Used when a text layer's
+// reading order is scrambled (tables set column by column).
 std::vector<Line> LinesFromWordBoxes(std::vector<Word> words);
 
 // True when consecutive lines go back up the page or two lines share a band:

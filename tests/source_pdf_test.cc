@@ -216,6 +216,29 @@ TEST(SourcePdfTest, ColumnByColumnTableIsRebuiltIntoRows) {
                        "2021 2022 2023", "Antal 395 522 631"}));
 }
 
+TEST(SourcePdfTest, TwoColumnPageIsReadColumnByColumn) {
+  // Drawn row by row across both columns, so the layer's order interleaves them.
+  std::vector<PdfText> page = {{72, 60, "Notat om henvendelser i to spalter", 14}};
+  std::vector<std::string> left, right;
+  for (int i = 1; i <= 8; ++i) {
+    left.push_back("Venstre spalte linje " + std::to_string(i) + " her");
+    right.push_back("Højre spalte linje " + std::to_string(i) + " der");
+    page.push_back({72, 90 + 16.0 * i, left.back()});
+    page.push_back({320, 90 + 16.0 * i, right.back()});
+  }
+  page.push_back({72, 260, "Side 1 af 1 i et notat med to spalter og en lang fodlinje"});
+  Result<Document> doc = ReadPdfOrImage(MakePdf({page}), InputKind::kPdf, "columns.pdf", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::vector<std::string> expected = {"Notat om henvendelser i to spalter"};
+  expected.insert(expected.end(), left.begin(), left.end());
+  expected.insert(expected.end(), right.begin(), right.end());
+  expected.push_back("Side 1 af 1 i et notat med to spalter og en lang fodlinje");
+  std::vector<std::string> lines;
+  for (const Line& l : doc->pages[0].lines) lines.push_back(l.text);
+  EXPECT_EQ(lines, expected);
+}
+
 TEST(SourcePdfTest, LinesFromWordBoxesGroupsByBandAndSortsByX) {
   std::vector<Word> words = {
       {"2019", {150, 100, 175, 110}, -1}, {"286", {150, 121, 170, 131}, -1},

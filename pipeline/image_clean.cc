@@ -208,6 +208,27 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
   return out;
 }
 
+RasterImage RotateClockwise(const RasterImage& image, int degrees) {
+  int quarter = ((degrees % 360 + 360) % 360) / 90;
+  if (quarter == 0) return image;
+  const int w = image.width, h = image.height;
+  RasterImage out;
+  out.dpi = image.dpi;
+  out.width = quarter == 2 ? w : h;
+  out.height = quarter == 2 ? h : w;
+  out.pixels.resize(image.pixels.size());
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      int nx, ny;
+      if (quarter == 1) { nx = h - 1 - y; ny = x; }
+      else if (quarter == 2) { nx = w - 1 - x; ny = h - 1 - y; }
+      else { nx = y; ny = w - 1 - x; }
+      out.pixels[static_cast<size_t>(ny) * out.width + nx] = image.pixels[static_cast<size_t>(y) * w + x];
+    }
+  }
+  return out;
+}
+
 Result<void> WritePng(const RasterImage& image, const std::string& path) {
   QuietLeptonica();
   PixPtr pix = ToPix(image);

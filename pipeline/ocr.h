@@ -39,6 +39,12 @@ struct OcrOptions {
   int page_segmentation_mode = 4;
   // Fill OcrResult::tsv (Tesseract's word table) too; costs a little time.
   bool want_tsv = false;
+  // When a page reads badly (mean word confidence below
+  // `reread_below_confidence`), ask Tesseract's orientation model (osd, from
+  // tesseract-ocr-osd) which way up it is, and read it again turned if that
+  // reads better: sideways and upside-down scans.
+  bool detect_orientation = true;
+  double reread_below_confidence = 60;
 };
 
 struct OcrResult {
@@ -47,6 +53,10 @@ struct OcrResult {
   std::vector<Line> lines;
   std::string text;  // the engine's plain text output
   std::string tsv;   // word table, when OcrOptions::want_tsv
+  // The image the boxes refer to: the one given, turned clockwise by
+  // `rotation` degrees (0, 90, 180 or 270). 0 x 0 when the engine does not say.
+  int width = 0, height = 0;
+  int rotation = 0;
 };
 
 // One engine per thread: Recognize is not safe to call concurrently on one
@@ -96,6 +106,10 @@ struct CleanedImage {
 // Prepares a page image for OCR: grayscale in, cleaned grayscale out. Never
 // fails on a valid image; kInternal if Leptonica runs out of memory.
 Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& options = {});
+
+// `image` turned clockwise by `degrees` (0, 90, 180 or 270; others are taken
+// modulo 360 and rounded down to a quarter turn).
+RasterImage RotateClockwise(const RasterImage& image, int degrees);
 
 // Writes `image` as a PNG file. Errors: kIo naming `path`.
 Result<void> WritePng(const RasterImage& image, const std::string& path);

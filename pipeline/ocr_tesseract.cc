@@ -1,5 +1,7 @@
 // Tesseract adapter: OcrEngine over tesseract::TessBaseAPI. Words come from
-// the result iterator at RIL_WORD, grouped into Tesseract's text lines.
+// the result iterator at RIL_WORD, grouped into Tesseract's text lines. A page
+// that reads badly is checked with the orientation model and read turned.
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -66,6 +68,10 @@ Result<std::string> FindModelDir(const std::string& language) {
                        ", or set TESSDATA_PREFIX to a directory holding " + missing + ".traineddata");
 }
 
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+
 struct CharArrayDeleter {
   void operator()(char* p) const { delete[] p; }
 };
@@ -97,9 +103,26 @@ class TesseractEngine : public OcrEngine {
   explicit TesseractEngine(OcrOptions options) : options_(std::move(options)) {}
   TesseractEngine(const TesseractEngine&) = delete;  // owns a TessBaseAPI
   TesseractEngine& operator=(const TesseractEngine&) = delete;
-  ~TesseractEngine() override { api_.End(); }
+  ~TesseractEngine() override {
+    api_.End();
+    osd_.End();
+  }
+
+  Result<OcrResult> Recognize(const RasterImage& image) override {
+    Result<OcrResult> first = RecognizeOnce(image);
+    if (!first || !options_.detect_orientation ||
+        MeanConfidence(*first) >= options_.reread_below_confidence)
+      return first;
+    int turn = DetectTurn(image);
+    if (turn == 0) return first;
+    Result<OcrResult> turned = RecognizeOnce(RotateClockwise(image, turn));
+    if (!turned || MeanConfidence(*turned) <= MeanConfidence(*first)) return first;
+    turned->rotation = turn;
+    return turned;
+  }
 
   Result<void> Init(const std::string& model_dir) {
+    model_dir_ = model_dir;
     if (api_.Init(model_dir.c_str(), options_.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
       return MakeError(ErrorCode::kOcr, "Tesseract could not load the OCR model '" + options_.language +
                                             "' from " + model_dir +
@@ -109,7 +132,7 @@ class TesseractEngine : public OcrEngine {
     return {};
   }
 
-  Result<OcrResult> Recognize(const RasterImage& image) override {
+  Result<OcrResult> RecognizeOnce(const RasterImage& image) {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() != static_cast<size_t>(image.width) * image.height)
       return MakeError(ErrorCode::kInternal, "OCR given an empty or inconsistent image");
@@ -120,6 +143,8 @@ class TesseractEngine : public OcrEngine {
       return MakeError(ErrorCode::kOcr, "Tesseract failed to recognize the page");
     }
     OcrResult out;
+    out.width = image.width;
+    out.height = image.height;
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
     if (it) {
       const auto word_level = tesseract::RIL_WORD;
@@ -154,8 +179,60 @@ class TesseractEngine : public OcrEngine {
   }
 
  private:
+  static double MeanConfidence(const OcrResult& r) {
+    double sum = 0;
+    int n = 0;
+    for (const Line& l : r.lines)
+      for (const Word& w : l.words) {
+        sum += w.confidence;
+        ++n;
+      }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  // Clockwise degrees to turn `image` so its text stands upright, from
+  // Tesseract's orientation model; 0 when upright, unsure, or the model
+  // (osd.traineddata) is not installed.
+  int DetectTurn(const RasterImage& image) {
+    constexpr float kMinOrientationConfidence = 2;
+    if (!osd_ready_) {
+      if (osd_failed_ ||
+          !std::filesystem::is_regular_file(model_dir_ + "/osd.traineddata") ||
+          osd_.Init(model_dir_.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
+        osd_failed_ = true;
+        return 0;
+      }
+      osd_.SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      osd_ready_ = true;
+    }
+    // OSD takes the resolution from the image itself (it warns and assumes
+    // 70 dpi for raw pixels), so it gets a Leptonica image that carries it.
+    std::unique_ptr<Pix, PixDeleter> pix(pixCreate(image.width, image.height, 8));
+    if (!pix) return 0;
+    int dpi = image.dpi > 0 ? image.dpi : 300;
+    pixSetResolution(pix.get(), dpi, dpi);
+    l_uint32* data = pixGetData(pix.get());
+    int wpl = pixGetWpl(pix.get());
+    for (int y = 0; y < image.height; ++y) {
+      const uint8_t* row = image.pixels.data() + static_cast<size_t>(y) * image.width;
+      for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(data + static_cast<size_t>(y) * wpl, x, row[x]);
+    }
+    osd_.SetImage(pix.get());
+    int degrees = 0;
+    float confidence = 0, script_confidence = 0;
+    const char* script = nullptr;
+    bool ok = osd_.DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+    osd_.Clear();
+    if (!ok || confidence < kMinOrientationConfidence) return 0;
+    // `degrees` is how far the text is turned; turning back undoes it.
+    return (360 - degrees % 360) % 360;
+  }
+
   OcrOptions options_;
+  std::string model_dir_;
   tesseract::TessBaseAPI api_;
+  tesseract::TessBaseAPI osd_;  // orientation model, started on first need
+  bool osd_ready_ = false, osd_failed_ = false;
 };
 
 }  // namespace

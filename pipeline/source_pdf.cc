@@ -280,8 +280,9 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
   page.number = job.index + 1;
   page.text_source = "ocr";
   page.text_source_why = job.why;
-  page.width = cleaned.image.width;
-  page.height = cleaned.image.height;
+  if (ocr->rotation != 0) page.text_source_why += "; read turned " + std::to_string(ocr->rotation) + "°";
+  page.width = ocr->width > 0 ? ocr->width : cleaned.image.width;
+  page.height = ocr->height > 0 ? ocr->height : cleaned.image.height;
   page.lines = std::move(ocr->lines);
   return page;
 }

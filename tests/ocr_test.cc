@@ -169,6 +169,27 @@ TEST(OcrTest, KeepWorkWritesTesseractsWordTable) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(OcrTest, SidewaysAndUpsideDownPagesAreReadTurned) {
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p3.jpg"));
+  Result<RasterImage> page = DecodeImagePage(bytes, 0, 1LL << 30, "p3.jpg");
+  ASSERT_TRUE(page) << page.error().ToString();
+  std::string dir = (std::filesystem::temp_directory_path() / ("notat-ocr-turn-" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir);
+  // The page scanned a quarter turn clockwise needs 270 degrees more; upside down, 180.
+  for (auto [turn, fix] : {std::pair{90, 270}, std::pair{180, 180}}) {
+    std::string path = dir + "/turned-" + std::to_string(turn) + ".png";
+    ASSERT_TRUE(WritePng(RotateClockwise(*page, turn), path));
+    Result<Document> doc = ReadInput(path, Options{}, nullptr);
+    ASSERT_TRUE(doc) << doc.error().ToString();
+    ASSERT_EQ(doc->pages.size(), 1u);
+    EXPECT_EQ(doc->pages[0].text_source_why, "image input; read turned " + std::to_string(fix) + "°");
+    EXPECT_EQ(doc->pages[0].width, 1654);
+    EXPECT_EQ(doc->pages[0].height, 2339);
+    EXPECT_NE(AllText(*doc).find("MÆRK arbejder kontinuerligt"), std::string::npos) << AllText(*doc);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(OcrTest, MissingModelNamesTheDebianPackage) {
   const char* old = std::getenv("TESSDATA_PREFIX");
   std::string saved = old ? old : "";

@@ -266,6 +266,27 @@ TEST(SourcePdfTest, ReadingOrderScrambledDetectsColumnOrder) {
   EXPECT_TRUE(ReadingOrderScrambled(same_band));
 }
 
+TEST(SourcePdfTest, RotateClockwiseTurnsByQuarters) {
+  RasterImage image{3, 2, 300, {1, 2, 3, 4, 5, 6}};  // rows: 1 2 3 / 4 5 6
+  struct Case {
+    int degrees, width, height;
+    std::vector<uint8_t> pixels;
+  } cases[] = {
+      {0, 3, 2, {1, 2, 3, 4, 5, 6}},
+      {90, 2, 3, {4, 1, 5, 2, 6, 3}},
+      {180, 3, 2, {6, 5, 4, 3, 2, 1}},
+      {270, 2, 3, {3, 6, 2, 5, 1, 4}},
+      {-90, 2, 3, {3, 6, 2, 5, 1, 4}},
+  };
+  for (const Case& c : cases) {
+    RasterImage r = RotateClockwise(image, c.degrees);
+    EXPECT_EQ(r.width, c.width) << c.degrees;
+    EXPECT_EQ(r.height, c.height) << c.degrees;
+    EXPECT_EQ(r.pixels, c.pixels) << c.degrees;
+    EXPECT_EQ(r.dpi, 300);
+  }
+}
+
 // ---- The text-layer / OCR choice ----
 
 Page PageOfText(const std::string& text) {

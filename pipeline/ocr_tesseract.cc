@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,10 @@ class TesseractEngine : public OcrEngine {
         word.text = Trim(Take(it->GetUTF8Text(word_level)));
         word.confidence = it->Confidence(word_level);
         if (word.text.empty() || IsSpeckle(word.text, word.confidence)) continue;
+        // A figure's confidence is that of its weakest digit: Tesseract gives a
+        // word the confidence of its whole segment, which a table rule next to
+        // the number can drag down while every digit was read surely.
+        if (std::optional<float> digits = DigitConfidence(*it)) word.confidence = *digits;
         int left = 0, top = 0, right = 0, bottom = 0;
         if (it->BoundingBox(word_level, &left, &top, &right, &bottom))
           word.box = Box{double(left), double(top), double(right), double(bottom)};
@@ -179,6 +184,21 @@ class TesseractEngine : public OcrEngine {
   }
 
  private:
+  // The lowest symbol confidence among the digits of the word at `it`, or
+  // nullopt when the word has no digit.
+  static std::optional<float> DigitConfidence(const tesseract::ResultIterator& it) {
+    tesseract::ResultIterator sym(it);
+    std::optional<float> lowest;
+    do {
+      std::unique_ptr<char[]> text(sym.GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (text && text[0] >= '0' && text[0] <= '9' && text[1] == '\0') {
+        float c = sym.Confidence(tesseract::RIL_SYMBOL);
+        if (!lowest || c < *lowest) lowest = c;
+      }
+    } while (sym.Next(tesseract::RIL_SYMBOL) && !sym.IsAtBeginningOf(tesseract::RIL_WORD));
+    return lowest;
+  }
+
   static double MeanConfidence(const OcrResult& r) {
     double sum = 0;
     int n = 0;

@@ -57,7 +57,8 @@ INSTANTIATE_TEST_SUITE_P(
                       SampleCase{"note-2025-h1-scan200.pdf", "ocr", {}},
                       SampleCase{"note-2025-h1-englishocr.pdf", "ocr", {}},
                       SampleCase{"note-2025-h1-scan.tif", "ocr", {}},
-                      SampleCase{"note-2025-h1-encrypted.pdf", "text-layer", {"--password", "notat-test"}}),
+                      SampleCase{"../tests/testdata/note-2025-h1-encrypted.pdf", "text-layer",
+                                 {"--password", "notat-test"}}),
     [](const ::testing::TestParamInfo<SampleCase>& info) {
       std::string name;
       for (const char* p = info.param.file; *p; ++p) name += std::isalnum(static_cast<unsigned char>(*p)) ? *p : '_';

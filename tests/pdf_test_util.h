@@ -19,8 +19,12 @@ inline std::string ReadFileBytes(const std::string& path) {
   return ss.str();
 }
 
+// samples/ holds the whole note in every input form; single pages and the
+// encrypted copy, made by the same script, are test fixtures in tests/testdata/.
 inline std::string SamplePath(const std::string& name) {
-  return std::string(NOTAT_SOURCE_DIR) + "/samples/" + name;
+  std::string sample = std::string(NOTAT_SOURCE_DIR) + "/samples/" + name;
+  if (std::ifstream(sample).good()) return sample;
+  return std::string(NOTAT_SOURCE_DIR) + "/tests/testdata/" + name;
 }
 
 // Text drawn at (x, y) in points from the top-left corner.

@@ -1,71 +1,13 @@
 #include "extractors/text_util.h"
 
+#include "pipeline/utf8.h"
+
 #include <algorithm>
 
 namespace notat::text {
-namespace {
+std::u32string Decode(std::string_view s) { return DecodeUtf8(s); }
 
-// Decodes one code point at s[i]; sets *len to the bytes consumed (>= 1).
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  *len = 1;
-  if (c < 0x80) return c;
-  int n = 0;
-  char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-  else return 0xFFFD;
-  if (i + n >= s.size()) return 0xFFFD;
-  for (int k = 1; k <= n; ++k) {
-    unsigned char cc = b(i + k);
-    if ((cc & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  // Reject overlong forms and surrogates.
-  if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-    return 0xFFFD;
-  *len = n + 1;
-  return cp;
-}
-
-}  // namespace
-
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    size_t len = 1;
-    out.push_back(DecodeAt(s, i, &len));
-    i += len;
-  }
-  return out;
-}
-
-std::string Encode(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
+std::string Encode(std::u32string_view s) { return EncodeUtf8(s); }
 
 bool IsUpper(char32_t c) {
   if (c >= 'A' && c <= 'Z') return true;
@@ -100,8 +42,8 @@ std::string Lower(std::string_view s) {
 
 char32_t FirstCodePoint(std::string_view s) {
   if (s.empty()) return 0;
-  size_t len = 1;
-  return DecodeAt(s, 0, &len);
+  size_t n = Utf8SequenceLength(s, 0);
+  return n == 0 ? 0xFFFD : DecodeUtf8(s.substr(0, n))[0];
 }
 
 char32_t LastCodePoint(std::string_view s) {
@@ -109,10 +51,9 @@ char32_t LastCodePoint(std::string_view s) {
   size_t i = s.size() - 1;
   // Step back over at most three continuation bytes.
   for (int k = 0; k < 3 && i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; ++k) --i;
-  size_t len = 1;
-  char32_t c = DecodeAt(s, i, &len);
-  if (i + len != s.size()) return 0xFFFD;
-  return c;
+  size_t n = Utf8SequenceLength(s, i);
+  if (n == 0 || i + n != s.size()) return 0xFFFD;
+  return DecodeUtf8(s.substr(i))[0];
 }
 
 int EditDistance(std::u32string_view a, std::u32string_view b, int cap) {

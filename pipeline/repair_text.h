@@ -11,6 +11,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+
+#include "pipeline/utf8.h"
 #include <vector>
 
 namespace notat {
@@ -18,7 +20,6 @@ namespace notat {
 // UTF-8 <-> UTF-32. Invalid bytes decode to U+FFFD.
 std::u32string ToU32(std::string_view utf8);
 std::string ToUtf8(std::u32string_view text);
-void AppendUtf8(char32_t c, std::string& out);
 
 // Case for Latin letters (ASCII, Latin-1 supplement, Latin Extended-A).
 bool IsLetter(char32_t c);

@@ -1,0 +1,28 @@
+// UTF-8 encoding and decoding, shared by every stage that works on code points
+// (the repair, the extractors, the input check). Never classify æ/ø/å byte by
+// byte: decode first.
+//
+//   std::u32string cps = DecodeUtf8("Sjælland");   // 8 code points
+#ifndef NOTAT_PIPELINE_UTF8_H_
+#define NOTAT_PIPELINE_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace notat {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when there is
+// none (overlong forms, surrogates and code points past U+10FFFF are invalid).
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
+// Decodes UTF-8. Each byte that does not start a valid sequence becomes
+// U+FFFD, and decoding goes on with the next byte.
+std::u32string DecodeUtf8(std::string_view s);
+
+void AppendUtf8(char32_t c, std::string& out);
+std::string EncodeUtf8(std::u32string_view s);
+
+}  // namespace notat
+
+#endif  // NOTAT_PIPELINE_UTF8_H_

@@ -55,20 +55,37 @@ void Skip(Check& c, std::string why) {
   c.message = std::move(why);
 }
 
-// Compares two values that should be equal; records both sources.
-Check EqualCheck(std::string name, const std::string& what_a, const Record& a,
-                 const std::string& what_b, const Record& b) {
+// One side of a comparison: the record (null when it was not found), how to
+// name it, and what to say when it is missing.
+struct Side {
+  const Record* record;
+  std::string what;
+  std::string missing;
+};
+
+// Compares two values that should be equal and records both sources; skipped,
+// saying what is missing, when either value was not found.
+Check EqualCheck(std::string name, const Side& expected, const Side& actual) {
   Check c = MakeCheck(std::move(name));
+  if (expected.record == nullptr || actual.record == nullptr) {
+    std::string why;
+    for (const Side* s : {&actual, &expected})
+      if (s->record == nullptr) why += (why.empty() ? "" : "; ") + s->missing;
+    Skip(c, why);
+    return c;
+  }
+  const Record& a = *expected.record;
+  const Record& b = *actual.record;
   c.expected = FormatValue(a.value);
   c.actual = FormatValue(b.value);
   c.sources = {a.source, b.source};
   c.subjects = {RecordId(a), RecordId(b)};
   if (a.value == b.value) {
     c.status = CheckStatus::kPass;
-    c.message = what_b + " (" + c.actual + ") equals " + what_a;
+    c.message = actual.what + " (" + c.actual + ") equals " + expected.what;
   } else {
     c.status = CheckStatus::kFail;
-    c.message = what_b + " is " + c.actual + " (" + Where(b.source) + ") but " + what_a +
+    c.message = actual.what + " is " + c.actual + " (" + Where(b.source) + ") but " + expected.what +
                 " is " + c.expected + " (" + Where(a.source) + ")";
   }
   return c;
@@ -353,61 +370,27 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
   checks.push_back(RegionsComplete(t2));
   checks.push_back(RegionsSumToTotal(t2));
 
-  {
-    const Record* total = nullptr;
-    if (t2 != nullptr)
-      for (const Record& r : t2->records)
-        if (r.region && *r.region == "Total") total = &r;
-    const Record* t1_period = FindByPeriod(t1, period);
-    if (total != nullptr && t1_period != nullptr) {
-      checks.push_back(EqualCheck("table2_total_equals_table1", "table 1's " + period, *t1_period,
-                                  "table 2's total", *total));
-    } else {
-      Check c = MakeCheck("table2_total_equals_table1");
-      Skip(c, total == nullptr ? "table 2 has no total" : "table 1 has no column " + period);
-      checks.push_back(c);
-    }
-  }
-  {
-    const Record* fact = FindFact(ex, "inquiries_total", period);
-    const Record* t1_period = FindByPeriod(t1, period);
-    if (fact != nullptr && t1_period != nullptr) {
-      checks.push_back(EqualCheck("text_period_total_equals_table1", "table 1's " + period,
-                                  *t1_period, "the text's total for " + period, *fact));
-    } else {
-      Check c = MakeCheck("text_period_total_equals_table1");
-      Skip(c, fact == nullptr ? "the text gives no total for " + period
-                              : "table 1 has no column " + period);
-      checks.push_back(c);
-    }
-  }
-  {
-    std::string year = PreviousYear(period);
-    const Record* fact = FindFact(ex, "inquiries_total", year);
-    const Record* t1_year = FindByPeriod(t1, year);
-    if (fact != nullptr && t1_year != nullptr) {
-      checks.push_back(EqualCheck("text_previous_year_equals_table1", "table 1's " + year, *t1_year,
-                                  "the text's total for " + year, *fact));
-    } else {
-      Check c = MakeCheck("text_previous_year_equals_table1");
-      Skip(c, fact == nullptr ? "the text gives no total for the previous year " + year
-                              : "table 1 has no column " + year);
-      checks.push_back(c);
-    }
-  }
-  {
-    const Record* fact = FindFact(ex, "trips_abroad_new", period);
-    const Record* t3_period = FindByPeriod(t3, period);
-    if (fact != nullptr && t3_period != nullptr) {
-      checks.push_back(EqualCheck("table3_period_equals_text_trips", "the text's trips abroad for " + period,
-                                  *fact, "table 3's " + period, *t3_period));
-    } else {
-      Check c = MakeCheck("table3_period_equals_text_trips");
-      Skip(c, fact == nullptr ? "the text gives no new trips-abroad figure for " + period
-                              : "table 3 has no column " + period);
-      checks.push_back(c);
-    }
-  }
+  const Record* total = nullptr;
+  if (t2 != nullptr)
+    for (const Record& r : t2->records)
+      if (r.region && *r.region == "Total") total = &r;
+  const Side t1_period{FindByPeriod(t1, period), "table 1's " + period, "table 1 has no column " + period};
+  const std::string year = PreviousYear(period);
+  checks.push_back(EqualCheck("table2_total_equals_table1", t1_period,
+                              {total, "table 2's total", "table 2 has no total"}));
+  checks.push_back(EqualCheck("text_period_total_equals_table1", t1_period,
+                              {FindFact(ex, "inquiries_total", period), "the text's total for " + period,
+                               "the text gives no total for " + period}));
+  checks.push_back(EqualCheck(
+      "text_previous_year_equals_table1",
+      {FindByPeriod(t1, year), "table 1's " + year, "table 1 has no column " + year},
+      {FindFact(ex, "inquiries_total", year), "the text's total for " + year,
+       "the text gives no total for the previous year " + year}));
+  checks.push_back(EqualCheck(
+      "table3_period_equals_text_trips",
+      {FindFact(ex, "trips_abroad_new", period), "the text's trips abroad for " + period,
+       "the text gives no new trips-abroad figure for " + period},
+      {FindByPeriod(t3, period), "table 3's " + period, "table 3 has no column " + period}));
   checks.push_back(LowConfidenceDigits(ex, low_confidence));
   return report;
 }

@@ -12,26 +12,14 @@
 #include "pipeline/lexicon_file.h"
 #include "pipeline/repair_text.h"
 #include "tests/fake_lexicon.h"
+#include "tests/real_lexicon.h"
 
 namespace notat {
 namespace {
 
 namespace fs = std::filesystem;
 
-class LexiconTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon();
-    if (lex) lexicon_ = std::move(*lex);
-    else load_error_ = lex.error().message;
-  }
-  static void TearDownTestSuite() { lexicon_.reset(); }
-  void SetUp() override { ASSERT_NE(lexicon_, nullptr) << load_error_; }
-  static std::unique_ptr<Lexicon> lexicon_;
-  static std::string load_error_;
-};
-std::unique_ptr<Lexicon> LexiconTest::lexicon_;
-std::string LexiconTest::load_error_;
+using LexiconTest = RealLexiconTest;
 
 TEST_F(LexiconTest, AcceptsDanishWords) {
   const char* yes[] = {"være", "første", "går", "på", "børnene", "rådgivning", "æresrelaterede",

@@ -13,6 +13,7 @@
 
 #include "pipeline/lexicon.h"
 #include "tests/fake_lexicon.h"
+#include "tests/real_lexicon.h"
 
 namespace notat {
 namespace {
@@ -40,27 +41,14 @@ std::string TextOf(const RepairedText& r) {
   return out;
 }
 
-class RepairTest : public ::testing::Test {
+class RepairTest : public RealLexiconTest {
  protected:
-  static void SetUpTestSuite() {
-    Result<std::unique_ptr<Lexicon>> lex = LoadDanishLexicon();
-    if (lex) lexicon_ = std::move(*lex);
-    else load_error_ = lex.error().message;
-  }
-  static void TearDownTestSuite() { lexicon_.reset(); }
-  void SetUp() override { ASSERT_NE(lexicon_, nullptr) << load_error_; }
-
   std::string Run(const std::string& text, bool join = true) {
     RepairOptions o;
     o.join_hyphens = join;
     return TextOf(Repair(DocOf(text), *lexicon_, o));
   }
-
-  static std::unique_ptr<Lexicon> lexicon_;
-  static std::string load_error_;
 };
-std::unique_ptr<Lexicon> RepairTest::lexicon_;
-std::string RepairTest::load_error_;
 
 struct Case {
   const char* damaged;

@@ -44,7 +44,17 @@ std::vector<NoteResult> ProcessAll(const std::vector<std::string>& inputs, const
   per_file.options.jobs = std::max(1, jobs / workers);  // pages in flight per file
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) results[i] = ProcessInput(inputs[i], per_file);
+    for (size_t i; (i = next.fetch_add(1)) < inputs.size();) {
+      // No exception should reach here; if a library throws one anyway, it
+      // costs this input only, never the batch.
+      try {
+        results[i] = ProcessInput(inputs[i], per_file);
+      } catch (const std::exception& e) {
+        results[i] = NoteResult{};
+        results[i].path = inputs[i];
+        results[i].error = Error{ErrorCode::kInternal, inputs[i] + ": unexpected error: " + e.what()};
+      }
+    }
   };
   std::vector<std::thread> threads;
   for (int w = 1; w < workers; ++w) threads.emplace_back(work);

@@ -4,31 +4,45 @@
 
 #include "pipeline/utf8.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "pipeline/pdf_source.h"
 
 namespace notat {
 namespace {
 
-// Reads the whole of `path` ("-" is stdin).
+// Reads the whole of `path` ("-" is stdin) with POSIX reads: no stream
+// exceptions, and a directory or other non-file is refused by name.
 Result<std::string> ReadAll(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+  int fd = path == "-" ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
+  struct stat st;
+  if (path != "-" && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    close(fd);
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": is a directory; give its files, or use `notat ingest` to walk it");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIo, path + ": cannot open: " + std::strerror(errno));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return MakeError(ErrorCode::kIo, path + ": read failed");
+  std::string bytes;
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (fd != STDIN_FILENO) close(fd);
+      return MakeError(ErrorCode::kIo, path + ": read failed: " + std::strerror(err));
+    }
+    bytes.append(buf, static_cast<size_t>(n));
+  }
+  if (fd != STDIN_FILENO) close(fd);
   return bytes;
 }
 

@@ -89,12 +89,17 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
   fs::path latin1 = Write("latin1.txt", "Notat om henvendelser i 1. halv\xE5r 2025\n");
   fs::path tableless = Write("tableless.txt", no_tables);
 
+  fs::path directory = dir_ / "a-directory";
+  fs::create_directories(directory);
   RunResult r = Notat({"extract", "--format", "jsonl", empty.string(), garbage.string(), latin1.string(),
-                 tableless.string(), Sample("note-2025-h1.ocr.txt")});
+                       directory.string(), tableless.string(), Sample("note-2025-h1.ocr.txt")});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("empty.txt: input is empty"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("garbage.bin: binary data"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("latin1.txt: line 1, column 32: not valid UTF-8 (byte 0xE5 at offset 31)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a-directory: is a directory; give its files, or use `notat ingest` to walk it"),
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("tableless.txt: some checks failed"), std::string::npos) << r.err;
   // The good note's records are all there, after the bad ones.
   int seed_records = 0;

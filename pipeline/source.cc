@@ -168,15 +168,10 @@ std::string Sha256Hex(std::string_view bytes) {
   uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   auto rotr = [](uint32_t x, int n) { return (x >> n) | (x << (32 - n)); };
-  std::string msg(bytes);
-  uint64_t bit_len = static_cast<uint64_t>(bytes.size()) * 8;
-  msg.push_back(static_cast<char>(0x80));
-  while (msg.size() % 64 != 56) msg.push_back(0);
-  for (int i = 7; i >= 0; --i) msg.push_back(static_cast<char>(bit_len >> (i * 8)));
-  for (size_t off = 0; off < msg.size(); off += 64) {
+  auto compress = [&](const unsigned char* block) {
     uint32_t w[64];
     for (int i = 0; i < 16; ++i) {
-      const auto* p = reinterpret_cast<const unsigned char*>(msg.data() + off + 4 * i);
+      const unsigned char* p = block + 4 * i;
       w[i] = (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
     }
     for (int i = 16; i < 64; ++i) {
@@ -191,7 +186,19 @@ std::string Sha256Hex(std::string_view bytes) {
       hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
-  }
+  };
+  // Whole blocks straight from the input (no copy of a large file); only the
+  // last partial block and the padding are copied.
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t whole = bytes.size() - bytes.size() % 64;
+  for (size_t off = 0; off < whole; off += 64) compress(data + off);
+  std::string tail(bytes.substr(whole));
+  uint64_t bit_len = static_cast<uint64_t>(bytes.size()) * 8;
+  tail.push_back(static_cast<char>(0x80));
+  while (tail.size() % 64 != 56) tail.push_back(0);
+  for (int i = 7; i >= 0; --i) tail.push_back(static_cast<char>(bit_len >> (i * 8)));
+  for (size_t off = 0; off < tail.size(); off += 64)
+    compress(reinterpret_cast<const unsigned char*>(tail.data()) + off);
   std::string out;
   char buf[9];
   for (uint32_t v : h) {

@@ -3,7 +3,15 @@
 //   notat-lexgen --aff da_DK.aff --dic da_DK.dic --domain domain-words.txt
 //       [--wordlist dan-words.txt] [--english eng-words.txt]
 //       [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]...
-//       --out data/da-lexicon.bin
+//       [--exclude PATHS_FILE]... [--exclude-text PARAGRAPHS_FILE]...
+//       [--dump-blocks FILE] --out data/da-lexicon.bin
+//
+// --exclude: corpus files whose absolute paths are listed (one a line, '#'
+// starts a comment) are not read; --exclude-text: text blocks that overlap a
+// listed paragraph are not counted (see BlockFilter). Both serve the repair
+// benchmark's held-out lexicon (bench/make-heldout-lexicon); without them the
+// output is the same as before they existed. --dump-blocks writes the words
+// of every counted block, one block a line, for measuring what was counted.
 //
 // 1. Expands hunspell-da's dictionary with its affix rules: every listed form,
 //    with its compound flags (begin/middle/end) and whether it stands alone.
@@ -430,6 +438,9 @@ struct Counts {
   std::unordered_map<std::string, uint32_t> words;
   std::unordered_map<std::string, uint32_t> bigrams;  // "a\x01b"
   uint64_t tokens = 0;
+  // When set, the words of every counted block, one block a line, " | "
+  // where a word pair is not counted (punctuation or a code chunk between).
+  std::ostream* dump = nullptr;
 };
 
 // A whitespace-delimited chunk that is code, a path, an address or an
@@ -491,6 +502,13 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
     }
   }
   if (words.empty() || known * 10 < words.size() * 6) return;
+  if (counts.dump != nullptr) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (k > 0) *counts.dump << (words[k].joined ? " " : " | ");
+      *counts.dump << words[k].text;
+    }
+    *counts.dump << '\n';
+  }
   for (size_t k = 0; k < words.size(); ++k) {
     ++counts.tokens;
     ++counts.words[words[k].text];
@@ -541,11 +559,35 @@ bool ReadCorpusFile(const fs::path& p, const FormMap& forms, Counts& counts) {
 // ---- main -------------------------------------------------------------------------
 
 struct Args {
-  std::string aff, dic, domain, out, wordlist, english;
+  std::string aff, dic, domain, out, wordlist, english, dump_blocks;
   std::vector<std::string> corpus;
   std::vector<std::string> packages;
+  std::vector<std::string> exclude;
   int min_bigram = 1;
 };
+
+// The lines of a list file, '#' comments and surrounding blanks removed,
+// empty lines skipped. False when the file cannot be read.
+bool ReadListFile(const std::string& path, std::vector<std::string>& lines) {
+  std::ifstream in(path);
+  if (!in) return false;
+  for (std::string l; std::getline(in, l);) {
+    size_t h = l.find('#');
+    if (h != std::string::npos) l.resize(h);
+    size_t b = l.find_first_not_of(" \t\r");
+    if (b == std::string::npos) continue;
+    size_t e = l.find_last_not_of(" \t\r");
+    lines.push_back(l.substr(b, e - b + 1));
+  }
+  return !in.bad();
+}
+
+// The form in which corpus paths are compared with --exclude lists.
+std::string PathKey(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal().string();
+}
 
 int Fail(const std::string& msg) {
   std::cerr << "notat-lexgen: " << msg << "\n";
@@ -566,15 +608,29 @@ int Main(int argc, char** argv) {
     else if (k == "--corpus") a.corpus.push_back(val());
     else if (k == "--package") a.packages.push_back(val());
     else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
+    else if (k == "--exclude") a.exclude.push_back(val());
+    else if (k == "--dump-blocks") a.dump_blocks = val();
     else return Fail("unknown argument " + k);
   }
   if (a.aff.empty() || a.dic.empty() || a.out.empty())
     return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--wordlist FILE] [--english FILE] "
-                "[--package NAME[:PREFIX]]... [--corpus PATH]... --out FILE");
+                "[--package NAME[:PREFIX]]... [--corpus PATH]... [--exclude PATHS_FILE]... "
+                "[--dump-blocks FILE] --out FILE");
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&]() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   };
+
+  // --exclude: corpus files not to read (absolute paths).
+  std::unordered_set<std::string> excluded;
+  for (const std::string& list : a.exclude) {
+    std::vector<std::string> lines;
+    if (!ReadListFile(list, lines)) return Fail(list + ": cannot read the --exclude list");
+    for (const std::string& l : lines) {
+      if (!fs::path(l).is_absolute()) return Fail(list + ": '" + l + "' is not an absolute path");
+      excluded.insert(fs::path(l).lexically_normal().string());
+    }
+  }
 
   // 1. Dictionary forms.
   AffixFile aff;
@@ -588,6 +644,20 @@ int Main(int argc, char** argv) {
   // 2. Corpus.
   Counts counts;
   size_t files = 0;
+  size_t files_excluded = 0;
+  auto read_file = [&](const fs::path& f) {
+    if (!excluded.empty() && excluded.count(PathKey(f))) {
+      ++files_excluded;
+      return;
+    }
+    files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
+  };
+  std::ofstream dump;
+  if (!a.dump_blocks.empty()) {
+    dump.open(a.dump_blocks, std::ios::binary | std::ios::trunc);
+    if (!dump) return Fail(a.dump_blocks + ": cannot write the --dump-blocks file");
+    counts.dump = &dump;
+  }
   // --package NAME[:PREFIX]: the package's installed files (dpkg's list),
   // those under PREFIX when given; so the corpus is the same on every
   // machine whatever else is installed.
@@ -604,7 +674,7 @@ int Main(int argc, char** argv) {
     }
     std::sort(files_of.begin(), files_of.end());
     if (files_of.empty()) return Fail("package " + name + " has no files under '" + prefix + "'");
-    for (const std::string& f : files_of) files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
+    for (const std::string& f : files_of) read_file(f);
   }
   for (const std::string& c : a.corpus) {
     fs::path p(c);
@@ -615,16 +685,24 @@ int Main(int argc, char** argv) {
            it.increment(ec))
         if (it->is_regular_file()) list.push_back(it->path());
       std::sort(list.begin(), list.end());
-      for (const fs::path& f : list) files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
+      for (const fs::path& f : list) read_file(f);
     } else if (fs::is_regular_file(p, ec)) {
-      files += ReadCorpusFile(p, forms, counts) ? 1 : 0;
+      read_file(p);
     } else {
       return Fail(c + ": corpus path not found (install the Danish documentation packages listed in .ci/setup: "
                       "libreoffice-help-da, debian-edu-doc-da, manpages-da)");
     }
   }
+  if (!a.exclude.empty())
+    std::cerr << "notat-lexgen: " << files_excluded << " corpus files excluded (" << excluded.size()
+              << " paths listed)\n";
   std::cerr << "notat-lexgen: " << files << " corpus files, " << counts.tokens << " tokens, "
             << counts.words.size() << " distinct words (" << elapsed() << " s)\n";
+  if (counts.dump != nullptr) {
+    dump.close();
+    if (!dump) return Fail(a.dump_blocks + ": cannot write the --dump-blocks file");
+    counts.dump = nullptr;
+  }
 
   // Hunspell-da's compound flags miss many real compounds (tekstområde); a
   // corpus word that splits into two attested dictionary words of at least

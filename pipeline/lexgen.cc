@@ -7,8 +7,8 @@
 //       [--dump-blocks FILE] --out data/da-lexicon.bin
 //
 // --exclude: corpus files whose absolute paths are listed (one a line, '#'
-// starts a comment) are not read; --exclude-text: text blocks that overlap a
-// listed paragraph are not counted (see BlockFilter). Both serve the repair
+// starts a comment) are not read; --exclude-text: text blocks that repeat a
+// listed paragraph (one a line) are not counted (see CountBlock). Both serve the repair
 // benchmark's held-out lexicon (bench/make-heldout-lexicon); without them the
 // output is the same as before they existed. --dump-blocks writes the words
 // of every counted block, one block a line, for measuring what was counted.
@@ -37,6 +37,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <cctype>
 #include <map>
@@ -441,6 +442,9 @@ struct Counts {
   // When set, the words of every counted block, one block a line, " | "
   // where a word pair is not counted (punctuation or a code chunk between).
   std::ostream* dump = nullptr;
+  // When set, the word 4-grams of excluded paragraphs (--exclude-text).
+  const std::unordered_set<std::string>* exclude_grams = nullptr;
+  uint64_t blocks_excluded = 0;
 };
 
 // A whitespace-delimited chunk that is code, a path, an address or an
@@ -458,17 +462,15 @@ bool IsCodeChunk(const std::u32string& c) {
   return false;
 }
 
-// Counts the words of one text block (a paragraph, a line of a man page, a
-// catalogue message) when it reads as Danish: most of its words are
-// dictionary forms. Words are runs of letters; a word pair counts when only
-// spaces separate the two words.
-void CountBlock(const std::u32string& block, const FormMap& forms, Counts& counts) {
-  struct W {
-    std::string text;
-    bool joined;  // only spaces since the previous word
-  };
-  std::vector<W> words;
-  size_t known = 0;
+struct BlockWord {
+  std::string text;  // lower case
+  bool joined;       // only spaces since the previous word
+};
+
+// The words of one text block: runs of letters, lower-cased, outside code
+// chunks.
+std::vector<BlockWord> BlockWords(const std::u32string& block) {
+  std::vector<BlockWord> words;
   bool gap_ok = false;
   size_t i = 0;
   while (i < block.size()) {
@@ -494,14 +496,52 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
       }
       size_t b = k;
       while (k < chunk.size() && IsLetter(chunk[k])) ++k;
-      std::string w = LowerUtf8(std::u32string_view(chunk).substr(b, k - b));
-      auto it = forms.find(w);
-      if (it != forms.end() && (it->second & kLexListed)) ++known;
-      words.push_back(W{std::move(w), gap_ok});
+      words.push_back(BlockWord{LowerUtf8(std::u32string_view(chunk).substr(b, k - b)), gap_ok});
       gap_ok = true;
     }
   }
+  return words;
+}
+
+// The word 4-grams of a block ("a b c d"), across punctuation.
+constexpr size_t kExcludeGram = 4;
+void ForEachGram(const std::vector<BlockWord>& words, const std::function<void(const std::string&)>& fn) {
+  std::string g;
+  for (size_t k = 0; k + kExcludeGram <= words.size(); ++k) {
+    g = words[k].text;
+    for (size_t j = 1; j < kExcludeGram; ++j) {
+      g.push_back(' ');
+      g += words[k + j].text;
+    }
+    fn(g);
+  }
+}
+
+// Counts the words of one text block (a paragraph, a line of a man page, a
+// catalogue message) when it reads as Danish: most of its words are
+// dictionary forms. Words are runs of letters; a word pair counts when only
+// spaces separate the two words. With counts.exclude_grams, a block of at
+// least four words whose 4-grams are at least half listed is not counted:
+// it repeats an excluded paragraph.
+void CountBlock(const std::u32string& block, const FormMap& forms, Counts& counts) {
+  std::vector<BlockWord> words = BlockWords(block);
+  size_t known = 0;
+  for (const BlockWord& w : words) {
+    auto it = forms.find(w.text);
+    if (it != forms.end() && (it->second & kLexListed)) ++known;
+  }
   if (words.empty() || known * 10 < words.size() * 6) return;
+  if (counts.exclude_grams != nullptr && words.size() >= kExcludeGram) {
+    size_t grams = 0, listed = 0;
+    ForEachGram(words, [&](const std::string& g) {
+      ++grams;
+      listed += counts.exclude_grams->count(g);
+    });
+    if (2 * listed >= grams) {
+      ++counts.blocks_excluded;
+      return;
+    }
+  }
   if (counts.dump != nullptr) {
     for (size_t k = 0; k < words.size(); ++k) {
       if (k > 0) *counts.dump << (words[k].joined ? " " : " | ");
@@ -563,17 +603,19 @@ struct Args {
   std::vector<std::string> corpus;
   std::vector<std::string> packages;
   std::vector<std::string> exclude;
+  std::vector<std::string> exclude_text;
   int min_bigram = 1;
 };
 
-// The lines of a list file, '#' comments and surrounding blanks removed,
-// empty lines skipped. False when the file cannot be read.
-bool ReadListFile(const std::string& path, std::vector<std::string>& lines) {
+// The lines of a list file, surrounding blanks removed, empty lines and '#'
+// comments skipped (a comment runs to the line end; with whole_line_comments
+// only a line starting with '#' is one). False when the file cannot be read.
+bool ReadListFile(const std::string& path, std::vector<std::string>& lines, bool whole_line_comments = false) {
   std::ifstream in(path);
   if (!in) return false;
   for (std::string l; std::getline(in, l);) {
     size_t h = l.find('#');
-    if (h != std::string::npos) l.resize(h);
+    if (h != std::string::npos && (!whole_line_comments || l.find_first_not_of(" \t") == h)) l.resize(h);
     size_t b = l.find_first_not_of(" \t\r");
     if (b == std::string::npos) continue;
     size_t e = l.find_last_not_of(" \t\r");
@@ -609,13 +651,14 @@ int Main(int argc, char** argv) {
     else if (k == "--package") a.packages.push_back(val());
     else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
     else if (k == "--exclude") a.exclude.push_back(val());
+    else if (k == "--exclude-text") a.exclude_text.push_back(val());
     else if (k == "--dump-blocks") a.dump_blocks = val();
     else return Fail("unknown argument " + k);
   }
   if (a.aff.empty() || a.dic.empty() || a.out.empty())
     return Fail("usage: notat-lexgen --aff AFF --dic DIC [--domain FILE] [--wordlist FILE] [--english FILE] "
                 "[--package NAME[:PREFIX]]... [--corpus PATH]... [--exclude PATHS_FILE]... "
-                "[--dump-blocks FILE] --out FILE");
+                "[--exclude-text PARAGRAPHS_FILE]... [--dump-blocks FILE] --out FILE");
   auto t0 = std::chrono::steady_clock::now();
   auto elapsed = [&]() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -629,6 +672,17 @@ int Main(int argc, char** argv) {
     for (const std::string& l : lines) {
       if (!fs::path(l).is_absolute()) return Fail(list + ": '" + l + "' is not an absolute path");
       excluded.insert(fs::path(l).lexically_normal().string());
+    }
+  }
+  // --exclude-text: paragraphs whose text must not be counted (one a line).
+  std::unordered_set<std::string> exclude_grams;
+  size_t paragraphs_listed = 0;
+  for (const std::string& list : a.exclude_text) {
+    std::vector<std::string> lines;
+    if (!ReadListFile(list, lines, true)) return Fail(list + ": cannot read the --exclude-text list");
+    for (const std::string& l : lines) {
+      ++paragraphs_listed;
+      ForEachGram(BlockWords(ToU32(l)), [&](const std::string& g) { exclude_grams.insert(g); });
     }
   }
 
@@ -652,6 +706,7 @@ int Main(int argc, char** argv) {
     }
     files += ReadCorpusFile(f, forms, counts) ? 1 : 0;
   };
+  if (!a.exclude_text.empty()) counts.exclude_grams = &exclude_grams;
   std::ofstream dump;
   if (!a.dump_blocks.empty()) {
     dump.open(a.dump_blocks, std::ios::binary | std::ios::trunc);
@@ -696,6 +751,9 @@ int Main(int argc, char** argv) {
   if (!a.exclude.empty())
     std::cerr << "notat-lexgen: " << files_excluded << " corpus files excluded (" << excluded.size()
               << " paths listed)\n";
+  if (!a.exclude_text.empty())
+    std::cerr << "notat-lexgen: " << counts.blocks_excluded << " text blocks excluded (" << paragraphs_listed
+              << " paragraphs, " << exclude_grams.size() << " word 4-grams listed)\n";
   std::cerr << "notat-lexgen: " << files << " corpus files, " << counts.tokens << " tokens, "
             << counts.words.size() << " distinct words (" << elapsed() << " s)\n";
   if (counts.dump != nullptr) {

@@ -57,6 +57,18 @@ constexpr double kMaxContextGain = 1.5;
 // Prior weight (pseudo-observations) of the model's confusion weights when
 // the document's own repairs re-estimate them.
 constexpr double kChannelPrior = 5;
+// A word the OCR ran together with its neighbour ("visti", "Deter") is split
+// when both parts are common words (each seen this often) that the corpus
+// shows side by side this often; a word known only as English needs more.
+constexpr double kSplitMinPartCount = 20;
+constexpr double kSplitMinPair = 5;
+constexpr double kSplitRatio = 50;
+constexpr double kSplitEnglishEvidence = 2.5;
+// A word the OCR broke in two ("A fstand", "opfer sel") is joined when the
+// whole is a word seen at least this often.
+constexpr double kMergeMinCount = 5;
+constexpr double kMergeMinConfidence = 0.8;
+constexpr double kMergeMaxShortCount = 50;
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
 
@@ -135,6 +147,7 @@ struct Decision {
   bool undecided = false;     // damaged-looking and left alone
   std::u32string guess;       // best reading when undecided (may be empty)
   std::vector<Edit> guess_edits;
+  bool split = false;         // `text` is the word with a lost space put back
 };
 
 struct StringHash {
@@ -238,6 +251,59 @@ class Repairer {
     if (word.size() < 2 || !HasConfusable(word)) return false;
     uint32_t flags = lex_.Flags(LowerUtf8(word));
     return (flags & kKnown) && (flags & kLexHasVariant);
+  }
+
+  // Neither a word of any lexicon nor a reading of one: what a split or a
+  // join may explain. English words and words seen in the corpus are not.
+  bool IsUnknown(const std::string& lower) const {
+    uint32_t flags = lex_.Flags(lower);
+    if (flags & (kKnown | kLexForeign | kLexEnglish)) return false;
+    return !lex_.Accepts(lower);
+  }
+
+  // "visti" -> "vist i", "Deter" -> "Det er": the word with one space put
+  // back, when the word is no word (English words need more evidence) and
+  // both parts are common words often seen side by side. Empty otherwise.
+  std::u32string Split(const std::u32string& word) {
+    if (word.size() < 3 || word.size() > kMaxWordLength) return {};
+    for (char32_t c : word)
+      if (!IsLetter(c)) return {};
+    auto it = split_cache_.find(word);
+    if (it != split_cache_.end()) return it->second;
+    std::u32string out = SplitUncached(word);
+    if (split_cache_.size() > 100000) split_cache_.clear();
+    split_cache_.emplace(word, out);
+    return out;
+  }
+
+  std::u32string SplitUncached(const std::u32string& word) const {
+    std::string lower = LowerUtf8(word);
+    Lexicon::Entry e = lex_.Lookup(lower);
+    // What speaks for the word as it stands: the pair must be seen far more.
+    double orig = 0;
+    if (e.flags & kKnown) orig = Evidence(e.flags, e.count);
+    else if (e.flags & kLexForeign) orig = static_cast<double>(e.count);
+    else if (e.flags & kLexEnglish) orig = kSplitEnglishEvidence;
+    else if (lex_.Accepts(lower)) orig = kMaxWeakEvidence;
+    double need_pair = std::max(kSplitMinPair, kSplitRatio * orig);
+    std::u32string lw = Lower(word);
+    double best = 0;
+    size_t cut = 0;
+    for (size_t k = 1; k < lw.size(); ++k) {
+      // A one-letter part is only the word "i" ("visti", "Istedet").
+      if ((k == 1 && lw[0] != U'i') || (k == lw.size() - 1 && lw.back() != U'i')) continue;
+      std::string a = ToUtf8(lw.substr(0, k)), b = ToUtf8(lw.substr(k));
+      Lexicon::Entry ea = lex_.Lookup(a), eb = lex_.Lookup(b);
+      if (!(ea.flags & kKnown) || !(eb.flags & kKnown)) continue;
+      if (ea.count < kSplitMinPartCount || eb.count < kSplitMinPartCount) continue;
+      double pair = static_cast<double>(lex_.Bigram(a, b));
+      if (pair >= need_pair && pair > best) {
+        best = pair;
+        cut = k;
+      }
+    }
+    if (cut == 0) return {};
+    return word.substr(0, cut) + U" " + word.substr(cut);
   }
 
   // Forgets decisions made with another document model.
@@ -449,6 +515,7 @@ class Repairer {
   double n_ = 1;
   std::unordered_map<std::u32string, Decision> cache_;
   std::unordered_map<std::u32string, bool> can_change_;
+  std::unordered_map<std::u32string, std::u32string> split_cache_;
   std::unordered_map<std::u32string, Analysis> analyses_;
   mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> tail_memo_;
 };
@@ -726,6 +793,11 @@ struct PageRepair {
         ++k;
         continue;
       }
+      if (TryMerge(k)) {
+        have_prev = false;
+        ++k;
+        continue;
+      }
       if (collect_only && rep.IsRealWordCase(word)) {
         have_prev = false;
         continue;
@@ -734,10 +806,21 @@ struct PageRepair {
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
+      if (!d.change && !ctx.piece && !ctx.continuation) {
+        std::u32string split = rep.Split(word);
+        if (!split.empty()) {
+          d = Decision{};
+          d.change = true;
+          d.text = std::move(split);
+          d.confidence = 0.9;
+          d.split = true;
+        }
+      }
       Count(word, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
-                                   MakeCorrection(t.line, t.begin, word, d.text, RuleOf(d.edits), d.confidence),
+                                   MakeCorrection(t.line, t.begin, word, d.text, d.split ? "split" : RuleOf(d.edits),
+                                                  d.confidence),
                                    d.edits});
         prev_repaired = d.text;
       } else {
@@ -757,6 +840,59 @@ struct PageRepair {
     if (!assess) return;
     std::string lower = LowerUtf8(word);
     if (lex.Accepts(lower)) ++hits;
+  }
+
+  // "A fstand" -> "Afstand", "opfer sel" -> "opførsel": a word the OCR broke
+  // in two at a space. Token k and k+1 (one space apart on one line) are
+  // joined when one is no word, the other is at most three letters, and the
+  // whole is a word seen in the corpus (as it stands or as a confident reading).
+  bool TryMerge(size_t k) {
+    if (k + 1 >= toks.size()) return false;
+    const Tok& a = toks[k];
+    const Tok& b = toks[k + 1];
+    if (a.skip || b.skip || a.line != b.line || b.begin != a.end + 1 || lines[a.line][a.end] != U' ') return false;
+    if (a.hyphen_end || b.hyphen_end) return false;
+    std::u32string x = Text(a), y = Text(b);
+    size_t nx = x.size(), ny = y.size();
+    bool x_short = nx <= 3, y_short = ny <= 3;
+    if (x_short == y_short) return false;
+    const std::u32string& longer = x_short ? y : x;
+    const std::u32string& shorter = x_short ? x : y;
+    if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
+    // The short piece is no common word of its own ("er", "de"), except a
+    // lone capital letter before the rest ("A fstand").
+    bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
+    if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
+    // A damaged word with a reading of its own is repaired, not joined.
+    if (rep.Decide(longer, ContextOf(x_short ? k + 1 : k, nullptr), doc).change) return false;
+    // The short piece starts a word (a capital or lower-case letter) only
+    // when it comes first; a capital inside the whole is not a piece.
+    if (!x_short && IsUpper(y[0])) return false;
+    std::u32string joined = x + y;
+    std::string lower = LowerUtf8(joined);
+    Lexicon::Entry e = lex.Lookup(lower);
+    std::u32string result;
+    std::vector<Edit> edits;
+    double conf = 0.9;
+    if ((e.flags & kKnown) && e.count >= kMergeMinCount) {
+      result = joined;
+    } else {
+      WordContext ctx = ContextOf(k, nullptr);
+      Decision d = rep.Decide(joined, ctx, doc);
+      if (!d.change || d.split || d.confidence < kMergeMinConfidence) return false;
+      if (lex.Frequency(LowerUtf8(d.text)) < kMergeMinCount) return false;
+      result = d.text;
+      edits = d.edits;
+      conf = d.confidence;
+    }
+    Decision counted;
+    counted.change = true;
+    Count(joined, counted);
+    std::string rule = edits.empty() ? "merge" : "merge+" + RuleOf(edits);
+    std::u32string before = lines[a.line].substr(a.begin, b.end - a.begin);
+    repl.push_back(Replacement{a.line, a.begin, b.end, result,
+                               MakeCorrection(a.line, a.begin, before, result, rule, conf), edits});
+    return true;
   }
 
   // Decides a word hyphenated across a line break as one word.

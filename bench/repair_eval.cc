@@ -269,6 +269,15 @@ int Main(int argc, char** argv) {
 
   LexiconOptions lex_options;
   lex_options.data_dir = lexicon_dir;
+  // The file the figures were measured with (the production lexicon, or a
+  // held-out one from bench/make-heldout-lexicon), absolute so reports are
+  // unambiguous.
+  std::string lexicon_file = FindLexiconFile(lex_options);
+  if (!lexicon_file.empty()) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(lexicon_file, ec);
+    if (!ec) lexicon_file = abs.lexically_normal().string();
+  }
   auto t0 = Clock::now();
   Result<std::unique_ptr<Lexicon>> lexicon = LoadDanishLexicon(lex_options);
   double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -336,6 +345,7 @@ int Main(int argc, char** argv) {
   if (json) {
     nlohmann::json out = CountsJson(total);
     out["input"] = what;
+    out["lexicon"] = lexicon_file;
     out["pages"] = pairs.size();
     out["ocr_words"] = ocr_words;
     out["corrections_recorded"] = corrections;
@@ -359,6 +369,7 @@ int Main(int argc, char** argv) {
   } else {
     std::printf("notat-repair-eval: %s (%zu page%s)\n", what.c_str(), pairs.size(),
                 pairs.size() == 1 ? "" : "s");
+    std::printf("lexicon                         %s\n", lexicon_file.c_str());
     PrintCounts(total, "");
     std::printf("corrections recorded            %lld\n", static_cast<long long>(corrections));
     std::printf("lexicon load                    %.1f ms\n", load_ms);

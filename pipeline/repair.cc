@@ -23,14 +23,14 @@ constexpr uint32_t kKnown = kLexListed | kLexAttested | kLexDomain;
 // Evidence weights: pseudo-counts for words the corpus has not seen.
 constexpr double kListedPseudoCount = 0.1;
 // A word of general Danish (web text) our corpus has not seen enough.
-constexpr double kWebPseudoCount = 2;
+constexpr double kWebPseudoCount = 1;
 constexpr double kDomainPseudoCount = 20;
 constexpr double kCompoundFactor = 0.02;
 // A word that is Danish as it stands is changed only when the best reading
 // is this many times more probable in context (after the document model).
-constexpr double kRealWordRatio = 10;
+constexpr double kRealWordRatio = 3;
 // ... and this many times without the context's help.
-constexpr double kRealWordUnigramRatio = 5;
+constexpr double kRealWordUnigramRatio = 4;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;

@@ -30,7 +30,7 @@ constexpr double kCompoundFactor = 0.02;
 // is this many times more probable in context (after the document model).
 constexpr double kRealWordRatio = 3;
 // ... and this many times without the context's help.
-constexpr double kRealWordUnigramRatio = 4;
+constexpr double kRealWordUnigramRatio = 5;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
@@ -44,7 +44,7 @@ constexpr double kShortPartMinCount = 20;
 // Longer "words" (code points) are not words: left alone.
 constexpr size_t kMaxWordLength = 48;
 // A reading whose word this document shows damaged another way elsewhere.
-constexpr double kSeenOtherwisePenalty = 0.05;
+constexpr double kSeenOtherwisePenalty = 0.1;
 // A word that is only a (hunspell) compound as it stands.
 constexpr double kWeakWordRatio = 3;
 // Bigram smoothing (Dirichlet prior mass): large, so that sparse pairs in a
@@ -147,7 +147,7 @@ struct Decision {
   bool undecided = false;     // damaged-looking and left alone
   std::u32string guess;       // best reading when undecided (may be empty)
   std::vector<Edit> guess_edits;
-  bool split = false;         // `text` is the word with a lost space put back
+  const char* rule = nullptr; // a rule other than the confusion edits ("split")
 };
 
 struct StringHash {
@@ -304,6 +304,17 @@ class Repairer {
     }
     if (cut == 0) return {};
     return word.substr(0, cut) + U" " + word.substr(cut);
+  }
+
+  // "kKommandoer" -> "kommandoer": a lower-case letter read a second time as
+  // its capital. Only when the word is no word and the rest is one.
+  std::u32string Undouble(const std::u32string& word) const {
+    if (word.size() < 4 || !IsLower(word[0]) || word[1] != ToUpper(word[0]) || word[1] == word[0]) return {};
+    for (size_t i = 2; i < word.size(); ++i)
+      if (!IsLower(word[i])) return {};
+    std::u32string out = word.substr(0, 1) + word.substr(2);
+    if (!IsUnknown(LowerUtf8(word)) || !(lex_.Flags(LowerUtf8(out)) & kKnown)) return {};
+    return out;
   }
 
   // Forgets decisions made with another document model.
@@ -806,6 +817,16 @@ struct PageRepair {
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
+      if (!d.change) {
+        std::u32string single = rep.Undouble(word);
+        if (!single.empty()) {
+          d = Decision{};
+          d.change = true;
+          d.text = std::move(single);
+          d.confidence = 0.9;
+          d.rule = "doubled-letter";
+        }
+      }
       if (!d.change && !ctx.piece && !ctx.continuation) {
         std::u32string split = rep.Split(word);
         if (!split.empty()) {
@@ -813,13 +834,13 @@ struct PageRepair {
           d.change = true;
           d.text = std::move(split);
           d.confidence = 0.9;
-          d.split = true;
+          d.rule = "split";
         }
       }
       Count(word, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
-                                   MakeCorrection(t.line, t.begin, word, d.text, d.split ? "split" : RuleOf(d.edits),
+                                   MakeCorrection(t.line, t.begin, word, d.text, d.rule ? std::string(d.rule) : RuleOf(d.edits),
                                                   d.confidence),
                                    d.edits});
         prev_repaired = d.text;
@@ -879,7 +900,7 @@ struct PageRepair {
     } else {
       WordContext ctx = ContextOf(k, nullptr);
       Decision d = rep.Decide(joined, ctx, doc);
-      if (!d.change || d.split || d.confidence < kMergeMinConfidence) return false;
+      if (!d.change || d.rule || d.confidence < kMergeMinConfidence) return false;
       if (lex.Frequency(LowerUtf8(d.text)) < kMergeMinCount) return false;
       result = d.text;
       edits = d.edits;

@@ -57,6 +57,9 @@ constexpr double kMaxContextGain = 1.5;
 // Prior weight (pseudo-observations) of the model's confusion weights when
 // the document's own repairs re-estimate them.
 constexpr double kChannelPrior = 5;
+// A reading by a general letter confusion (b read as o) must be a word the
+// corpus has seen this often.
+constexpr uint64_t kGeneralMinCount = 3;
 // A word the OCR ran together with its neighbour ("visti", "Deter") is split
 // when both parts are common words (each seen this often) that the corpus
 // shows side by side this often; a word known only as English needs more.
@@ -398,10 +401,18 @@ class Repairer {
     tail_memo_.clear();
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
+    // General letter confusions only for a word no lexicon knows, and only
+    // towards words the corpus has seen.
+    opt.general = !known && !(flags & (kLexForeign | kLexEnglish));
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       std::string cl = LowerUtf8(c.text);
       Lexicon::Entry ce = lex_.Lookup(cl);
+      if (opt.general && std::any_of(c.edits.begin(), c.edits.end(), IsGeneralEdit)) {
+        if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
+          a.cands.push_back(Scored{c, std::move(cl), Evidence(ce.flags, ce.count), false});
+        return;
+      }
       if (ce.flags & kKnown) {
         a.cands.push_back(Scored{c, std::move(cl), Evidence(ce.flags, ce.count), false});
       } else if (!(ce.flags & kLexForeign)) {

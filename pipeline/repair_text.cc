@@ -143,7 +143,18 @@ constexpr Pattern kPatterns[] = {
     {{U'E', 0}, 1, U'Ø', 0.05, "confusion:E->Ø"},
     {{U'O', 0}, 1, U'Ø', 0.2, "confusion:O->Ø"},
     {{U'G', 0}, 1, U'Ø', 0.3, "confusion:G->Ø"},
+    // General letter confusions of the same model (tune part, in words that
+    // are no word as read): b read as o ("tiloyder"), j as f or i ("fferne",
+    // "fiernes"), l as i ("mediem"), i as w ("arkwv"), t doubled.
+    {{U'o', 0}, 1, U'b', 0.01, "ocr:o->b"},
+    {{U'f', 0}, 1, U'j', 0.01, "ocr:f->j"},
+    {{U'i', 0}, 1, U'j', 0.01, "ocr:i->j"},
+    {{U'i', 0}, 1, U'l', 0.01, "ocr:i->l"},
+    {{U'w', 0}, 1, U'i', 0.01, "ocr:w->i"},
+    {{U't', U't'}, 2, U't', 0.01, "ocr:tt->t"},
 };
+
+bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && rule[2] == 'r' && rule[3] == ':'; }
 
 struct PatternLogs {
   double log_p[std::size(kPatterns)];
@@ -186,6 +197,7 @@ struct Enumerator {
     for (size_t i = 0; i < std::size(kPatterns); ++i) {
       const Pattern& p = kPatterns[i];
       if (p.from[0] != c) continue;
+      if (!options.general && IsGeneral(p.rule)) continue;
       if (pos + p.len > word.size()) continue;
       if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
       if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
@@ -240,7 +252,7 @@ struct Damager {
     const PatternLogs& logs = Logs();
     for (size_t i = 0; i < std::size(kPatterns); ++i) {
       const Pattern& p = kPatterns[i];
-      if (p.to != c || IsUpper(p.from[0])) continue;
+      if (p.to != c || IsUpper(p.from[0]) || IsGeneral(p.rule)) continue;
       double lp = logs.log_p[i];
       if (log_channel + lp < options.min_log_channel) continue;
       ++edits;
@@ -262,10 +274,13 @@ void ForEachDamagedForm(std::u32string_view word, const ConfusionOptions& option
   d.Run(0);
 }
 
+bool IsGeneralEdit(const Edit& edit) { return IsGeneral(edit.rule); }
+
 bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
+    case U'f': case U'i': case U'w': case U't':
       return true;
     default:
       return false;

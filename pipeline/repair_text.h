@@ -61,7 +61,15 @@ struct ConfusionOptions {
   // caller knows whether the word starts a sentence).
   bool allow_i_to_l = true;
   bool sentence_start = false;  // I at the start of a sentence-initial word becomes L
+  // Also the model's general letter confusions (b read as o, j as f or i, l
+  // as i, i as w, a doubled t): for words that are no word as they stand,
+  // since they would make too many real words ambiguous. Their edits' rules
+  // start with "ocr:".
+  bool general = false;
 };
+
+// True when `edit` is one of the general letter confusions.
+bool IsGeneralEdit(const Edit& edit);
 
 // Calls `fn` for every candidate reading of `word` (observed OCR text, in its
 // own case) with at least one edit, within the options' limits. Edits never

@@ -84,6 +84,39 @@ TEST_F(RepairTest, RestoresEachConfusion) {
   for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
 }
 
+TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
+  const Case cases[] = {
+      // a space lost: the pair is far more frequent than the run-together word
+      {"Deter svaert at sige, hvad der skete.", "Det er svært at sige, hvad der skete."},
+      {"Det er visti orden.", "Det er vist i orden."},
+      // a space added inside a word
+      {"Hold A fstand til kanten.", "Hold Afstand til kanten."},
+      // a lower-case letter read a second time as its capital
+      {"Skriv kKommandoen igen.", "Skriv kommandoen igen."},
+      // general letter confusions in words that are no words as read
+      {"Kommunen tiloyder hjeelp.", "Kommunen tilbyder hjælp."},
+      {"Du kan fierne filen.", "Du kan fjerne filen."},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
+  RepairedText r = Repair(DocOf("Deter godt."), *lexicon_);
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].before, "Deter");
+  EXPECT_EQ(r.corrections[0].after, "Det er");
+  EXPECT_EQ(r.corrections[0].rule, "split");
+}
+
+TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
+  // Real compounds and words are not split, and a common short word is not
+  // glued onto its neighbour.
+  const char* kept[] = {
+      "Heri ligger forskellen, og deri ligger svaret, ifølge dem.",
+      "Han bor i Irene Hansens hus.",
+      "Der er tale om en god løsning, der er let at bruge.",
+      "Vi tilføjede de nye regler.",
+  };
+  for (const char* text : kept) EXPECT_EQ(Run(text), std::string(text) + "\n") << text;
+}
+
 TEST_F(RepairTest, DecidesRealWordsFromTheDocument) {
   // "ar" (scar) is a word; in a document whose å are all read as a, it is år.
   const std::string damaged =

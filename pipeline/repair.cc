@@ -584,9 +584,29 @@ void MarkPieces(const std::vector<std::u32string>& lines, bool first_page, std::
   }
 }
 
+// An all-capitals chunk of at least five characters around position i (Æ
+// read as "/E", "A/" or "A:" in "M/ERKAT", "MA/RKE", "AFSA:T"; "A/S" is not).
+bool InCapitalsChunk(const std::u32string& s, size_t i) {
+  size_t b = i, e = i;
+  while (b > 0 && s[b - 1] != U' ' && s[b - 1] != U'\t') --b;
+  while (e < s.size() && s[e] != U' ' && s[e] != U'\t') ++e;
+  while (e > b && !IsLetter(s[e - 1])) --e;  // trailing punctuation
+  while (b < e && !IsLetter(s[b])) ++b;
+  if (e - b < 5) return false;
+  int marks = 0;
+  for (size_t k = b; k < e; ++k) {
+    if (s[k] == U'/' || s[k] == U':') ++marks;
+    else if (!IsUpper(s[k])) return false;
+  }
+  return marks == 1;
+}
+
 bool IsWordChar(const std::u32string& s, size_t i) {
   char32_t c = s[i];
   if (IsLetter(c)) return true;
+  if ((c == U'/' || c == U':') && i > 0 && i + 1 < s.size() && IsUpper(s[i - 1]) && IsUpper(s[i + 1]) &&
+      ((c == U'/' && (s[i - 1] == U'A' || s[i + 1] == U'E')) || (c == U':' && s[i - 1] == U'A')))
+    return InCapitalsChunk(s, i);
   if (c == U'@') {
     // ø read as @: inside a word, or starting one (e-mail addresses are
     // skipped as URLs).

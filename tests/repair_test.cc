@@ -76,6 +76,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi fik Ignnen i gar.", "Vi fik lønnen i går."},
       // all capitals keep their case
       {"Kontakt MZRK i dag.", "Kontakt MÆRK i dag."},
+      // Æ read as /E, A/ or A: in capitals
+      {"Sæt et M/ERKAT og et MA/RKE pa.", "Sæt et MÆRKAT og et MÆRKE på."},
       // I read as | at a sentence start
       {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
       // ... and i inside one
@@ -113,6 +115,7 @@ TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
       "Han bor i Irene Hansens hus.",
       "Der er tale om en god løsning, der er let at bruge.",
       "Vi tilføjede de nye regler.",
+      "Novo Nordisk A/S bruger TCP/IP, og mødet er kl. 10:30.",
   };
   for (const char* text : kept) EXPECT_EQ(Run(text), std::string(text) + "\n") << text;
 }

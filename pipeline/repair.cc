@@ -902,31 +902,40 @@ struct PageRepair {
     if (k + 1 >= toks.size()) return false;
     const Tok& a = toks[k];
     const Tok& b = toks[k + 1];
-    if (a.skip || b.skip || a.line != b.line || b.begin != a.end + 1 || lines[a.line][a.end] != U' ') return false;
-    if (a.hyphen_end || b.hyphen_end) return false;
+    if (a.skip || b.skip || a.hyphen_end || b.hyphen_end) return false;
+    // On one line one space apart, or across a line break whose hyphen the
+    // OCR lost ("udgivelsesinfor" / "mationer"): a ends its line, b starts
+    // the next.
+    bool same_line = a.line == b.line && b.begin == a.end + 1 && lines[a.line][a.end] == U' ';
+    bool line_break = options.join_hyphens && b.line == a.line + 1 &&
+                      lines[a.line].find_first_not_of(U" \t", a.end) == std::u32string::npos &&
+                      lines[b.line].find_first_not_of(U" \t") == b.begin;
+    if (!same_line && !line_break) return false;
     std::u32string x = Text(a), y = Text(b);
     size_t nx = x.size(), ny = y.size();
     bool x_short = nx <= 3, y_short = ny <= 3;
-    if (x_short == y_short) return false;
-    const std::u32string& longer = x_short ? y : x;
-    const std::u32string& shorter = x_short ? x : y;
-    if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
-    // The short piece is no common word of its own ("er", "de"), except a
-    // lone capital letter before the rest ("A fstand").
-    bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
-    if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
-    // A damaged word with a reading of its own is repaired, not joined.
-    if (rep.Decide(longer, ContextOf(x_short ? k + 1 : k, nullptr), doc).change) return false;
-    // The short piece starts a word (a capital or lower-case letter) only
-    // when it comes first; a capital inside the whole is not a piece.
-    if (!x_short && IsUpper(y[0])) return false;
+    // A capital inside the whole is not a piece.
+    if (IsUpper(y[0])) return false;
+    // Two pieces that are no words ("udgivelsesinfor mationer"), joined
+    // into what hunspell-da accepts.
+    bool both_pieces = !x_short && !y_short && rep.IsUnknown(LowerUtf8(x)) && rep.IsUnknown(LowerUtf8(y));
+    if (!both_pieces) {
+      if (x_short == y_short) return false;
+      const std::u32string& longer = x_short ? y : x;
+      const std::u32string& shorter = x_short ? x : y;
+      if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
+      // The short piece is no common word of its own ("er", "de"), except a
+      // lone capital letter before the rest ("A fstand").
+      bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
+      if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
+    }
     std::u32string joined = x + y;
     std::string lower = LowerUtf8(joined);
     Lexicon::Entry e = lex.Lookup(lower);
     std::u32string result;
     std::vector<Edit> edits;
     double conf = 0.9;
-    if ((e.flags & kKnown) && e.count >= kMergeMinCount) {
+    if (((e.flags & kKnown) && e.count >= kMergeMinCount) || (both_pieces && lex.Accepts(lower))) {
       result = joined;
     } else {
       WordContext ctx = ContextOf(k, nullptr);
@@ -941,9 +950,24 @@ struct PageRepair {
     counted.change = true;
     Count(joined, counted);
     std::string rule = edits.empty() ? "merge" : "merge+" + RuleOf(edits);
-    std::u32string before = lines[a.line].substr(a.begin, b.end - a.begin);
-    repl.push_back(Replacement{a.line, a.begin, b.end, result,
-                               MakeCorrection(a.line, a.begin, before, result, rule, conf), edits});
+    if (same_line) {
+      std::u32string before = lines[a.line].substr(a.begin, b.end - a.begin);
+      repl.push_back(Replacement{a.line, a.begin, b.end, result,
+                                 MakeCorrection(a.line, a.begin, before, result, rule, conf), edits});
+      return true;
+    }
+    // As a hyphen join: the whole word and the rest of b's chunk end the
+    // first line; the chunk leaves the next one.
+    const std::u32string& lb = lines[b.line];
+    size_t ce = b.end;
+    while (ce < lb.size() && lb[ce] != U' ' && lb[ce] != U'\t') ++ce;
+    size_t ws = ce;
+    while (ws < lb.size() && (lb[ws] == U' ' || lb[ws] == U'\t')) ++ws;
+    std::u32string tail = lb.substr(b.end, ce - b.end);
+    repl.push_back(Replacement{a.line, a.begin, a.end, result + tail,
+                               MakeCorrection(a.line, a.begin, x, result + tail, "line-join+" + rule, conf), edits});
+    repl.push_back(Replacement{b.line, b.begin, ws, U"",
+                               MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "line-join", 1.0), {}});
     return true;
   }
 

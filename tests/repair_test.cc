@@ -93,6 +93,10 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       {"Det er visti orden.", "Det er vist i orden."},
       // a space added inside a word
       {"Hold A fstand til kanten.", "Hold Afstand til kanten."},
+      // ... also when the short piece needs a repair of its own
+      {"Hans opfer sel var god.", "Hans opførsel var god."},
+      // a line-end hyphen the OCR lost: the word is joined onto the first line
+      {"Se udgivelsesinfor\nmationer, her og der.", "Se udgivelsesinformationer,\nher og der."},
       // a lower-case letter read a second time as its capital
       {"Skriv kKommandoen igen.", "Skriv kommandoen igen."},
       // general letter confusions in words that are no words as read

@@ -231,8 +231,43 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     size_t k = next_sig(j, false);
     if (k < n && toks[k].kind == TokKind::kNumber && toks[k].year_like) roles[k] = Role::kDate;
   }
-  // Half years: an ordinal, "halvår" and a year, months or separators between.
   std::vector<PeriodMention> out;
+  // Two half years side by side in a header, each over several lines, read
+  // across: "1. 2." / "halvår halvår" / "2024 2024", or "1. halvår 2. halvår"
+  // / "2024 2024". A run of ordinals and "halvår" words (as many of each)
+  // followed by as many years pairs them in printed order. Read before single
+  // half years, which would take "2. halvår" and the first "2024".
+  const auto ordinal_of = [&](size_t i) {
+    const Token& t = toks[i];
+    if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
+      return static_cast<int>(t.value);
+    if (t.kind == TokKind::kOrdinalWord) return t.ordinal;
+    return 0;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (roles[i] != Role::kNone || ordinal_of(i) == 0) continue;
+    std::vector<size_t> ords, halfs, years;
+    size_t j = i;
+    while (j < n && roles[j] == Role::kNone &&
+           (ordinal_of(j) != 0 || toks[j].kind == TokKind::kHalf)) {
+      (toks[j].kind == TokKind::kHalf ? halfs : ords).push_back(j);
+      j = next_sig(j, true);
+    }
+    while (j < n && years.size() < ords.size() && roles[j] == Role::kNone &&
+           toks[j].kind == TokKind::kNumber && toks[j].year_like) {
+      years.push_back(j);
+      j = next_sig(j, true);
+    }
+    if (ords.size() < 2 || halfs.size() != ords.size() || years.size() != ords.size()) continue;
+    for (size_t m = 0; m < ords.size(); ++m) {
+      roles[ords[m]] = roles[halfs[m]] = roles[years[m]] = Role::kPeriod;
+      out.push_back(PeriodMention{
+          HalfYearPeriod(static_cast<int>(toks[years[m]].value), ordinal_of(ords[m])),
+          {ords[m], halfs[m], years[m]}});
+    }
+    i = years.back();
+  }
+  // Half years: an ordinal, "halvår" and a year, months or separators between.
   for (size_t i = 0; i < n; ++i) {
     if (roles[i] != Role::kNone) continue;
     Token& t = toks[i];
@@ -273,6 +308,9 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     roles[i] = roles[j] = roles[k] = Role::kPeriod;
     out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), ord), {i, j, k}});
   }
+  std::sort(out.begin(), out.end(), [](const PeriodMention& a, const PeriodMention& b) {
+    return a.tokens.front() < b.tokens.front();
+  });
   return out;
 }
 

@@ -169,6 +169,27 @@ TEST(Table1Test, HeaderOverSeveralLinesWithSeparators) {
   EXPECT_EQ(t->records[0].note, "2024-H1");
 }
 
+TEST(Table1Test, TwoHalfYearsStackedInTheHeader) {
+  // A second-half note's table: both halves of its year as columns, each
+  // header cell over three lines, read across by the text layer.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"
+      "Tabel 1: Antal henvendelser pr. år\n"
+      "2018 2019 2020 2021 2022 1. 2.\n"
+      "(maj- halvår halvår\n"
+      "dec.) 2023 2023\n"
+      "Henvendel- 171 204 265 301 377 219 240\n"
+      "ser (antal)\n"
+      "Stigningen fortsatte i hele perioden.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=171", "2019=204", "2020=265", "2021=301", "2022=377",
+                                     "2023-H1=219", "2023-H2=240"));
+  EXPECT_EQ(Periods(*t).front(), "2018 2018-05-01..2018-12-31");
+  EXPECT_EQ(Periods(*t).back(), "2023-H2 2023-07-01..2023-12-31");
+}
+
 TEST(Table1Test, YearsAsRows) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
@@ -619,6 +640,18 @@ TEST(Table3Test, HeaderWithTheHalfYearWrapped) {
   EXPECT_THAT(Cells(*t), ElementsAre("2021=46", "2022=41", "2023=64", "2024-H1=22"));
   EXPECT_EQ(t->records[0].name, "trips_abroad_new");
   EXPECT_EQ(t->records[3].source.line, 8);
+}
+
+TEST(Table3Test, TwoHalfYearsWithTheirYearsOnTheNextLine) {
+  // OCR reads "1. halvår | 2. halvår" on one line and both years under them.
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n\n" +
+                     std::string(kTable3Caption) +
+                     "\n2021 2022 1. halvar | 2. halvar\n2023 2023\n\n37 45 19 26\n\n"
+                     "Sagerne er ofte langvarige.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=37", "2022=45", "2023-H1=19", "2023-H2=26"));
 }
 
 TEST(Table3Test, YearsAsRowsWithSeparators) {

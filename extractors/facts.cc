@@ -48,8 +48,9 @@ const RE2& InquiriesRe() {
       R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?(?:af\s+(?:disse|de)\s+)?henvendelse)");
   return re;
 }
+// "pct.", also as the English OCR model reads it ("pet.").
 const RE2& PctRe() {
-  static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:pct\b|procent\b|%))");
+  static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:p[ce]t\b|procent\b|%))");
   return re;
 }
 const RE2& MioKrRe() {
@@ -367,6 +368,19 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
               if (o.span_begin >= lo && o.span_end <= hi) across = true;
             }
             if (across) continue;
+            // Across other figures, a phrase after this figure that sits in
+            // a later figure's own clause is that figure's ("211 henvendelser
+            // [damaged] og i alt 449 henvendelser i hele 2022": 2022 is not
+            // 211's). A phrase that opens the sentence still covers all.
+            if (pass == 2 && q.span_end <= p.begin) {
+              bool owned = false;
+              for (const Quantity& o : qs) {
+                if (&o == &q || o.begin <= q.begin) continue;
+                auto [ob, oe] = ClauseAround(s, o.begin);
+                owned = owned || (ob <= p.begin && p.end <= oe && q.begin < ob);
+              }
+              if (owned) continue;
+            }
             size_t g = Gap(p.begin, p.end, q.span_begin, q.span_end);
             if (!best || g < best_gap) {
               best = &p;

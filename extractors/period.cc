@@ -15,10 +15,11 @@ namespace {
 
 using internal::Match;
 
-// "1. januar til 30. juni 2025", "1. jan. 2025 - 30. jun. 2025".
+// "1. januar til 30. juni 2025", "1. jan. 2025 - 30. jun. 2025"; OCR reads
+// the day "1." as "l." or "I." too ("l. juli til 31. december 2024").
 const RE2& DateRangeRe() {
   static const RE2 re(
-      R"((?i)\b(\d{1,2})\s*\.\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2})\s*\.\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+      R"((?i)\b(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
 // "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024".
@@ -131,7 +132,12 @@ std::vector<PeriodPhrase> FindPeriodPhrases(std::string_view text, int default_y
   for (const Match& m : internal::FindAll(DateRangeRe(), text)) {
     std::optional<int> m1 = DanishMonth(m.Group(text, 1));
     std::optional<int> m2 = DanishMonth(m.Group(text, 4));
-    int d1 = ToInt(m.Group(text, 0)), d2 = ToInt(m.Group(text, 3));
+    // A day read as "l" or "I" is a 1.
+    const auto day = [&](int g) {
+      std::string_view d = m.Group(text, g);
+      return d == "l" || d == "I" || d == "L" ? 1 : ToInt(d);
+    };
+    int d1 = day(0), d2 = day(3);
     int y2 = ToInt(m.Group(text, 5));
     int y1 = m.Has(2) ? ToInt(m.Group(text, 2)) : y2;
     if (!m1 || !m2 || !IsPlausibleYear(y1) || !IsPlausibleYear(y2) || d1 < 1 || d1 > 31 ||

@@ -789,6 +789,37 @@ TEST(FactsTest, DisagreeingSentencesAreAProblem) {
                                   "(page 1, line 5) disagree; kept the first"));
 }
 
+TEST(FactsTest, PctAndDayAsTheEnglishModelReadsThem) {
+  // "pct." read as "pet.", the day "1." as "l." or "I.".
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+      "\n"
+      "I perioden l. juli til 31. december 2024 vedrørte 40 pet. af henvendelserne børn under 18 år.\n"
+      "Det er en stigning fra 35 pet. i 2. halvår 2023. Derudover har sikkerhedskonsulenterne i\n"
+      "perioden I. juli til 31. december 2024 modtaget 132 henvendelser vedrørende borgere, der\n"
+      "befinder sig i Danmark.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2024-H2 = 40 pct",
+                                               "share_under_18_pct 2023-H2 = 35 pct",
+                                               "inquiries_in_denmark 2024-H2 = 132 count"))
+      << Dump(ex);
+  EXPECT_EQ(ex.facts[0].period_start, "2024-07-01");
+}
+
+TEST(FactsTest, APeriodInAnotherFiguresClauseIsNotTaken) {
+  // The first figure's period was lost to OCR ("i første" read as "rd."); the
+  // year in the next clause belongs to the next figure.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2023\n"
+      "\n"
+      "Til sammenligning modtog de 211 henvendelser rd. halvår 2022 og i alt 449 henvendelser i\n"
+      "hele 2022.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2022 = 449 count")) << Dump(ex);
+  EXPECT_THAT(ex.problems, ::testing::Not(::testing::Contains(::testing::HasSubstr("disagree"))))
+      << Dump(ex);
+}
+
 TEST(FactsTest, FiguresWithoutAPeriodAreSkipped) {
   const char* text =
       "Notat i 1. halvår 2025\n"

@@ -185,6 +185,10 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
       }
       EmitPiece(s.substr(start), p.offset + start, li, &first, &out);
     }
+    // A line that is only "I", "l" or "!" is a table rule OCR read as a letter.
+    if (!out.empty() && out.back().line == li && out.back().first_on_line &&
+        (out.back().raw == "I" || out.back().raw == "l" || out.back().raw == "!"))
+      out.back().kind = TokKind::kSeparator;
     if (out.size() > kMaxTokens) break;
   }
   // A word hyphenated over two pieces ("halv-" "år", "Hoved-" "staden") is
@@ -244,12 +248,18 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     if (t.kind == TokKind::kOrdinalWord) return t.ordinal;
     return 0;
   };
+  // After an ordinal, a "2" whose dot OCR lost ("1. 2" / "halvar | halvar").
+  const auto lost_dot = [&](size_t i) {
+    const Token& t = toks[i];
+    return t.kind == TokKind::kNumber && !t.trailing_dot && t.integer && t.value == 2;
+  };
   for (size_t i = 0; i < n; ++i) {
     if (roles[i] != Role::kNone || ordinal_of(i) == 0) continue;
     std::vector<size_t> ords, halfs, years;
     size_t j = i;
     while (j < n && roles[j] == Role::kNone &&
-           (ordinal_of(j) != 0 || toks[j].kind == TokKind::kHalf)) {
+           (ordinal_of(j) != 0 || toks[j].kind == TokKind::kHalf ||
+            (!ords.empty() && halfs.empty() && lost_dot(j)))) {
       (toks[j].kind == TokKind::kHalf ? halfs : ords).push_back(j);
       j = next_sig(j, true);
     }
@@ -261,8 +271,9 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     if (ords.size() < 2 || halfs.size() != ords.size() || years.size() != ords.size()) continue;
     for (size_t m = 0; m < ords.size(); ++m) {
       roles[ords[m]] = roles[halfs[m]] = roles[years[m]] = Role::kPeriod;
+      int ord = lost_dot(ords[m]) ? 2 : ordinal_of(ords[m]);
       out.push_back(PeriodMention{
-          HalfYearPeriod(static_cast<int>(toks[years[m]].value), ordinal_of(ords[m])),
+          HalfYearPeriod(static_cast<int>(toks[years[m]].value), ord),
           {ords[m], halfs[m], years[m]}});
     }
     i = years.back();

@@ -654,6 +654,28 @@ TEST(Table3Test, TwoHalfYearsWithTheirYearsOnTheNextLine) {
   EXPECT_THAT(Cells(*t), ElementsAre("2021=37", "2022=45", "2023-H1=19", "2023-H2=26"));
 }
 
+TEST(Table3Test, RuleReadAsALetterAndADotLost) {
+  // A vertical rule read as a line "I" between the header lines; in table 1
+  // the "2." of the second half year lost its dot.
+  std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n\n" +
+                     std::string(kTable3Caption) +
+                     "2021 2022 | 1. halvår 2. halvår\nI\n2023 2023\n37 45 19 26\n\n"
+                     "Tabel 1. Årlig udvikling i antal henvendelser\n"
+                     "2018 | 2019 | 2020 | 2021 | 2022 | 1. 2\n"
+                     "(maj- halvar | halvar\n"
+                     "dec.) 2023 2023\n"
+                     "Henvendel- 150 172 219 256 280 161 147\n\n"
+                     "Sagerne er ofte langvarige.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t3 = FindTable(ex, 3);
+  ASSERT_NE(t3, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t3), ElementsAre("2021=37", "2022=45", "2023-H1=19", "2023-H2=26"));
+  const Table* t1 = FindTable(ex, 1);
+  ASSERT_NE(t1, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t1), ElementsAre("2018=150", "2019=172", "2020=219", "2021=256", "2022=280",
+                                      "2023-H1=161", "2023-H2=147"));
+}
+
 TEST(Table3Test, YearsAsRowsWithSeparators) {
   std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2024\n" +
                      std::string(kTable3Caption) +

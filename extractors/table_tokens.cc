@@ -260,8 +260,15 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     while (j < n && roles[j] == Role::kNone &&
            (ordinal_of(j) != 0 || toks[j].kind == TokKind::kHalf ||
             (!ords.empty() && halfs.empty() && lost_dot(j)))) {
-      (toks[j].kind == TokKind::kHalf ? halfs : ords).push_back(j);
-      j = next_sig(j, true);
+      const size_t at = j;
+      (toks[at].kind == TokKind::kHalf ? halfs : ords).push_back(at);
+      j = next_sig(at, true);
+      // "halvår i halvår": the rule between two header cells, once OCR's "|"
+      // has been read as the word "i".
+      if (j + 1 < n && toks[at].kind == TokKind::kHalf && toks[j].kind == TokKind::kWord &&
+          (toks[j].core == "i" || toks[j].core == "I") && toks[j + 1].kind == TokKind::kHalf &&
+          toks[j].line == toks[j + 1].line)
+        j = j + 1;
     }
     while (j < n && years.size() < ords.size() && roles[j] == Role::kNone &&
            toks[j].kind == TokKind::kNumber && toks[j].year_like) {

@@ -656,13 +656,14 @@ TEST(Table3Test, TwoHalfYearsWithTheirYearsOnTheNextLine) {
 
 TEST(Table3Test, RuleReadAsALetterAndADotLost) {
   // A vertical rule read as a line "I" between the header lines; in table 1
-  // the "2." of the second half year lost its dot.
+  // the "2." of the second half year lost its dot and the rule between the
+  // two "halvår" became the word "i".
   std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n\n" +
                      std::string(kTable3Caption) +
                      "2021 2022 | 1. halvår 2. halvår\nI\n2023 2023\n37 45 19 26\n\n"
                      "Tabel 1. Årlig udvikling i antal henvendelser\n"
                      "2018 | 2019 | 2020 | 2021 | 2022 | 1. 2\n"
-                     "(maj- halvar | halvar\n"
+                     "(maj- halvår i halvår\n"
                      "dec.) 2023 2023\n"
                      "Henvendel- 150 172 219 256 280 161 147\n\n"
                      "Sagerne er ofte langvarige.\n";

@@ -290,12 +290,25 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--own", required=True)
     ap.add_argument("--words", type=int, default=28000)
+    # A further tuning corpus, disjoint from an existing one: its documents
+    # (index.tsv) are not used, nor any paragraph they hold; no own text; no
+    # heldout part.
+    ap.add_argument("--exclude-documents", metavar="INDEX_TSV")
+    ap.add_argument("--all-tune", action="store_true")
+    ap.add_argument("--no-own", action="store_true")
     args = ap.parse_args()
 
     global DICT
     DICT = load_dictionary()
 
-    own = own_documents(args.own)
+    own = [] if args.no_own else own_documents(args.own)
+    excluded = set()
+    if args.exclude_documents:
+        with open(args.exclude_documents, encoding="utf-8") as f:
+            for line in list(f)[1:]:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 4:
+                    excluded.add(cols[3])
     own_words = sum(count_words(p) for _, _, p in own)
     budget = max(0, args.words - own_words)
     # (name, documents, words cap per document). The budget is shared evenly;
@@ -312,6 +325,14 @@ def main():
     seen = set()
     for s, d, paras in own:
         seen.update(paras)
+    if excluded:
+        kept_sources = []
+        for name, docs, cap in sources:
+            for s, d, paras in docs:
+                if d in excluded:
+                    seen.update(paras)
+            kept_sources.append((name, [x for x in docs if x[1] not in excluded], cap))
+        sources = kept_sources
     left = budget
     for k, (name, docs, cap) in enumerate(sources):
         share = left / (len(sources) - k)
@@ -348,7 +369,7 @@ def main():
         held, total = 0, 0
         for d, n in docs:
             total += n
-            if held + n <= HELDOUT_SHARE * total + 0.5 * n:
+            if not args.all_tune and held + n <= HELDOUT_SHARE * total + 0.5 * n:
                 part_of[d] = "heldout"
                 held += n
             else:

@@ -88,6 +88,14 @@ bool IsAcronym(std::u32string_view w) {
   return vowel || w.size() <= 3;
 }
 
+// A capital after a lower-case letter ("StarBasic", "AutoInput"): a name or
+// an identifier, left alone.
+bool IsCamelCase(std::u32string_view w) {
+  for (size_t i = 1; i < w.size(); ++i)
+    if (IsUpper(w[i]) && IsLower(w[i - 1])) return true;
+  return false;
+}
+
 // A word with no Danish reading is worth reporting when it shows signs of
 // OCR damage: z or @ (rare in Danish words), or four letters and no vowel.
 // Abbreviations such as "pct" and names are not.
@@ -268,7 +276,7 @@ class Repairer {
   // back, when the word is no word (English words need more evidence) and
   // both parts are common words often seen side by side. Empty otherwise.
   std::u32string Split(const std::u32string& word) {
-    if (word.size() < 3 || word.size() > kMaxWordLength) return {};
+    if (word.size() < 3 || word.size() > kMaxWordLength || IsCamelCase(word)) return {};
     for (char32_t c : word)
       if (!IsLetter(c)) return {};
     auto it = split_cache_.find(word);
@@ -305,6 +313,17 @@ class Repairer {
         cut = k;
       }
     }
+    if (cut == 0 && orig == 0 && lw.size() >= 5) {
+      // The word "i" run onto a word ("udgangspunkti", "isamme"): the most
+      // frequent merge; the rest need only be a word the corpus or the web
+      // list knows.
+      auto word_ok = [&](std::u32string_view part) {
+        Lexicon::Entry ep = lex_.Lookup(ToUtf8(part));
+        return (ep.flags & kKnown) && Evidence(ep.flags, ep.count) >= 1;
+      };
+      if (lw.back() == U'i' && word_ok(std::u32string_view(lw).substr(0, lw.size() - 1))) cut = lw.size() - 1;
+      else if (lw[0] == U'i' && word_ok(std::u32string_view(lw).substr(1))) cut = 1;
+    }
     if (cut == 0) return {};
     return word.substr(0, cut) + U" " + word.substr(cut);
   }
@@ -325,7 +344,7 @@ class Repairer {
 
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
     if (word.size() < 2 || word.size() > kMaxWordLength || !HasConfusable(word)) return {};
-    if (IsAcronym(word)) return {};
+    if (IsAcronym(word) || IsCamelCase(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
@@ -660,7 +679,9 @@ void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) 
         t.line = li;
         t.begin = b;
         t.end = i;
-        t.sentence_start = sentence_start;
+        // A quotation starts with a capital too ("Åbn"-dialogen).
+        t.sentence_start = sentence_start || (b > 0 && (s[b - 1] == U'"' || s[b - 1] == 0x201C || s[b - 1] == 0x201E ||
+                                                         s[b - 1] == U'«' || s[b - 1] == U'»'));
         t.joined_prev = gap_ok;
         t.skip = (b > 0 && IsDigit(s[b - 1])) || (i < s.size() && IsDigit(s[i])) || InUrl(s, b, i);
         toks.push_back(t);
@@ -858,7 +879,8 @@ struct PageRepair {
           d.rule = "doubled-letter";
         }
       }
-      if (!d.change && !ctx.piece && !ctx.continuation) {
+      bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
+      if ((!d.change || general) && !ctx.piece && !ctx.continuation) {
         std::u32string split = rep.Split(word);
         if (!split.empty()) {
           d = Decision{};

@@ -131,6 +131,8 @@ constexpr Pattern kPatterns[] = {
     {{U'a', U'a'}, 2, U'æ', 0.01, "confusion:aa->æ"},
     {{U'e', U'z', U'e'}, 3, U'æ', 0.01, "confusion:eze->æ"},
     {{U'a', U'z', U'e'}, 3, U'æ', 0.01, "confusion:aze->æ"},
+    {{U'e', U'z'}, 2, U'æ', 0.02, "confusion:ez->æ"},
+    {{U'g', U'i'}, 2, U'ø', 0.01, "confusion:gi->ø"},
     {{U'A', 0}, 1, U'Å', 0.9, "confusion:A->Å"},
     {{U'A', 0}, 1, U'Æ', 0.04, "confusion:A->Æ"},
     {{U'A', U'E'}, 2, U'Æ', 0.3, "confusion:AE->Æ"},
@@ -155,6 +157,7 @@ constexpr Pattern kPatterns[] = {
     {{U'i', 0}, 1, U'l', 0.01, "ocr:i->l"},
     {{U'w', 0}, 1, U'i', 0.01, "ocr:w->i"},
     {{U't', U't'}, 2, U't', 0.01, "ocr:tt->t"},
+    {{U'm', 0}, 1, U'n', 0.01, "ocr:m->n"},
 };
 
 bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && rule[2] == 'r' && rule[3] == ':'; }
@@ -172,6 +175,8 @@ const PatternLogs& Logs() {
 
 constexpr double kLogIToL = -2.3;      // 0.1: l read as I inside a word
 constexpr double kLogIToLCaps = -3.9;  // 0.02: in an all-caps word
+// Above A->Å (0.9): inside a sentence a capital is rarer than a misread å.
+constexpr double kLogCapitalAToA = -0.05;
 
 struct Enumerator {
   std::u32string_view word;
@@ -205,6 +210,12 @@ struct Enumerator {
       if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
       if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
       Try(pos, p.len, p.to, logs.log_p[i], p.rule);
+    }
+    // A lower-case å read as a capital A: a capital, then lower case, inside
+    // a sentence ("vil du Abne filen"); Aa for å is the old spelling.
+    if (pos == 0 && c == U'A' && !options.sentence_start && word.size() > 2 && IsLower(word[1])) {
+      Try(0, 1, U'å', kLogCapitalAToA, "confusion:A->å");
+      if (word[1] == U'a') Try(0, 2, U'å', kLogCapitalAToA, "confusion:Aa->å");
     }
     if (c == U'I' && options.allow_i_to_l) {
       bool next_lower = pos + 1 < word.size() && (IsLower(word[pos + 1]) || word[pos + 1] == U'@');
@@ -283,7 +294,7 @@ bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
-    case U'f': case U'i': case U'w': case U't': case U'/': case U':':
+    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm':
       return true;
     default:
       return false;

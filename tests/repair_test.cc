@@ -76,6 +76,11 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi fik Ignnen i gar.", "Vi fik lønnen i går."},
       // all capitals keep their case
       {"Kontakt MZRK i dag.", "Kontakt MÆRK i dag."},
+      // a lower-case å read as a capital A inside a sentence; a quotation
+      // starts with a capital
+      {"Du kan Abne filen, og \"Abn\" er i menuen.", "Du kan åbne filen, og \"Åbn\" er i menuen."},
+      // æ read as ez, ø as gi
+      {"Vi hjezlper med den hgijre side.", "Vi hjælper med den højre side."},
       // Æ read as /E, A/ or A: in capitals
       {"Sæt et M/ERKAT og et MA/RKE pa.", "Sæt et MÆRKAT og et MÆRKE på."},
       // I read as | at a sentence start
@@ -91,6 +96,8 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       // a space lost: the pair is far more frequent than the run-together word
       {"Deter svaert at sige, hvad der skete.", "Det er svært at sige, hvad der skete."},
       {"Det er visti orden.", "Det er vist i orden."},
+      // the word "i" run onto the word before it
+      {"Det er et godt udgangspunkti arbejdet.", "Det er et godt udgangspunkt i arbejdet."},
       // a space added inside a word
       {"Hold A fstand til kanten.", "Hold Afstand til kanten."},
       // ... also when the short piece needs a repair of its own
@@ -120,6 +127,7 @@ TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
       "Der er tale om en god løsning, der er let at bruge.",
       "Vi tilføjede de nye regler.",
       "Novo Nordisk A/S bruger TCP/IP, og mødet er kl. 10:30.",
+      "Makroer skrives i StarBasic eller dialogenTildel.",
   };
   for (const char* text : kept) EXPECT_EQ(Run(text), std::string(text) + "\n") << text;
 }

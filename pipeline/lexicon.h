@@ -48,6 +48,11 @@ class Lexicon {
     uint32_t flags = 0;
   };
   virtual Entry Lookup(std::string_view word) const { return Entry{Frequency(word), Flags(word)}; }
+  // Lookup() by LexiconKey() of the lower-case word, for callers that hash
+  // without building the string; only when KeyedLookup() (the compiled
+  // lexicon is), else they use Lookup().
+  virtual bool KeyedLookup() const { return false; }
+  virtual Entry LookupKey(uint64_t /*key*/) const { return Entry{}; }
   // Number of word tokens in the frequency corpus (the denominator of Frequency).
   virtual uint64_t TotalTokens() const { return 1000000; }
 };

@@ -66,6 +66,12 @@ class DanishLexicon : public Lexicon {
     return Entry{s.count, s.flags};
   }
 
+  bool KeyedLookup() const override { return true; }
+  Entry LookupKey(uint64_t key) const override {
+    LexiconSlot s = file_.FindWord(key);
+    return Entry{s.count, s.flags};
+  }
+
   uint64_t TotalTokens() const override { return file_.total_tokens(); }
 
  private:

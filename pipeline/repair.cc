@@ -168,7 +168,7 @@ struct StringHash {
 
 class Repairer {
  public:
-  explicit Repairer(const Lexicon& lex) : lex_(lex) {
+  explicit Repairer(const Lexicon& lex) : lex_(lex), keyed_(lex.KeyedLookup()) {
     n_ = std::max<double>(1, static_cast<double>(lex.TotalTokens()));
   }
 
@@ -264,12 +264,24 @@ class Repairer {
     return (flags & kKnown) && (flags & kLexHasVariant);
   }
 
+  // The lexicon entry of a candidate reading (any case), hashed without
+  // building its string when the lexicon allows.
+  Lexicon::Entry LookupCandidate(std::u32string_view text) const {
+    return keyed_ ? lex_.LookupKey(LowerKey(text)) : lex_.Lookup(LowerUtf8(text));
+  }
+
   // Neither a word of any lexicon nor a reading of one: what a split or a
   // join may explain. English words and words seen in the corpus are not.
-  bool IsUnknown(const std::string& lower) const {
+  bool IsUnknown(const std::string& lower) {
     uint32_t flags = lex_.Flags(lower);
     if (flags & (kKnown | kLexForeign | kLexEnglish)) return false;
-    return !lex_.Accepts(lower);
+    // hunspell's verdict costs about 0.1 ms: once per word form.
+    auto it = unknown_cache_.find(lower);
+    if (it != unknown_cache_.end()) return it->second;
+    if (unknown_cache_.size() > 100000) unknown_cache_.clear();
+    bool unknown = !lex_.Accepts(lower);
+    unknown_cache_.emplace(lower, unknown);
+    return unknown;
   }
 
   // "visti" -> "vist i", "Deter" -> "Det er": the word with one space put
@@ -330,7 +342,7 @@ class Repairer {
 
   // "kKommandoer" -> "kommandoer": a lower-case letter read a second time as
   // its capital. Only when the word is no word and the rest is one.
-  std::u32string Undouble(const std::u32string& word) const {
+  std::u32string Undouble(const std::u32string& word) {
     if (word.size() < 4 || !IsLower(word[0]) || word[1] != ToUpper(word[0]) || word[1] == word[0]) return {};
     for (size_t i = 2; i < word.size(); ++i)
       if (!IsLower(word[i])) return {};
@@ -381,7 +393,7 @@ class Repairer {
     opt.sentence_start = ctx.sentence_start;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       if (can) return;
-      Lexicon::Entry e = lex_.Lookup(LowerUtf8(c.text));
+      Lexicon::Entry e = LookupCandidate(c.text);
       if ((e.flags & kKnown) && std::log(Evidence(e.flags, e.count)) + kMaxContextGain > orig) can = true;
     });
     return can;
@@ -420,24 +432,28 @@ class Repairer {
     tail_memo_.clear();
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
-    // General letter confusions only for a word no lexicon knows, and only
-    // towards words the corpus has seen.
-    opt.general = !known && !(flags & (kLexForeign | kLexEnglish));
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
-      std::string cl = LowerUtf8(c.text);
-      Lexicon::Entry ce = lex_.Lookup(cl);
-      if (opt.general && std::any_of(c.edits.begin(), c.edits.end(), IsGeneralEdit)) {
-        if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
-          a.cands.push_back(Scored{c, std::move(cl), Evidence(ce.flags, ce.count), false});
-        return;
-      }
+      Lexicon::Entry ce = LookupCandidate(c.text);
       if (ce.flags & kKnown) {
-        a.cands.push_back(Scored{c, std::move(cl), Evidence(ce.flags, ce.count), false});
+        a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
       } else if (!(ce.flags & kLexForeign)) {
         compound_pool.push_back(c);
       }
     });
+    // General letter confusions only for a word no lexicon knows and no
+    // Danish confusion explains, and only towards words the corpus has seen.
+    if (a.cands.empty() && !known && !(flags & (kLexForeign | kLexEnglish))) {
+      opt.general = true;
+      opt.max_edits = 2;  // one general slip and at most one Danish letter
+      opt.max_candidates = 1000;
+      ForEachCandidate(word, opt, [&](const Candidate& c) {
+        if (!std::any_of(c.edits.begin(), c.edits.end(), IsGeneralEdit)) return;
+        Lexicon::Entry ce = LookupCandidate(c.text);
+        if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
+          a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
+      });
+    }
     if (known) {
       a.orig_evidence = Evidence(flags, lex_.Frequency(lower));
     } else if (flags & kLexForeign) {
@@ -553,10 +569,12 @@ class Repairer {
 
  private:
   const Lexicon& lex_;
+  bool keyed_ = false;
   double n_ = 1;
   std::unordered_map<std::u32string, Decision> cache_;
   std::unordered_map<std::u32string, bool> can_change_;
   std::unordered_map<std::u32string, std::u32string> split_cache_;
+  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> unknown_cache_;
   std::unordered_map<std::u32string, Analysis> analyses_;
   mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> tail_memo_;
 };
@@ -933,23 +951,26 @@ struct PageRepair {
                       lines[a.line].find_first_not_of(U" \t", a.end) == std::u32string::npos &&
                       lines[b.line].find_first_not_of(U" \t") == b.begin;
     if (!same_line && !line_break) return false;
-    std::u32string x = Text(a), y = Text(b);
-    size_t nx = x.size(), ny = y.size();
-    bool x_short = nx <= 3, y_short = ny <= 3;
     // A capital inside the whole is not a piece.
-    if (IsUpper(y[0])) return false;
-    // Two pieces that are no words ("udgivelsesinfor mationer"), joined
-    // into what hunspell-da accepts.
-    bool both_pieces = !x_short && !y_short && rep.IsUnknown(LowerUtf8(x)) && rep.IsUnknown(LowerUtf8(y));
-    if (!both_pieces) {
-      if (x_short == y_short) return false;
+    if (IsUpper(lines[b.line][b.begin])) return false;
+    size_t nx = a.end - a.begin, ny = b.end - b.begin;
+    bool x_short = nx <= 3, y_short = ny <= 3;
+    if (x_short && y_short) return false;
+    std::u32string x = Text(a), y = Text(b);
+    bool both_pieces = false;
+    if (x_short != y_short) {
       const std::u32string& longer = x_short ? y : x;
       const std::u32string& shorter = x_short ? x : y;
-      if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
       // The short piece is no common word of its own ("er", "de"), except a
       // lone capital letter before the rest ("A fstand").
       bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
       if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
+      if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
+    } else {
+      // Two pieces that are no words ("udgivelsesinfor mationer"), joined
+      // into what hunspell-da accepts.
+      both_pieces = rep.IsUnknown(LowerUtf8(x)) && rep.IsUnknown(LowerUtf8(y));
+      if (!both_pieces) return false;
     }
     std::u32string joined = x + y;
     std::string lower = LowerUtf8(joined);
@@ -959,6 +980,8 @@ struct PageRepair {
     double conf = 0.9;
     if (((e.flags & kKnown) && e.count >= kMergeMinCount) || (both_pieces && lex.Accepts(lower))) {
       result = joined;
+    } else if (both_pieces) {
+      return false;
     } else {
       WordContext ctx = ContextOf(k, nullptr);
       Decision d = rep.Decide(joined, ctx, doc);
@@ -1076,6 +1099,22 @@ struct PageRepair {
         if (l > li) break;
       }
       if (!IsLetter(after)) continue;
+      // The same word on both sides ("halvar | halvar") is a table's header.
+      auto chunk_before = [&]() {
+        size_t e = s.find_last_not_of(U" \t", i == 0 ? 0 : i - 1);
+        if (i == 0 || e == std::u32string::npos) return std::u32string();
+        size_t b = s.find_last_of(U" \t", e);
+        b = b == std::u32string::npos ? 0 : b + 1;
+        return notat::Lower(s.substr(b, e + 1 - b));
+      };
+      auto chunk_after = [&]() {
+        size_t b = s.find_first_not_of(U" \t", i + 1);
+        if (b == std::u32string::npos) return std::u32string();
+        size_t e = s.find_first_of(U" \t", b);
+        return notat::Lower(s.substr(b, (e == std::u32string::npos ? s.size() : e) - b));
+      };
+      std::u32string wb = chunk_before();
+      if (!wb.empty() && wb == chunk_after()) continue;
       bool start = before == 0 || IsSentenceEnd(before);
       if (start) {
         repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});

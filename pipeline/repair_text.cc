@@ -73,6 +73,16 @@ uint64_t LexiconKey(std::string_view word) {
   return h == 0 ? 1 : h;
 }
 
+uint64_t LowerKey(std::u32string_view text) {
+  uint64_t h = 1469598103934665603ULL;
+  auto add = [&h](unsigned char b) {
+    h ^= b;
+    h *= 1099511628211ULL;
+  };
+  for (char32_t c : text) ForEachUtf8Byte(ToLower(c), add);
+  return h == 0 ? 1 : h;
+}
+
 uint64_t BigramKey(std::string_view a, std::string_view b) {
   uint64_t h = 1469598103934665603ULL;
   for (char c : a) {

@@ -20,6 +20,26 @@ size_t Utf8SequenceLength(std::string_view s, size_t i);
 // U+FFFD, and decoding goes on with the next byte.
 std::u32string DecodeUtf8(std::string_view s);
 
+// Calls emit(unsigned char) for each UTF-8 byte of `c`.
+template <typename Emit>
+void ForEachUtf8Byte(char32_t c, Emit&& emit) {
+  if (c < 0x80) {
+    emit(static_cast<unsigned char>(c));
+  } else if (c < 0x800) {
+    emit(static_cast<unsigned char>(0xC0 | (c >> 6)));
+    emit(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    emit(static_cast<unsigned char>(0xE0 | (c >> 12)));
+    emit(static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F)));
+    emit(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+  } else {
+    emit(static_cast<unsigned char>(0xF0 | (c >> 18)));
+    emit(static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F)));
+    emit(static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F)));
+    emit(static_cast<unsigned char>(0x80 | (c & 0x3F)));
+  }
+}
+
 void AppendUtf8(char32_t c, std::string& out);
 std::string EncodeUtf8(std::u32string_view s);
 

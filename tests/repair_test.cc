@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pipeline/lexicon.h"
+#include "pipeline/repair_text.h"
 #include "tests/fake_lexicon.h"
 #include "tests/real_lexicon.h"
 
@@ -87,6 +88,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
       // ... and i inside one
       {"Filen ligger | mappen.", "Filen ligger i mappen."},
+      // but not between a table header's repeated words
+      {"(maj- halvar | halvar", "(maj- halvår | halvår"},
   };
   for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
 }
@@ -130,6 +133,13 @@ TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
       "Makroer skrives i StarBasic eller dialogenTildel.",
   };
   for (const char* text : kept) EXPECT_EQ(Run(text), std::string(text) + "\n") << text;
+}
+
+TEST(RepairTextTest, LowerKeyIsTheLexiconKeyOfTheLowerCaseWord) {
+  for (const char* w : {"Sjælland", "ØRESUND", "år", "Aa", "x", "", "café", "ǅ", "\xf0\x9f\x98\x80"}) {
+    std::u32string u = ToU32(w);
+    EXPECT_EQ(LowerKey(u), LexiconKey(LowerUtf8(u))) << w;
+  }
 }
 
 TEST_F(RepairTest, DecidesRealWordsFromTheDocument) {

@@ -518,6 +518,66 @@ void AddSourceFlags(Record* r) {
     r->flags.push_back("low-confidence");
 }
 
+namespace {
+
+// Periods printed as rows, each first on its own line: pairs each with the
+// one value after it on its line. False when the layout is not rows or no
+// row has a value.
+bool PairRowsByLine(const std::vector<Token>& toks, const SeriesReading& r, std::vector<size_t>* value_of) {
+  std::set<size_t> lines;
+  for (const PeriodMention& p : r.periods) {
+    const Token& t = toks[p.tokens.front()];
+    if (!t.first_on_line || !lines.insert(t.line).second) return false;
+  }
+  size_t paired = 0;
+  for (size_t k = 0; k < r.periods.size(); ++k) {
+    const PeriodMention& p = r.periods[k];
+    size_t line = toks[p.tokens.front()].line, found = std::string::npos;
+    int on_line = 0;
+    for (size_t v = 0; v < r.values.size(); ++v) {
+      if (toks[r.values[v]].line != line || r.values[v] < p.tokens.back()) continue;
+      ++on_line;
+      found = v;
+    }
+    if (on_line == 1) {
+      (*value_of)[k] = found;
+      ++paired;
+    }
+  }
+  return paired > 0;
+}
+
+// Periods printed as columns, their values on one line where some cell is
+// unreadable ("35 35 37 43 ad 54 22"): when the line holds exactly one cell
+// per period, numbers and short words alike, pairs them by position.
+// `unreadable` gets the token index of each period's unreadable cell.
+bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& r, std::vector<size_t>* value_of,
+                           std::vector<size_t>* unreadable) {
+  if (r.values.empty()) return false;
+  size_t line = toks[r.values.front()].line;
+  for (size_t v : r.values)
+    if (toks[v].line != line) return false;
+  std::vector<size_t> cells;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].line != line || toks[i].kind == TokKind::kSeparator) continue;
+    if (toks[i].kind != TokKind::kNumber && (toks[i].kind != TokKind::kWord || toks[i].raw.size() > 4)) return false;
+    cells.push_back(i);
+  }
+  if (cells.size() != r.periods.size()) return false;
+  // A word first on the line is the row's label ("Nye 46 41 ..."), not a cell.
+  if (toks[cells.front()].kind != TokKind::kNumber) return false;
+  for (const PeriodMention& p : r.periods)
+    if (toks[p.tokens.front()].line == line) return false;
+  for (size_t k = 0; k < cells.size(); ++k) {
+    auto it = std::find(r.values.begin(), r.values.end(), cells[k]);
+    if (it != r.values.end()) (*value_of)[k] = static_cast<size_t>(it - r.values.begin());
+    else (*unreadable)[k] = cells[k];
+  }
+  return true;
+}
+
+}  // namespace
+
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name) {
   TableResult res;
@@ -537,10 +597,27 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                            " periods but no values");
     return res;
   }
-  if (r.periods.size() != r.values.size()) {
+  // Which value belongs to each period (index into r.values; npos: none).
+  std::vector<size_t> value_of(r.periods.size(), std::string::npos);
+  std::vector<size_t> unreadable(r.periods.size(), std::string::npos);
+  if (r.periods.size() == r.values.size()) {
+    for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
+  } else if (!PairRowsByLine(toks, r, &value_of) && !PairColumnsByPosition(toks, r, &value_of, &unreadable)) {
     res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
                            std::to_string(r.values.size()) + " values");
     return res;
+  } else {
+    // Some period's value is unreadable ("2021 Si", "43 ad 54"): the others
+    // are kept (the periods_contiguous check then fails); each is reported.
+    for (size_t k = 0; k < r.periods.size(); ++k) {
+      if (value_of[k] != std::string::npos) continue;
+      size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
+      const SegLine& l = block.body[toks[at].line];
+      std::string what = unreadable[k] != std::string::npos ? " (\"" + toks[at].raw + "\")" : "";
+      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+                             ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
+                             "\"");
+    }
   }
   std::set<std::string> labels;
   for (const PeriodMention& p : r.periods) {
@@ -558,7 +635,8 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     table.source.text = block.caption_lines[0].text;
   }
   for (size_t k = 0; k < r.periods.size(); ++k) {
-    const Token& v = toks[r.values[k]];
+    if (value_of[k] == std::string::npos) continue;
+    const Token& v = toks[r.values[value_of[k]]];
     Record rec;
     rec.note = ctx.note_period ? ctx.note_period->label : "";
     rec.table = number;

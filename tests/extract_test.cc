@@ -326,6 +326,43 @@ TEST(Table1Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
   EXPECT_THAT(ex.problems, ::testing::Contains("table 1 (page 1, line 2): 8 periods but 7 values"));
 }
 
+TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
+  // Rows: "2021 Si" has no value; the other rows are kept and the row reported.
+  const char* rows =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2027\n"
+      "Tabel 1: Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "Periode Antal henvendelser\n"
+      "2020 274\n"
+      "2021 Si\n"
+      "2022 347\n"
+      "1. halvår 2027 375\n";
+  Extraction ex = Extract(TextOf(rows));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2020=274", "2022=347", "2027-H1=375"));
+  EXPECT_THAT(ex.problems, ::testing::Contains(
+                               "table 1 (page 1, line 2): page 1: line 5: no readable value for 2021 in \"2021 Si\""));
+  // Columns: "ad" stands where 2024's value was printed.
+  const char* columns =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
+      "2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
+      "46 41 64 ad 28\n";
+  Extraction ex3 = Extract(TextOf(columns));
+  const Table* t3 = FindTable(ex3, 3);
+  ASSERT_NE(t3, nullptr) << Dump(ex3);
+  EXPECT_THAT(Cells(*t3), ElementsAre("2021=46", "2022=41", "2023=64", "2025-H1=28"));
+  EXPECT_THAT(ex3.problems, ::testing::Contains("table 3 (page 1, line 2): page 1: line 4: no readable value for 2024 "
+                                                "(\"ad\") in \"46 41 64 ad 28\""));
+  // A short row label first on the line is no cell: nothing is paired.
+  const char* labelled =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
+      "2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
+      "Nye 46 41 64 28\n";
+  EXPECT_EQ(FindTable(Extract(TextOf(labelled)), 3), nullptr);
+}
+
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

@@ -560,11 +560,16 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   std::vector<size_t> cells;
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].line != line || toks[i].kind == TokKind::kSeparator) continue;
+    // A long or hyphen-broken word first on the line is the row's label
+    // ("Henvendel- 193 210 ..."), not a cell.
+    if (cells.empty() && toks[i].kind == TokKind::kWord && (toks[i].raw.size() > 4 || toks[i].raw.ends_with("-")))
+      continue;
     if (toks[i].kind != TokKind::kNumber && (toks[i].kind != TokKind::kWord || toks[i].raw.size() > 4)) return false;
     cells.push_back(i);
   }
   if (cells.size() != r.periods.size()) return false;
-  // A word first on the line is the row's label ("Nye 46 41 ..."), not a cell.
+  // A short word first among the cells may be a label ("Nye 46 41 ..."):
+  // then nothing can be paired.
   if (toks[cells.front()].kind != TokKind::kNumber) return false;
   for (const PeriodMention& p : r.periods)
     if (toks[p.tokens.front()].line == line) return false;

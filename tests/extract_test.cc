@@ -347,13 +347,13 @@ TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
       "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
       "2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
-      "46 41 64 ad 28\n";
+      "Henvendel- 46 41 64 ad 28\n";
   Extraction ex3 = Extract(TextOf(columns));
   const Table* t3 = FindTable(ex3, 3);
   ASSERT_NE(t3, nullptr) << Dump(ex3);
   EXPECT_THAT(Cells(*t3), ElementsAre("2021=46", "2022=41", "2023=64", "2025-H1=28"));
   EXPECT_THAT(ex3.problems, ::testing::Contains("table 3 (page 1, line 2): page 1: line 4: no readable value for 2024 "
-                                                "(\"ad\") in \"46 41 64 ad 28\""));
+                                                "(\"ad\") in \"Henvendel- 46 41 64 ad 28\""));
   // A short row label first on the line is no cell: nothing is paired.
   const char* labelled =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

@@ -161,6 +161,18 @@ struct Decision {
   const char* rule = nullptr; // a rule other than the confusion edits ("split")
 };
 
+// A change by a rule outside the confusion model ("split"), or `otherwise`
+// when the rule has nothing to say (`text` empty).
+Decision RuleDecision(std::u32string text, const char* rule, const Decision& otherwise) {
+  if (text.empty()) return otherwise;
+  Decision d;
+  d.change = true;
+  d.text = std::move(text);
+  d.confidence = 0.9;
+  d.rule = rule;
+  return d;
+}
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -887,27 +899,9 @@ struct PageRepair {
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
-      if (!d.change) {
-        std::u32string single = rep.Undouble(word);
-        if (!single.empty()) {
-          d = Decision{};
-          d.change = true;
-          d.text = std::move(single);
-          d.confidence = 0.9;
-          d.rule = "doubled-letter";
-        }
-      }
+      if (!d.change) d = RuleDecision(rep.Undouble(word), "doubled-letter", d);
       bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
-      if ((!d.change || general) && !ctx.piece && !ctx.continuation) {
-        std::u32string split = rep.Split(word);
-        if (!split.empty()) {
-          d = Decision{};
-          d.change = true;
-          d.text = std::move(split);
-          d.confidence = 0.9;
-          d.rule = "split";
-        }
-      }
+      if ((!d.change || general) && !ctx.piece && !ctx.continuation) d = RuleDecision(rep.Split(word), "split", d);
       Count(word, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,

@@ -7,12 +7,14 @@
 // hand-corrected text (healthy Danish, as a good PDF text layer reads).
 // "words" counts whitespace-separated tokens of the input.
 #include <benchmark/benchmark.h>
+#include <hunspell/hunspell.hxx>
 
 #include <cstdio>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "pipeline/lexicon.h"
 #include "pipeline/repair.h"
@@ -105,6 +107,21 @@ void BM_RepairDamagedCold(benchmark::State& state) {
   state.counters["words/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * words,
                                                  benchmark::Counter::kIsRate);
 }
+// What a user would otherwise run: hunspell-da's own suggestions, one call
+// per damaged word of the sample note (the words the repair changes).
+void BM_HunspellSuggest(benchmark::State& state) {
+  Hunspell h("/usr/share/hunspell/da_DK.aff", "/usr/share/hunspell/da_DK.dic");
+  const std::vector<std::string> words = {"radgiver", "fgrste", "Sjzelland", "vaere", "Igbende",
+                                          "halvar", "stgrre", "opggrelse"};
+  size_t i = 0;
+  for (auto _ : state) {
+    std::vector<std::string> s = h.suggest(words[i++ % words.size()]);
+    benchmark::DoNotOptimize(s);
+  }
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_HunspellSuggest)->Unit(benchmark::kMillisecond)->Iterations(16);
+
 BENCHMARK(BM_RepairDamagedCold)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace

@@ -2,6 +2,8 @@
 // what it found, and where the values came from.
 #include "pipeline/validate.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -210,6 +212,67 @@ Check PeriodsContiguous(const Extraction& ex) {
   return c;
 }
 
+// Whole years of a table in printed order: a record whose period is a year
+// (a partial first year such as "2018 (maj-dec.)" is not: its start is not
+// 1 January).
+bool WholeYear(const Record& r, int* year) {
+  ParsedPeriod p;
+  if (!ParsePeriod(r.period, &p) || p.half != 0) return false;
+  if (!r.period_start.empty() && !r.period_start.ends_with("-01-01")) return false;
+  if (!r.period_end.empty() && !r.period_end.ends_with("-12-31")) return false;
+  *year = p.year;
+  return true;
+}
+
+// A whole-year value that is a multiple (or a fraction) of both neighbouring
+// years, as an OCR'd extra or lost digit makes it ("37 |" read as "371)").
+// These series change by well under half from year to year.
+Check ValuesPlausible(const Extraction& ex) {
+  constexpr double kBothFactor = 3, kOneFactor = 5, kMinNeighbour = 10;
+  Check c = MakeCheck("values_plausible");
+  c.expected = "no whole year in tables 1 and 3 at least 3 times, or at most a third of, both neighbouring years";
+  int looked = 0;
+  for (int n : {1, 3}) {
+    const Table* t = FindTable(ex, n);
+    if (t == nullptr) continue;
+    std::vector<std::pair<int, const Record*>> years;
+    for (const Record& r : t->records) {
+      int y = 0;
+      if (r.value >= 0 && WholeYear(r, &y)) years.push_back({y, &r});  // negatives: values_nonnegative_integers
+    }
+    for (size_t i = 0; i < years.size(); ++i) {
+      std::vector<double> near;
+      if (i > 0 && years[i - 1].first == years[i].first - 1) near.push_back(years[i - 1].second->value);
+      if (i + 1 < years.size() && years[i + 1].first == years[i].first + 1) near.push_back(years[i + 1].second->value);
+      if (near.empty()) continue;
+      ++looked;
+      double lo = *std::min_element(near.begin(), near.end()), hi = *std::max_element(near.begin(), near.end());
+      double factor = near.size() == 2 ? kBothFactor : kOneFactor;
+      const Record& r = *years[i].second;
+      bool high = r.value >= factor * hi && hi > 0;
+      bool low = r.value * factor <= lo && lo >= kMinNeighbour;
+      if (!high && !low) continue;
+      std::string around;
+      for (double v : near) around += (around.empty() ? "" : ", ") + FormatValue(v);
+      c.message += (c.message.empty() ? "" : "; ") + RecordId(r) + " = " + FormatValue(r.value) + " beside " +
+                   around + " (" + Where(r.source) + ")";
+      c.sources.push_back(r.source);
+      c.subjects.push_back(RecordId(r));
+    }
+  }
+  if (looked == 0) {
+    Skip(c, "no whole years with a neighbouring year in tables 1 and 3");
+  } else if (c.subjects.empty()) {
+    c.status = CheckStatus::kPass;
+    c.message = "every whole year is within a factor 3 of its neighbours";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.actual = std::to_string(c.subjects.size()) + " out of line";
+    c.message = "check these values by eye (an extra or lost digit?): " + c.message;
+  }
+  return c;
+}
+
 constexpr const char* kRegions[] = {"Region Hovedstaden", "Region Midtjylland",
                                     "Region Nordjylland", "Region Sjælland",
                                     "Region Syddanmark"};
@@ -367,6 +430,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
   checks.push_back(TablesPresent(ex));
   checks.push_back(NonNegativeIntegers(ex));
   checks.push_back(PeriodsContiguous(ex));
+  checks.push_back(ValuesPlausible(ex));
   checks.push_back(RegionsComplete(t2));
   checks.push_back(RegionsSumToTotal(t2));
 

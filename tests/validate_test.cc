@@ -74,7 +74,7 @@ TEST(ValidateTest, ConsistentNotePassesEveryCheck) {
   for (const char* name : {"tables_present", "values_nonnegative_integers", "periods_contiguous",
                            "regions_complete", "regions_sum_to_total", "table2_total_equals_table1",
                            "text_period_total_equals_table1", "text_previous_year_equals_table1",
-                           "table3_period_equals_text_trips"})
+                           "table3_period_equals_text_trips", "values_plausible"})
     EXPECT_EQ(s[name], CheckStatus::kPass) << name;
   EXPECT_EQ(s["low_confidence_digits"], CheckStatus::kSkip);
 }
@@ -132,6 +132,10 @@ TEST(ValidateTest, DisagreementsBetweenTablesAndTextFail) {
       {"fraction", [](Extraction& e) { e.tables[2].records[0].value = 30.5; }, {"values_nonnegative_integers"}},
       {"region twice", [](Extraction& e) { e.tables[1].records[1].region = "Region Hovedstaden"; },
        {"regions_complete"}},
+      // an extra digit: 2021 between 150 and 260, 2023 beside 2024 only
+      {"extra digit", [](Extraction& e) { e.tables[0].records[2].value = 2100; }, {"values_plausible"}},
+      {"extra digit, one neighbour", [](Extraction& e) { e.tables[2].records[0].value = 300; }, {"values_plausible"}},
+      {"lost digit", [](Extraction& e) { e.tables[0].records[3].value = 26; }, {"values_plausible"}},
   };
   for (const Case& c : cases) {
     Extraction ex = Note();

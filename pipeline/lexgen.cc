@@ -2,7 +2,7 @@
 //
 //   notat-lexgen --aff da_DK.aff --dic da_DK.dic --domain domain-words.txt
 //       [--wordlist dan-words.txt] [--english eng-words.txt]
-//       [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]...
+//       [--package NAME[:PREFIX]]... [--corpus DIR_OR_FILE]... [--weighted-corpus FILE:N]...
 //       [--exclude PATHS_FILE]... [--exclude-text PARAGRAPHS_FILE]...
 //       [--dump-blocks FILE] --out data/da-lexicon.bin
 //
@@ -601,6 +601,7 @@ bool ReadCorpusFile(const fs::path& p, const FormMap& forms, Counts& counts) {
 struct Args {
   std::string aff, dic, domain, out, wordlist, english, dump_blocks;
   std::vector<std::string> corpus;
+  std::vector<std::string> weighted;  // FILE:N, counted N times
   std::vector<std::string> packages;
   std::vector<std::string> exclude;
   std::vector<std::string> exclude_text;
@@ -648,6 +649,7 @@ int Main(int argc, char** argv) {
     else if (k == "--english") a.english = val();
     else if (k == "--out") a.out = val();
     else if (k == "--corpus") a.corpus.push_back(val());
+    else if (k == "--weighted-corpus") a.weighted.push_back(val());
     else if (k == "--package") a.packages.push_back(val());
     else if (k == "--min-bigram") a.min_bigram = std::atoi(val().c_str());
     else if (k == "--exclude") a.exclude.push_back(val());
@@ -747,6 +749,18 @@ int Main(int argc, char** argv) {
       return Fail(c + ": corpus path not found (install the Danish documentation packages listed in .ci/setup: "
                       "libreoffice-help-da, debian-edu-doc-da, manpages-da)");
     }
+  }
+  // --weighted-corpus FILE:N: text of the notes' own subject, counted as if
+  // it were N times as much (the packages above are software help, where
+  // common words of casework are rare).
+  for (const std::string& w : a.weighted) {
+    size_t colon = w.rfind(':');
+    int n = colon == std::string::npos ? 0 : std::atoi(w.c_str() + colon + 1);
+    std::string path = colon == std::string::npos ? w : w.substr(0, colon);
+    std::error_code ec;
+    if (n < 1 || n > 1000) return Fail(w + ": --weighted-corpus wants FILE:N with N from 1 to 1000");
+    if (!fs::is_regular_file(path, ec)) return Fail(path + ": weighted corpus file not found");
+    for (int i = 0; i < n; ++i) read_file(path);
   }
   if (!a.exclude.empty())
     std::cerr << "notat-lexgen: " << files_excluded << " corpus files excluded (" << excluded.size()

@@ -60,6 +60,8 @@ constexpr double kChannelPrior = 5;
 // A reading by a general letter confusion (b read as o) must be a word the
 // corpus has seen this often.
 constexpr uint64_t kGeneralMinCount = 3;
+// log P(a Danish letter is dropped): as rare as a general letter slip.
+constexpr double kLogLostLetter = -4.6;
 // A word the OCR ran together with its neighbour ("visti", "Deter") is split
 // when both parts are common words (each seen this often) that the corpus
 // shows side by side this often; a word known only as English needs more.
@@ -107,6 +109,13 @@ bool LooksDamaged(std::u32string_view w) {
     if (std::u32string_view(U"aeiouyæøå").find(l) != std::u32string_view::npos) vowel = true;
   }
   return !vowel && w.size() >= 4;
+}
+
+// No vowel at all: no Danish word ("brn", "Vlg": a letter the OCR dropped).
+bool NoVowel(std::u32string_view w) {
+  return std::none_of(w.begin(), w.end(), [](char32_t ch) {
+    return std::u32string_view(U"aeiouyæøåAEIOUYÆØÅ").find(ch) != std::u32string_view::npos;
+  });
 }
 
 bool HasConfusable(std::u32string_view w) {
@@ -367,7 +376,7 @@ class Repairer {
   void ClearCache() { cache_.clear(); }
 
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
-    if (word.size() < 2 || word.size() > kMaxWordLength || !HasConfusable(word)) return {};
+    if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
     if (IsAcronym(word) || IsCamelCase(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
@@ -455,7 +464,8 @@ class Repairer {
     });
     // General letter confusions only for a word no lexicon knows and no
     // Danish confusion explains, and only towards words the corpus has seen.
-    if (a.cands.empty() && !known && !(flags & (kLexForeign | kLexEnglish))) {
+    // (An "English" word with no vowel is no word either: "brn", "vlg".)
+    if (a.cands.empty() && !known && !(flags & kLexForeign) && (!(flags & kLexEnglish) || NoVowel(word))) {
       opt.general = true;
       opt.max_edits = 2;  // one general slip and at most one Danish letter
       opt.max_candidates = 1000;
@@ -465,6 +475,20 @@ class Repairer {
         if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
           a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
       });
+      // A Danish letter the OCR dropped outright ("brn", "forlb", "Sgning").
+      bool caps = word.size() > 1 && std::none_of(word.begin(), word.end(), IsLower);
+      for (size_t pos = 0; pos <= word.size(); ++pos) {
+        for (char32_t letter : {U'æ', U'ø', U'å'}) {
+          if (caps || (pos == 0 && ctx.sentence_start)) letter = ToUpper(letter);
+          Candidate c;
+          c.text = word.substr(0, pos) + letter + word.substr(pos);
+          c.edits.push_back(Edit{static_cast<int>(pos), 0, letter, "ocr:lost-letter", kLogLostLetter});
+          c.log_channel = kLogLostLetter;
+          Lexicon::Entry ce = LookupCandidate(c.text);
+          if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
+            a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
+        }
+      }
     }
     if (known) {
       a.orig_evidence = Evidence(flags, lex_.Frequency(lower));
@@ -664,6 +688,8 @@ bool IsWordChar(const std::u32string& s, size_t i) {
     bool starts = i == 0 || s[i - 1] == U' ' || s[i - 1] == U'\t' || s[i - 1] == U'(' || s[i - 1] == U'"';
     return after && (before || starts);
   }
+  // ø (or g) read as ¢: between letters, or ending a word after one ("o¢").
+  if (c == U'¢') return i > 0 && IsLetter(s[i - 1]);
   return false;
 }
 

@@ -142,6 +142,8 @@ constexpr Pattern kPatterns[] = {
     {{U'e', U'z', U'e'}, 3, U'æ', 0.01, "confusion:eze->æ"},
     {{U'a', U'z', U'e'}, 3, U'æ', 0.01, "confusion:aze->æ"},
     {{U'e', U'z'}, 2, U'æ', 0.02, "confusion:ez->æ"},
+    {{U'¢', 0}, 1, U'ø', 0.05, "confusion:¢->ø"},
+    {{U'x', 0}, 1, U'æ', 0.01, "confusion:x->æ"},
     {{U'g', U'i'}, 2, U'ø', 0.01, "confusion:gi->ø"},
     {{U'A', 0}, 1, U'Å', 0.9, "confusion:A->Å"},
     {{U'A', 0}, 1, U'Æ', 0.04, "confusion:A->Æ"},
@@ -168,6 +170,7 @@ constexpr Pattern kPatterns[] = {
     {{U'w', 0}, 1, U'i', 0.01, "ocr:w->i"},
     {{U't', U't'}, 2, U't', 0.01, "ocr:tt->t"},
     {{U'm', 0}, 1, U'n', 0.01, "ocr:m->n"},
+    {{U'¢', 0}, 1, U'g', 0.01, "ocr:¢->g"},
 };
 
 bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && rule[2] == 'r' && rule[3] == ':'; }
@@ -304,7 +307,7 @@ bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
-    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm':
+    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x':
       return true;
     default:
       return false;

@@ -107,6 +107,10 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       {"Hans opfer sel var god.", "Hans opførsel var god."},
       // a line-end hyphen the OCR lost: the word is joined onto the first line
       {"Se udgivelsesinfor\nmationer, her og der.", "Se udgivelsesinformationer,\nher og der."},
+      // a Danish letter dropped outright, ø read as ¢, æ as x
+      {"Vi taler med brn om deres forlb i Sjlland. Vlg en ny.",
+       "Vi taler med børn om deres forløb i Sjælland. Vælg en ny."},
+      {"Enheden skal s¢rge for det, o¢ vi kan hjxlpe.", "Enheden skal sørge for det, og vi kan hjælpe."},
       // a lower-case letter read a second time as its capital
       {"Skriv kKommandoen igen.", "Skriv kommandoen igen."},
       // general letter confusions in words that are no words as read
@@ -131,6 +135,7 @@ TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
       "Vi tilføjede de nye regler.",
       "Novo Nordisk A/S bruger TCP/IP, og mødet er kl. 10:30.",
       "Makroer skrives i StarBasic eller dialogenTildel.",
+      "Se html-koden, 5 pct. og 3 mfl. i tabellen.",
   };
   for (const char* text : kept) EXPECT_EQ(Run(text), std::string(text) + "\n") << text;
 }

@@ -68,6 +68,7 @@ constexpr double kLogLostLetter = -4.6;
 constexpr double kSplitMinPartCount = 20;
 constexpr double kSplitMinPair = 5;
 constexpr double kSplitRatio = 50;
+constexpr uint64_t kSplitMaxWordCount = 5;
 constexpr double kSplitEnglishEvidence = 2.5;
 // A word the OCR broke in two ("A fstand", "opfer sel") is joined when the
 // whole is a word seen at least this often.
@@ -325,6 +326,9 @@ class Repairer {
     Lexicon::Entry e = lex_.Lookup(lower);
     // What speaks for the word as it stands: the pair must be seen far more.
     double orig = 0;
+    // A word the corpus has seen a few times is left whole (its pair would
+    // need hundreds of sightings; most words end here, cheaply).
+    if ((e.flags & kKnown) && e.count >= kSplitMaxWordCount) return {};
     if (e.flags & kKnown) orig = Evidence(e.flags, e.count);
     else if (e.flags & kLexForeign) orig = static_cast<double>(e.count);
     else if (e.flags & kLexEnglish) orig = kSplitEnglishEvidence;

@@ -48,6 +48,9 @@ class Lexicon {
     uint32_t flags = 0;
   };
   virtual Entry Lookup(std::string_view word) const { return Entry{Frequency(word), Flags(word)}; }
+  // True when hunspell-da knows `word` (lower-case) only with a capital
+  // first letter: a name ("århus"). Consults hunspell (slow): for rare use.
+  virtual bool OnlyCapitalised(std::string_view /*word*/) const { return false; }
   // Lookup() by LexiconKey() of the lower-case word, for callers that hash
   // without building the string; only when KeyedLookup() (the compiled
   // lexicon is), else they use Lookup().

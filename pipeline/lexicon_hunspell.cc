@@ -66,6 +66,8 @@ class DanishLexicon : public Lexicon {
     return Entry{s.count, s.flags};
   }
 
+  bool OnlyCapitalised(std::string_view word) const override { return HunspellVerdict(word) == kCapitalOnly; }
+
   bool KeyedLookup() const override { return true; }
   Entry LookupKey(uint64_t key) const override {
     LexiconSlot s = file_.FindWord(key);
@@ -75,7 +77,10 @@ class DanishLexicon : public Lexicon {
   uint64_t TotalTokens() const override { return file_.total_tokens(); }
 
  private:
-  bool HunspellAccepts(std::string_view word) const {
+  // hunspell-da's verdict on a lower-case word: not a word, a word, or a
+  // word only with a capital first letter (a name).
+  enum Verdict : char { kNo, kWord, kCapitalOnly };
+  Verdict HunspellVerdict(std::string_view word) const {
     std::lock_guard<std::mutex> lock(mu_);
     std::string key(word);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
@@ -84,26 +89,29 @@ class DanishLexicon : public Lexicon {
       if (c) checker_ = std::move(*c);
       else checker_failed_ = true;
     }
-    bool ok = false;
-    if (checker_ && word.size() <= 100) {
-      ok = checker_->Spell(key);
-      if (!ok) {
+    Verdict v = kNo;
+    if (checker_ && !word.empty() && word.size() <= 100) {
+      if (checker_->Spell(key)) {
+        v = kWord;
+      } else {
         std::u32string u = ToU32(word);
         u[0] = ToUpper(u[0]);
-        ok = checker_->Spell(ToUtf8(u));
+        if (checker_->Spell(ToUtf8(u))) v = kCapitalOnly;
       }
     }
     if (cache_.size() > 200000) cache_.clear();
-    cache_.emplace(std::move(key), ok);
-    return ok;
+    cache_.emplace(std::move(key), v);
+    return v;
   }
+
+  bool HunspellAccepts(std::string_view word) const { return HunspellVerdict(word) != kNo; }
 
   LexiconFile file_;
   LexiconOptions options_;
   mutable std::mutex mu_;
   mutable std::unique_ptr<SpellChecker> checker_;
   mutable bool checker_failed_ = false;
-  mutable std::unordered_map<std::string, bool> cache_;
+  mutable std::unordered_map<std::string, Verdict> cache_;
 };
 
 }  // namespace

@@ -595,6 +595,11 @@ class Repairer {
     if (margin > need) {
       d.change = true;
       d.text = best.cand.text;
+      // A capital A read as lower-case å keeps its capital on a name ("Arhus"
+      // is "Århus", not "århus").
+      if (!best.cand.edits.empty() && best.cand.edits.front().pos == 0 && IsLower(d.text[0]) && IsUpper(word[0]) &&
+          lex_.OnlyCapitalised(best.lower))
+        d.text[0] = ToUpper(d.text[0]);
       d.edits = best.cand.edits;
       d.confidence = conf;
     } else if ((margin > 0 && (!real_word || doc.p_damaged >= 0.5)) || orig_unknown) {

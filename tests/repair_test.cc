@@ -80,6 +80,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       // a lower-case å read as a capital A inside a sentence; a quotation
       // starts with a capital
       {"Du kan Abne filen, og \"Abn\" er i menuen.", "Du kan åbne filen, og \"Åbn\" er i menuen."},
+      // ... but a name keeps its capital
+      {"Vi bor i Arhus.", "Vi bor i Århus."},
       // æ read as ez, ø as gi
       {"Vi hjezlper med den hgijre side.", "Vi hjælper med den højre side."},
       // Æ read as /E, A/ or A: in capitals

@@ -1030,19 +1030,28 @@ struct PageRepair {
                                  MakeCorrection(a.line, a.begin, before, result, rule, conf), edits});
       return true;
     }
-    // As a hyphen join: the whole word and the rest of b's chunk end the
-    // first line; the chunk leaves the next one.
+    // As a hyphen join, without a hyphen to drop.
+    JoinOntoFirstLine(a, b, a.end, x, result, "line-join", "line-join+" + rule, conf, edits);
+    return true;
+  }
+
+  // A word broken over a line end, joined onto the first line: [a.begin,
+  // first_end) of a's line (the piece, and its hyphen if any; it reads
+  // `before`) becomes `result` and the rest of b's chunk (punctuation after
+  // the word); the chunk leaves the next line.
+  void JoinOntoFirstLine(const Tok& a, const Tok& b, size_t first_end, const std::u32string& before,
+                         const std::u32string& result, const std::string& join_rule, const std::string& rule,
+                         double conf, const std::vector<Edit>& edits) {
     const std::u32string& lb = lines[b.line];
     size_t ce = b.end;
     while (ce < lb.size() && lb[ce] != U' ' && lb[ce] != U'\t') ++ce;
     size_t ws = ce;
     while (ws < lb.size() && (lb[ws] == U' ' || lb[ws] == U'\t')) ++ws;
     std::u32string tail = lb.substr(b.end, ce - b.end);
-    repl.push_back(Replacement{a.line, a.begin, a.end, result + tail,
-                               MakeCorrection(a.line, a.begin, x, result + tail, "line-join+" + rule, conf), edits});
+    repl.push_back(Replacement{a.line, a.begin, first_end, result + tail,
+                               MakeCorrection(a.line, a.begin, before, result + tail, rule, conf), edits});
     repl.push_back(Replacement{b.line, b.begin, ws, U"",
-                               MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "line-join", 1.0), {}});
-    return true;
+                               MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", join_rule, 1.0), {}});
   }
 
   // Decides a word hyphenated across a line break as one word.
@@ -1066,21 +1075,11 @@ struct PageRepair {
       if (e.pos < static_cast<int>(x.size()) && e.pos + e.len > static_cast<int>(x.size())) return false;
     Count(joined, d);  // the two pieces are one word
     if (options.join_hyphens) {
-      // "X-" becomes the whole word with the rest of the next line's chunk;
-      // the chunk leaves the next line.
-      const std::u32string& lb = lines[b.line];
-      size_t ce = b.end;
-      while (ce < lb.size() && lb[ce] != U' ' && lb[ce] != U'\t') ++ce;
-      size_t ws = ce;
-      while (ws < lb.size() && (lb[ws] == U' ' || lb[ws] == U'\t')) ++ws;
-      std::u32string tail = lb.substr(b.end, ce - b.end);
+      // "X-" becomes the whole word.
       std::string rule = "hyphen-join";
       if (d.change) rule += "+" + RuleOf(d.edits);
-      repl.push_back(Replacement{a.line, a.begin, a.end + 1, result + tail,
-                                 MakeCorrection(a.line, a.begin, x + U"-", result + tail, rule, d.change ? d.confidence : 1.0),
-                                 d.edits});
-      repl.push_back(Replacement{b.line, b.begin, ws, U"",
-                                 MakeCorrection(b.line, b.begin, lb.substr(b.begin, ws - b.begin), U"", "hyphen-join", 1.0), {}});
+      JoinOntoFirstLine(a, b, a.end + 1, x + U"-", result, "hyphen-join", rule, d.change ? d.confidence : 1.0,
+                        d.edits);
     } else if (d.change) {
       std::vector<Edit> ex, ey;
       std::u32string nx = ApplyEdits(x, d.edits, 0, &ex);

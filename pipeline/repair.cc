@@ -63,8 +63,11 @@ constexpr uint64_t kGeneralMinCount = 3;
 // log P(a Danish letter is dropped): as rare as a general letter slip.
 constexpr double kLogLostLetter = -4.6;
 // A word the OCR ran together with its neighbour ("visti", "Deter") is split
-// when both parts are common words (each seen this often) that the corpus
-// shows side by side this often; a word known only as English needs more.
+// when both parts are common words (each seen kSplitMinPartCount times) that
+// the corpus shows side by side at least kSplitMinPair times and kSplitRatio
+// times as often as the word whole (an English word counts as
+// kSplitEnglishEvidence sightings). A word seen kSplitMaxWordCount times is
+// never split.
 constexpr double kSplitMinPartCount = 20;
 constexpr double kSplitMinPair = 5;
 constexpr double kSplitRatio = 50;
@@ -307,8 +310,9 @@ class Repairer {
   }
 
   // "visti" -> "vist i", "Deter" -> "Det er": the word with one space put
-  // back, when the word is no word (English words need more evidence) and
-  // both parts are common words often seen side by side. Empty otherwise.
+  // back, when the pair is far more frequent than the word whole (see
+  // kSplitRatio), or when the word is no word and one part is "i". Empty
+  // otherwise.
   std::u32string Split(const std::u32string& word) {
     if (word.size() < 3 || word.size() > kMaxWordLength || IsCamelCase(word)) return {};
     for (char32_t c : word)

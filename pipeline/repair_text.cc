@@ -160,6 +160,7 @@ constexpr Pattern kPatterns[] = {
     {{U'/', U'E'}, 2, U'Æ', 0.2, "confusion:/E->Æ"},
     {{U'A', U'/'}, 2, U'Æ', 0.2, "confusion:A/->Æ"},
     {{U'A', U':'}, 2, U'Æ', 0.1, "confusion:A:->Æ"},
+    {{U'A', U'\''}, 2, U'Æ', 0.1, "confusion:A'->Æ"},
     // General letter confusions of the same model (tune part, in words that
     // are no word as read): b read as o ("tiloyder"), j as f or i ("fferne",
     // "fiernes"), l as i ("mediem"), i as w ("arkwv"), t doubled.
@@ -307,7 +308,7 @@ bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
-    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x':
+    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'':
       return true;
     default:
       return false;

@@ -86,6 +86,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi hjezlper med den hgijre side.", "Vi hjælper med den højre side."},
       // Æ read as /E, A/ or A: in capitals
       {"Sæt et M/ERKAT og et MA/RKE pa.", "Sæt et MÆRKAT og et MÆRKE på."},
+      // ... and as A' or A: starting a word
+      {"Se A'ndringer og A:ndringer her, svar A: ja.", "Se Ændringer og Ændringer her, svar A: ja."},
       // I read as | at a sentence start
       {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
       // ... and i inside one

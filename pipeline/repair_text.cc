@@ -64,39 +64,44 @@ std::string LowerUtf8(std::string_view text) {
   return LowerUtf8(ToU32(text));
 }
 
-uint64_t LexiconKey(std::string_view word) {
+namespace {
+
+// 64-bit FNV-1a, one byte at a time.
+struct Fnv1a {
   uint64_t h = 1469598103934665603ULL;
-  for (char c : word) {
-    h ^= static_cast<unsigned char>(c);
+  void Add(unsigned char b) {
+    h ^= b;
     h *= 1099511628211ULL;
   }
-  return h == 0 ? 1 : h;
+  void Add(std::string_view s) {
+    for (char c : s) Add(static_cast<unsigned char>(c));
+  }
+};
+
+uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
+
+}  // namespace
+
+uint64_t LexiconKey(std::string_view word) {
+  Fnv1a f;
+  f.Add(word);
+  return NonZero(f.h);
 }
 
 uint64_t LowerKey(std::u32string_view text) {
-  uint64_t h = 1469598103934665603ULL;
-  auto add = [&h](unsigned char b) {
-    h ^= b;
-    h *= 1099511628211ULL;
-  };
-  for (char32_t c : text) ForEachUtf8Byte(ToLower(c), add);
-  return h == 0 ? 1 : h;
+  Fnv1a f;
+  for (char32_t c : text) ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });
+  return NonZero(f.h);
 }
 
 uint64_t BigramKey(std::string_view a, std::string_view b) {
-  uint64_t h = 1469598103934665603ULL;
-  for (char c : a) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  h ^= 0x01;
-  h *= 1099511628211ULL;
-  for (char c : b) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
+  Fnv1a f;
+  f.Add(a);
+  f.Add(static_cast<unsigned char>(0x01));
+  f.Add(b);
+  uint64_t h = f.h;
   h ^= h >> 29;
-  return h == 0 ? 1 : h;
+  return NonZero(h);
 }
 
 namespace {

@@ -250,6 +250,8 @@ struct Enumerator {
 
   void Try(size_t pos, int len, char32_t to, double log_p, const char* rule) {
     if (current.log_channel + log_p < options.min_log_channel) return;
+    // A word in capitals gets capitals: "F@LGENDE" is "FØLGENDE".
+    if (all_caps) to = ToUpper(to);
     current.edits.push_back(Edit{static_cast<int>(pos), len, to, rule, log_p});
     current.log_channel += log_p;
     current.text.push_back(to);

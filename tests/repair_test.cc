@@ -77,6 +77,7 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi fik Ignnen i gar.", "Vi fik lønnen i går."},
       // all capitals keep their case
       {"Kontakt MZRK i dag.", "Kontakt MÆRK i dag."},
+      {"Se afsnittet F@LGENDE SIDER og S@G.", "Se afsnittet FØLGENDE SIDER og SØG."},
       // a lower-case å read as a capital A inside a sentence; a quotation
       // starts with a capital
       {"Du kan Abne filen, og \"Abn\" er i menuen.", "Du kan åbne filen, og \"Åbn\" er i menuen."},

@@ -787,25 +787,29 @@ int Main(int argc, char** argv) {
     auto it = counts.words.find(w);
     return it != counts.words.end() && listed(w);
   };
-  auto is_compound = [&](const std::string& w) {
+  auto splits = [&](const std::string& w, const std::function<bool(const std::string&)>& head_word,
+                    const std::function<bool(const std::string&)>& tail_word) {
     std::u32string u = ToU32(w);
     for (size_t i = 3; i + 3 <= u.size(); ++i) {
       std::string head = ToUtf8(u.substr(0, i)), tail = ToUtf8(u.substr(i));
-      bool head_ok = attested(head);
-      if (!head_ok && i > 3 && (u[i - 1] == U's' || u[i - 1] == U'e')) head_ok = attested(ToUtf8(u.substr(0, i - 1)));
-      if (head_ok && listed(tail)) return true;
+      bool head_ok = head_word(head);
+      if (!head_ok && i > 3 && (u[i - 1] == U's' || u[i - 1] == U'e')) head_ok = head_word(ToUtf8(u.substr(0, i - 1)));
+      if (head_ok && tail_word(tail)) return true;
     }
     return false;
   };
+  auto is_compound = [&](const std::string& w) { return splits(w, attested, listed); };
   // 3. Hunspell verdict on corpus words that are neither dictionary forms nor
   // such compounds.
   std::vector<std::string> to_check;
   size_t compounds = 0;
+  std::unordered_set<std::string> compound_words;
   for (const auto& [w, n] : counts.words) {
     auto it = forms.find(w);
     if (it != forms.end() && (it->second & kLexListed)) continue;
     if (is_compound(w)) {
       ++compounds;
+      compound_words.insert(w);
       continue;
     }
     to_check.push_back(w);
@@ -840,6 +844,20 @@ int Main(int argc, char** argv) {
     if (failed) return Fail("cannot load hunspell-da from " + a.aff + " and " + a.dic);
   }
   std::cerr << "notat-lexgen: hunspell checked " << to_check.size() << " corpus words (" << elapsed() << " s)\n";
+  // A rejected word whose parts are Danish corpus words (accepted above,
+  // "diskenhed" + s + "håndtering"): a compound too.
+  {
+    std::unordered_set<std::string> accepted_words = std::move(compound_words);
+    for (size_t i = 0; i < to_check.size(); ++i)
+      if (accepted[i]) accepted_words.insert(to_check[i]);
+    auto danish = [&](const std::string& w) { return attested(w) || accepted_words.count(w) > 0; };
+    auto dictionary = [&](const std::string& w) { return listed(w) || accepted_words.count(w) > 0; };
+    for (size_t i = 0; i < to_check.size(); ++i) {
+      if (accepted[i] || !splits(to_check[i], danish, dictionary)) continue;
+      accepted[i] = 1;
+      ++compounds;
+    }
+  }
 
   // 4. Assemble the word table.
   LexiconFileWriter writer;

@@ -78,6 +78,9 @@ constexpr double kSplitEnglishEvidence = 2.5;
 constexpr double kMergeMinCount = 5;
 constexpr double kMergeMinConfidence = 0.8;
 constexpr double kMergeMaxShortCount = 50;
+// A zero read for o ("0g"): the word must be one the corpus has seen this often.
+constexpr uint64_t kDigitLetterMinCount = 20;
+constexpr double kDigitLetterConfidence = 0.9;
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
 
@@ -134,6 +137,7 @@ struct WordContext {
   bool sentence_start = false;
   bool piece = false;         // the first piece of a hyphenated word: not a whole word
   bool continuation = false;  // may be the rest of a hyphenated word: not a whole word
+  bool capitals_text = false; // a capital word beside a Danish word in capitals: not an acronym
 };
 
 // What the document itself says about its damage, from its unambiguous
@@ -385,7 +389,7 @@ class Repairer {
 
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
-    if (IsAcronym(word) || IsCamelCase(word)) return {};
+    if ((IsAcronym(word) && !ctx.capitals_text) || IsCamelCase(word)) return {};
     std::string lower = LowerUtf8(word);
     uint32_t flags = lex_.Flags(lower);
     bool known = flags & kKnown;
@@ -712,6 +716,16 @@ bool IsWordChar(const std::u32string& s, size_t i) {
 
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// What may stand before a word, and after it: space, brackets, quotes, and
+// after it also punctuation ("(0g", "0g," but not "10.0g").
+bool IsWordOpening(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'(' || c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»';
+}
+bool IsWordClosing(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U')' || c == U'"' || c == U',' || c == U'.' || c == U';' || c == U'!' ||
+         c == U'?' || c == U':' || c == 0x201D || c == U'«' || c == U'»';
+}
+
 // The whitespace-delimited chunk around [b, e) looks like a URL or address.
 bool InUrl(const std::u32string& s, size_t b, size_t e) {
   size_t cb = b, ce = e;
@@ -877,11 +891,22 @@ struct PageRepair {
     WordContext ctx;
     const Tok& t = toks[k];
     ctx.sentence_start = t.sentence_start;
+    bool prev_joined = k > 0 && t.joined_prev && !toks[k - 1].skip && toks[k - 1].line == t.line;
+    bool next_joined = k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip && toks[k + 1].line == t.line;
     if (k > 0 && t.joined_prev && !toks[k - 1].skip)
       ctx.prev = prev_repaired ? LowerUtf8(*prev_repaired) : Lower(toks[k - 1]);
     if (k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
       std::string n = Lower(toks[k + 1]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
+    }
+    // "SKIFT STØRRELSE PA FILEN": capitals beside a Danish word of four or
+    // more letters in capitals are text, not an acronym.
+    if (IsAcronym(Text(t))) {
+      auto danish_capitals = [&](const std::u32string& w) {
+        return w.size() >= 4 && std::all_of(w.begin(), w.end(), IsUpper) && (lex.Flags(LowerUtf8(w)) & kKnown);
+      };
+      ctx.capitals_text = (prev_joined && danish_capitals(prev_repaired ? *prev_repaired : Text(toks[k - 1]))) ||
+                          (next_joined && danish_capitals(Text(toks[k + 1])));
     }
     return ctx;
   }
@@ -915,6 +940,7 @@ struct PageRepair {
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& t = toks[k];
       if (t.skip) {
+        k += TryDigitLetters(k);
         have_prev = false;
         continue;
       }
@@ -961,6 +987,44 @@ struct PageRepair {
       have_prev = true;
     }
     PipeRule();
+  }
+
+  // "0g", "ti1": a word of letters with a zero read for o or a one for l
+  // (not first: "1a" is a number). Token k (touching a digit) starts the run
+  // of letters and digits; the run becomes a word the corpus knows well.
+  // Figures stay: the run needs a letter no digit is read as.
+  // Returns how many tokens after k the run took in.
+  size_t TryDigitLetters(size_t k) {
+    const Tok& t = toks[k];
+    const std::u32string& s = lines[t.line];
+    size_t b = t.begin, e = t.end;
+    while (b > 0 && (IsLetter(s[b - 1]) || IsDigit(s[b - 1]))) --b;
+    while (e < s.size() && (IsLetter(s[e]) || IsDigit(s[e]))) ++e;
+    if (k > 0 && toks[k - 1].line == t.line && toks[k - 1].end > b) return 0;  // not the run's first token
+    if ((b > 0 && !IsWordOpening(s[b - 1])) || (e < s.size() && !IsWordClosing(s[e])) || InUrl(s, b, e)) return 0;
+    // A letter that is no digit's look-alike: "l0" and "1O" are numbers.
+    if (std::all_of(s.begin() + b, s.begin() + e,
+                    [](char32_t c) { return IsDigit(c) || std::u32string_view(U"lIoOSBZ").find(c) != std::u32string_view::npos; }))
+      return 0;
+    bool capitals = std::none_of(s.begin() + b, s.begin() + e, IsLower);
+    std::u32string fixed = s.substr(b, e - b);
+    for (size_t i = 0; i < fixed.size(); ++i) {
+      if (fixed[i] == U'0') fixed[i] = capitals ? U'O' : U'o';
+      else if (fixed[i] == U'1' && i > 0) fixed[i] = capitals ? U'L' : U'l';
+      else if (IsDigit(fixed[i])) return 0;
+    }
+    Lexicon::Entry entry = lex.Lookup(LowerUtf8(fixed));
+    if (!(entry.flags & kKnown) || entry.count < kDigitLetterMinCount) return 0;
+    size_t taken = 0;
+    while (k + taken + 1 < toks.size() && toks[k + taken + 1].line == t.line && toks[k + taken + 1].begin < e) ++taken;
+    Decision counted;
+    counted.change = true;
+    Count(s.substr(b, e - b), counted);
+    repl.push_back(Replacement{t.line, b, e, fixed,
+                               MakeCorrection(t.line, b, s.substr(b, e - b), fixed, "ocr:digit-for-letter",
+                                              kDigitLetterConfidence),
+                               {}});
+    return taken;
   }
 
   void Count(const std::u32string& word, const Decision& d) {

@@ -130,6 +130,22 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
   EXPECT_EQ(r.corrections[0].rule, "split");
 }
 
+TEST_F(RepairTest, ReadsDigitsInsideWordsAsLetters) {
+  // A zero for o, a one for l, in a word of letters.
+  EXPECT_EQ(Run("Borgere 0g kommuner, ti1 tiden, (0g) F0R ALLE.\n"),
+            "Borgere og kommuner, til tiden, (og) FOR ALLE.\n");
+  // Figures and codes stay: a leading one, a number before, a digit's
+  // look-alike letters only, another digit.
+  for (const char* s : {"punkt 1a og 1b.", "vægt 5.0g og 2,0g", "celle l0 og 1O", "kode 0x1F og v2og"})
+    EXPECT_EQ(Run(s), std::string(s) + "\n") << s;
+}
+
+TEST_F(RepairTest, ShortCapitalsBesideDanishCapitalsAreWords) {
+  EXPECT_EQ(Run("SKIFT STORRELSE PA FILEN."), "SKIFT STØRRELSE PÅ FILEN.\n");
+  // Acronyms stay acronyms beside lower case and other acronyms.
+  EXPECT_EQ(Run("Brug PA og CPU, RAM PA DVD."), "Brug PA og CPU, RAM PA DVD.\n");
+}
+
 TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {
   // Real compounds and words are not split, and a common short word is not
   // glued onto its neighbour.

@@ -286,8 +286,14 @@ int Main(int argc, char** argv) {
     return 3;
   }
 
-  // First pass (cold: whatever the lexicon loads lazily) gives the results;
-  // warm passes repeat until min_seconds have passed.
+  // What the lexicon loads on first need (hunspell-da), loaded before timing.
+  t0 = Clock::now();
+  (*lexicon)->LoadAll();
+  double lazy_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+
+  // The first pass meets the text for the first time, as a batch meets a new
+  // note (nothing about its words is cached yet), and gives the results.
+  // Warm passes repeat the same text until min_seconds have passed.
   std::vector<RepairedText> repaired;
   repaired.reserve(docs.size());
   t0 = Clock::now();
@@ -350,6 +356,7 @@ int Main(int argc, char** argv) {
     out["ocr_words"] = ocr_words;
     out["corrections_recorded"] = corrections;
     out["lexicon_load_ms"] = load_ms;
+    out["hunspell_load_ms"] = lazy_ms;
     out["repair_words_per_s"] = words_per_s;
     out["repair_first_pass_words_per_s"] = first_words_per_s;
     out["repair_passes"] = passes;
@@ -372,10 +379,11 @@ int Main(int argc, char** argv) {
     std::printf("lexicon                         %s\n", lexicon_file.c_str());
     PrintCounts(total, "");
     std::printf("corrections recorded            %lld\n", static_cast<long long>(corrections));
-    std::printf("lexicon load                    %.1f ms\n", load_ms);
-    std::printf("repair speed                    %.0f words/s (single thread; %lld OCR words x %d passes "
-                "in %.2f s; first pass %.0f words/s)\n",
-                words_per_s, static_cast<long long>(ocr_words), passes, warm_s, first_words_per_s);
+    std::printf("lexicon load                    %.1f ms (tables), %.1f ms (hunspell-da)\n", load_ms, lazy_ms);
+    std::printf("repair speed, new text          %.0f words/s (single thread; %lld OCR words, first pass, in %.3f s)\n",
+                first_words_per_s, static_cast<long long>(ocr_words), first_s);
+    std::printf("repair speed, repeated text     %.0f words/s (single thread; %d more passes in %.2f s)\n",
+                words_per_s, passes, warm_s);
     if (by_source) {
       for (const auto& [name, c] : per_source) {
         std::printf("\nsource %s\n", name.c_str());

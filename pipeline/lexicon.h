@@ -58,6 +58,9 @@ class Lexicon {
   virtual Entry LookupKey(uint64_t /*key*/) const { return Entry{}; }
   // Number of word tokens in the frequency corpus (the denominator of Frequency).
   virtual uint64_t TotalTokens() const { return 1000000; }
+  // Loads now what would load on first need (hunspell-da), so that a
+  // caller can time the two apart.
+  virtual void LoadAll() const {}
 };
 
 struct LexiconOptions {

@@ -605,8 +605,8 @@ class Repairer {
       d.text = best.cand.text;
       // A capital A read as lower-case å keeps its capital on a name ("Arhus"
       // is "Århus", not "århus").
-      if (!best.cand.edits.empty() && best.cand.edits.front().pos == 0 && IsLower(d.text[0]) && IsUpper(word[0]) &&
-          lex_.OnlyCapitalised(best.lower))
+      if (!best.cand.edits.empty() && best.cand.edits.front().pos == 0 && best.cand.edits.front().to == U'å' &&
+          IsUpper(word[0]) && lex_.OnlyCapitalised(best.lower))
         d.text[0] = ToUpper(d.text[0]);
       d.edits = best.cand.edits;
       d.confidence = conf;

@@ -61,6 +61,16 @@ TEST_F(LexiconTest, AsksHunspellAboutCompoundsTheTablesLack) {
   EXPECT_FALSE(lexicon_->Accepts("cykelhjelmsfabrxk"));
 }
 
+TEST_F(LexiconTest, RejectsCompoundsOneSlipFromADictionaryForm) {
+  // hunspell-da's compounding takes "serlig" for ser+lig; one common slip
+  // (e for æ) away it is "særlig", so it is no word.
+  EXPECT_EQ(lexicon_->Flags("serlig") & (kLexListed | kLexAttested | kLexDomain), 0u);
+  EXPECT_FALSE(lexicon_->Accepts("serlig"));
+  EXPECT_TRUE(lexicon_->Accepts("særlig"));
+  // A compound the tables lack and no slip explains is still a word.
+  EXPECT_TRUE(lexicon_->Accepts("cykelhjelmsfabrik"));
+}
+
 TEST(LexiconLoadTest, MissingFileNamesTheBuildStep) {
   LexiconOptions o;
   o.data_dir = (fs::temp_directory_path() / "notat-no-such-lexicon-dir").string();

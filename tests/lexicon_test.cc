@@ -53,22 +53,26 @@ TEST_F(LexiconTest, FlagsWordsWithConfusionVariants) {
   EXPECT_FALSE(lexicon_->Flags("være") & kLexEnglish);
 }
 
-TEST_F(LexiconTest, AsksHunspellAboutCompoundsTheTablesLack) {
+TEST_F(LexiconTest, AcceptsCompoundsTheTablesLack) {
   // Not in the tables (no corpus count, not an expanded form) but a compound
-  // hunspell-da accepts.
+  // of their forms, as hunspell-da's compound flags allow.
   EXPECT_EQ(lexicon_->Flags("cykelhjelmsfabrik"), 0u);
   EXPECT_TRUE(lexicon_->Accepts("cykelhjelmsfabrik"));
   EXPECT_FALSE(lexicon_->Accepts("cykelhjelmsfabrxk"));
 }
 
 TEST_F(LexiconTest, RejectsCompoundsOneSlipFromADictionaryForm) {
-  // hunspell-da's compounding takes "serlig" for ser+lig; one common slip
-  // (e for æ) away it is "særlig", so it is no word.
+  // "serlig" splits as ser+lig, but one common slip (e for æ) away it is
+  // "særlig", so it is no word.
   EXPECT_EQ(lexicon_->Flags("serlig") & (kLexListed | kLexAttested | kLexDomain), 0u);
   EXPECT_FALSE(lexicon_->Accepts("serlig"));
   EXPECT_TRUE(lexicon_->Accepts("særlig"));
-  // A compound the tables lack and no slip explains is still a word.
-  EXPECT_TRUE(lexicon_->Accepts("cykelhjelmsfabrik"));
+  // The same for the rest of a compound of three parts: "kommandoær" is
+  // "kommandoer" (hunspell-da checks every rest of its recursion).
+  EXPECT_FALSE(lexicon_->Accepts("administrationskommandoær"));
+  EXPECT_TRUE(lexicon_->Accepts("administrationskommandoer"));
+  // No split into compound parts at all.
+  EXPECT_FALSE(lexicon_->Accepts("kommandoqx"));
 }
 
 TEST(LexiconLoadTest, MissingFileNamesTheBuildStep) {

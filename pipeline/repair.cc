@@ -241,12 +241,13 @@ class Repairer {
   // Evidence for the tail of a compound: a word, or again a compound.
   // Memoized per word decided (tails repeat across candidates).
   double TailEvidence(std::string_view tail, int depth) const {
-    auto it = tail_memo_.find(tail);
+    uint64_t key = LexiconKey(tail);
+    auto it = tail_memo_.find(key);
     if (it != tail_memo_.end()) return it->second;
-    Lexicon::Entry t = lex_.Lookup(tail);
+    Lexicon::Entry t = keyed_ ? lex_.LookupKey(key) : lex_.Lookup(tail);
     double te = (t.flags & kKnown) ? Evidence(t.flags, t.count) : 0;
     if (te <= 0) te = CompoundEvidence(tail, depth + 1);
-    tail_memo_.emplace(std::string(tail), te);
+    tail_memo_.emplace(key, te);
     return te;
   }
 
@@ -304,6 +305,16 @@ class Repairer {
   bool IsUnknown(const std::string& lower) {
     uint32_t flags = lex_.Flags(lower);
     if (flags & (kKnown | kLexForeign | kLexEnglish)) return false;
+    return IsUnknownUncached(lower);
+  }
+  // The same for a word in any case, without building its lower-case string
+  // when the tables know it (most words).
+  bool IsUnknown(std::u32string_view word) {
+    uint32_t flags = keyed_ ? lex_.LookupKey(LowerKey(word)).flags : lex_.Flags(LowerUtf8(word));
+    if (flags & (kKnown | kLexForeign | kLexEnglish)) return false;
+    return IsUnknownUncached(LowerUtf8(word));
+  }
+  bool IsUnknownUncached(const std::string& lower) {
     // hunspell's verdict costs about 0.1 ms: once per word form.
     auto it = unknown_cache_.find(lower);
     if (it != unknown_cache_.end()) return it->second;
@@ -465,13 +476,26 @@ class Repairer {
     tail_memo_.clear();
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
+    // Readings no table knows, for the compound search below when nothing
+    // else explains the word: the kMaxCompoundReadings likeliest, kept in a
+    // heap whose front is the least likely.
+    constexpr size_t kMaxCompoundReadings = 64;
+    const bool want_compounds = !known && !ctx.piece;
+    auto likelier = [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; };
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       Lexicon::Entry ce = LookupCandidate(c.text);
       if (ce.flags & kKnown) {
         a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
-      } else if (!(ce.flags & kLexForeign)) {
-        compound_pool.push_back(c);
+      } else if (want_compounds && !(ce.flags & kLexForeign)) {
+        if (compound_pool.size() < kMaxCompoundReadings) {
+          compound_pool.push_back(c);
+          std::push_heap(compound_pool.begin(), compound_pool.end(), likelier);
+        } else if (c.log_channel > compound_pool.front().log_channel) {
+          std::pop_heap(compound_pool.begin(), compound_pool.end(), likelier);
+          compound_pool.back() = c;
+          std::push_heap(compound_pool.begin(), compound_pool.end(), likelier);
+        }
       }
     });
     // General letter confusions only for a word no lexicon knows and no
@@ -521,14 +545,9 @@ class Repairer {
         a.orig_weak = true;
       }
     }
-    if (a.cands.empty() && !known && !ctx.piece) {
-      // Only compounds can explain it: score the likeliest readings.
-      constexpr size_t kMaxCompoundReadings = 64;
-      if (compound_pool.size() > kMaxCompoundReadings) {
-        std::partial_sort(compound_pool.begin(), compound_pool.begin() + kMaxCompoundReadings, compound_pool.end(),
-                          [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; });
-        compound_pool.resize(kMaxCompoundReadings);
-      }
+    if (a.cands.empty() && want_compounds) {
+      // Only compounds can explain it: score the likeliest readings, likeliest first.
+      std::sort_heap(compound_pool.begin(), compound_pool.end(), likelier);
       for (const Candidate& c : compound_pool) {
         std::string cl = LowerUtf8(c.text);
         double e = CompoundEvidence(cl);
@@ -629,7 +648,7 @@ class Repairer {
   std::unordered_map<std::u32string, std::u32string> split_cache_;
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> unknown_cache_;
   std::unordered_map<std::u32string, Analysis> analyses_;
-  mutable std::unordered_map<std::string, double, StringHash, std::equal_to<>> tail_memo_;
+  mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail
 };
 
 // A word of a line: code point range [begin, end).
@@ -1066,11 +1085,11 @@ struct PageRepair {
       // lone capital letter before the rest ("A fstand").
       bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
       if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
-      if (longer.size() < 3 || !rep.IsUnknown(LowerUtf8(longer))) return false;
+      if (longer.size() < 3 || !rep.IsUnknown(std::u32string_view(longer))) return false;
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
-      both_pieces = rep.IsUnknown(LowerUtf8(x)) && rep.IsUnknown(LowerUtf8(y));
+      both_pieces = rep.IsUnknown(std::u32string_view(x)) && rep.IsUnknown(std::u32string_view(y));
       if (!both_pieces) return false;
     }
     std::u32string joined = x + y;

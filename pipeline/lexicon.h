@@ -31,7 +31,9 @@ enum LexiconFlag : uint32_t {
 class Lexicon {
  public:
   virtual ~Lexicon() = default;
-  // True when `word` (lower-case UTF-8) is a Danish word.
+  // True when `word` (lower-case UTF-8) is a Danish word: a form of the
+  // tables, or a compound of them as hunspell-da's rules allow. Never
+  // consults hunspell itself (microseconds).
   virtual bool Accepts(std::string_view word) const = 0;
   // How often `word` (lower-case) occurs in the frequency corpus; 0 when never.
   virtual uint64_t Frequency(std::string_view word) const = 0;
@@ -67,19 +69,19 @@ struct LexiconOptions {
   // Directory holding the compiled lexicon; empty means: $NOTAT_DATA_DIR, then
   // the build tree's data directory, then the install prefix.
   std::string data_dir;
-  // hunspell-da's files, consulted lazily for words the compiled lexicon does
-  // not know (rare compounds).
+  // hunspell-da's files: the REP list of the .aff is read at load (compound
+  // checks); hunspell itself loads on first need, to tell a name.
   std::string hunspell_aff = "/usr/share/hunspell/da_DK.aff";
   std::string hunspell_dic = "/usr/share/hunspell/da_DK.dic";
 };
 
-// Loads the compiled Danish lexicon and hunspell-da.
+// Loads the compiled Danish lexicon and hunspell-da's REP list.
 // Errors: kNotFound naming the missing file and the package or build step that
 // provides it; kParse when the compiled file is corrupt.
 // The compiled file is found in options.data_dir, $NOTAT_DATA_DIR, then the
 // build tree's data directory. Loading maps the file (milliseconds); hunspell
-// is loaded on first need. The returned lexicon is safe to share between
-// threads.
+// is loaded on first need (OnlyCapitalised, LoadAll). The returned lexicon is
+// safe to share between threads.
 Result<std::unique_ptr<Lexicon>> LoadDanishLexicon(const LexiconOptions& options = {});
 
 // The file path LoadDanishLexicon would read, or "" when none exists.

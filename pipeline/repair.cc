@@ -987,9 +987,13 @@ struct PageRepair {
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
-      if (!d.change) d = RuleDecision(rep.Undouble(word), "doubled-letter", d);
+      // The first pass learns only from confusion repairs: rules that make
+      // none (a doubled letter, a split) matter to it only where they would
+      // overrule one.
+      if (!d.change && !collect_only) d = RuleDecision(rep.Undouble(word), "doubled-letter", d);
       bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
-      if ((!d.change || general) && !ctx.piece && !ctx.continuation) d = RuleDecision(rep.Split(word), "split", d);
+      if (((!d.change && !collect_only) || general) && !ctx.piece && !ctx.continuation)
+        d = RuleDecision(rep.Split(word), "split", d);
       Count(word, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,

@@ -188,14 +188,24 @@ bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && ru
 
 struct PatternLogs {
   double log_p[std::size(kPatterns)];
+  bool general[std::size(kPatterns)];
+  // The patterns whose observed text starts with a code point below 256, by
+  // that code point (every pattern's does).
+  std::vector<uint8_t> by_first[256];
   PatternLogs() {
-    for (size_t i = 0; i < std::size(kPatterns); ++i) log_p[i] = std::log(kPatterns[i].p);
+    static_assert(std::size(kPatterns) < 256);
+    for (size_t i = 0; i < std::size(kPatterns); ++i) {
+      log_p[i] = std::log(kPatterns[i].p);
+      general[i] = IsGeneral(kPatterns[i].rule);
+      if (kPatterns[i].from[0] < 256) by_first[kPatterns[i].from[0]].push_back(static_cast<uint8_t>(i));
+    }
   }
 };
 const PatternLogs& Logs() {
   static const PatternLogs logs;
   return logs;
 }
+
 
 constexpr double kLogIToL = -2.3;      // 0.1: l read as I inside a word
 constexpr double kLogIToLCaps = -3.9;  // 0.02: in an all-caps word
@@ -226,10 +236,10 @@ struct Enumerator {
     current.text.pop_back();
     if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
     const PatternLogs& logs = Logs();
-    for (size_t i = 0; i < std::size(kPatterns); ++i) {
+    static const std::vector<uint8_t> kNone;
+    for (uint8_t i : c < 256 ? logs.by_first[c] : kNone) {
       const Pattern& p = kPatterns[i];
-      if (p.from[0] != c) continue;
-      if (!options.general && IsGeneral(p.rule)) continue;
+      if (!options.general && logs.general[i]) continue;
       if (pos + p.len > word.size()) continue;
       if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
       if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;

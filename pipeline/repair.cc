@@ -218,17 +218,21 @@ class Repairer {
   // compound rules in one way (any word may join) and stronger in another
   // (the parts must be real, attested words, so "ve"+"æret" does not count).
   double CompoundEvidence(std::string_view w, int depth = 0) const {
-    if (depth > 2) return 0;
+    constexpr size_t kMaxBytes = 256;  // no word of kMaxWordLength comes near
+    if (depth > 2 || w.size() > kMaxBytes) return 0;
     double best = 0;
-    std::vector<size_t> cuts;  // code point boundaries
+    size_t cuts[kMaxBytes];  // code point boundaries inside w
+    size_t nc = 0;
     for (size_t i = 1; i < w.size(); ++i)
-      if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts.push_back(i);
-    const size_t m = kMinShortPart, n = cuts.size() + 1;
+      if ((static_cast<unsigned char>(w[i]) & 0xC0) != 0x80) cuts[nc++] = i;
+    const size_t m = kMinShortPart, n = nc + 1;
     if (n < 2 * m) return 0;
-    for (size_t k = m - 1; k + m <= cuts.size(); ++k) {
+    uint64_t prefix[kMaxBytes + 1];  // every head's key, hashed in one pass
+    PrefixKeys(w, prefix);
+    for (size_t k = m - 1; k + m <= nc; ++k) {
       size_t i = cuts[k];
       std::string_view head = w.substr(0, i), tail = w.substr(i);
-      double he = HeadEvidence(head);
+      double he = HeadEvidence(head, prefix[i], prefix[i - 1]);
       // A short part (gen-, -løg, -sæt) must be a frequent word.
       if (he <= 0 || (k + 1 < kMinCompoundPart && he < kShortPartMinCount)) continue;
       double te = TailEvidence(tail, depth);
@@ -253,14 +257,15 @@ class Repairer {
 
   // A compound head's corpus count: the word itself or without its linking
   // s/e, when that is a Danish word.
-  // 0 when the head is not a Danish word.
-  double HeadEvidence(std::string_view head) const {
+  // 0 when the head is not a Danish word. `key` and `stem_key` are the
+  // LexiconKey of the head and of the head without its last byte.
+  double HeadEvidence(std::string_view head, uint64_t key, uint64_t stem_key) const {
     double e = 0;
-    Lexicon::Entry h = lex_.Lookup(head);
+    Lexicon::Entry h = keyed_ ? lex_.LookupKey(key) : lex_.Lookup(head);
     if (h.flags & kKnown) e = Evidence(h.flags, h.count);
     else if (h.flags & kLexCompoundBegin) e = static_cast<double>(h.count) + kListedPseudoCount;
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'e')) {
-      Lexicon::Entry st = lex_.Lookup(head.substr(0, head.size() - 1));
+      Lexicon::Entry st = keyed_ ? lex_.LookupKey(stem_key) : lex_.Lookup(head.substr(0, head.size() - 1));
       if (st.flags & kKnown) e = std::max(e, Evidence(st.flags, st.count));
     }
     return e;
@@ -513,16 +518,21 @@ class Repairer {
       });
       // A Danish letter the OCR dropped outright ("brn", "forlb", "Sgning").
       bool caps = word.size() > 1 && std::none_of(word.begin(), word.end(), IsLower);
+      std::u32string text;
+      text.reserve(word.size() + 1);
       for (size_t pos = 0; pos <= word.size(); ++pos) {
         for (char32_t letter : {U'æ', U'ø', U'å'}) {
           if (caps || (pos == 0 && ctx.sentence_start)) letter = ToUpper(letter);
+          text.assign(word, 0, pos);
+          text.push_back(letter);
+          text.append(word, pos);
+          Lexicon::Entry ce = LookupCandidate(text);
+          if (!(ce.flags & kKnown) || ce.count < kGeneralMinCount) continue;
           Candidate c;
-          c.text = word.substr(0, pos) + letter + word.substr(pos);
+          c.text = text;
           c.edits.push_back(Edit{static_cast<int>(pos), 0, letter, "ocr:lost-letter", kLogLostLetter});
           c.log_channel = kLogLostLetter;
-          Lexicon::Entry ce = LookupCandidate(c.text);
-          if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
-            a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
+          a.cands.push_back(Scored{std::move(c), LowerUtf8(text), Evidence(ce.flags, ce.count), false});
         }
       }
     }

@@ -88,6 +88,15 @@ uint64_t LexiconKey(std::string_view word) {
   return NonZero(f.h);
 }
 
+void PrefixKeys(std::string_view word, uint64_t* keys) {
+  Fnv1a f;
+  keys[0] = NonZero(f.h);
+  for (size_t i = 0; i < word.size(); ++i) {
+    f.Add(static_cast<unsigned char>(word[i]));
+    keys[i + 1] = NonZero(f.h);
+  }
+}
+
 uint64_t LowerKey(std::u32string_view text) {
   Fnv1a f;
   for (char32_t c : text) ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });

@@ -35,6 +35,9 @@ std::string LowerUtf8(std::string_view text);
 // 64-bit FNV-1a of bytes; the compiled lexicon's key for a lower-case word,
 // and for a bigram the hash of "a\x01b". Never returns 0 (0 marks an empty slot).
 uint64_t LexiconKey(std::string_view word);
+// keys[i] = LexiconKey(word.substr(0, i)) for i from 0 to word.size(): every
+// prefix hashed in one pass. `keys` holds word.size() + 1 entries.
+void PrefixKeys(std::string_view word, uint64_t* keys);
 // LexiconKey(LowerUtf8(text)) without building the string.
 uint64_t LowerKey(std::u32string_view text);
 uint64_t BigramKey(std::string_view a, std::string_view b);

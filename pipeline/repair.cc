@@ -930,7 +930,7 @@ struct PageRepair {
     }
     // "SKIFT STØRRELSE PA FILEN": capitals beside a Danish word of four or
     // more letters in capitals are text, not an acronym.
-    if (IsAcronym(Text(t))) {
+    if (IsAcronym(std::u32string_view(lines[t.line]).substr(t.begin, t.end - t.begin))) {
       auto danish_capitals = [&](const std::u32string& w) {
         return w.size() >= 4 && std::all_of(w.begin(), w.end(), IsUpper) && (lex.Flags(LowerUtf8(w)) & kKnown);
       };

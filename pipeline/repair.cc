@@ -34,6 +34,9 @@ constexpr double kRealWordUnigramRatio = 5;
 constexpr double kMaxWeakEvidence = 1.0;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
+// ... less so when it has a z or an "ae" after its first letter, the English
+// model's usual readings of æ, which Danish spelling rarely has.
+constexpr double kDamageSignFactor = 0.1;
 // An English word that is not Danish.
 constexpr double kEnglishEvidence = 0.5;
 // Letters in each part of a compound the tables do not know whole; a part
@@ -81,6 +84,14 @@ constexpr double kMergeMaxShortCount = 50;
 // A zero read for o ("0g"): the word must be one the corpus has seen this often.
 constexpr uint64_t kDigitLetterMinCount = 20;
 constexpr double kDigitLetterConfidence = 0.9;
+
+bool HasDanishDamageSign(std::u32string_view w) {
+  for (size_t i = 1; i < w.size(); ++i) {
+    char32_t c = ToLower(w[i]);
+    if (c == U'z' || (c == U'e' && ToLower(w[i - 1]) == U'a')) return true;
+  }
+  return false;
+}
 
 bool IsSentenceEnd(char32_t c) { return c == U'.' || c == U'!' || c == U'?' || c == U':'; }
 
@@ -609,10 +620,11 @@ class Repairer {
     // term, a name): it keeps a small pseudo-count, so only a reading with
     // real evidence replaces it ("smarthost" does not become "smarthøst").
     bool orig_unknown = a.orig_evidence <= 0;
-    // ... but no Danish word has an @ in it.
-    double orig_evidence = !orig_unknown                        ? a.orig_evidence
+    // ... but no Danish word has an @ in it, and few a z or an "ae".
+    double orig_evidence = !orig_unknown                             ? a.orig_evidence
                            : word.find(U'@') != std::u32string::npos ? kUnknownEvidence * 1e-6
-                                                                    : kUnknownEvidence;
+                           : HasDanishDamageSign(word)               ? kUnknownEvidence * kDamageSignFactor
+                                                                     : kUnknownEvidence;
     double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
     double margin = best_score - orig_score;
     double need = real_word ? std::log(kRealWordRatio) : a.orig_weak ? std::log(kWeakWordRatio) : 0;

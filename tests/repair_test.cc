@@ -130,6 +130,15 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
   EXPECT_EQ(r.corrections[0].rule, "split");
 }
 
+TEST_F(RepairTest, AWordWithAZIsLikelierAMisreadCompound) {
+  // Compounds no table holds whole, with a rare reading of æ: the z makes
+  // the word as read unlikely Danish, so the weak compound reading wins.
+  EXPECT_EQ(Run("Hun fik boblehjazelp og supplementzeere ydelser."),
+            "Hun fik boblehjælp og supplementære ydelser.\n");
+  // Words with a z that no reading explains stay.
+  EXPECT_EQ(Run("En pizza og en zoologisk have."), "En pizza og en zoologisk have.\n");
+}
+
 TEST_F(RepairTest, ReadsDigitsInsideWordsAsLetters) {
   // A zero for o, a one for l, in a word of letters.
   EXPECT_EQ(Run("Borgere 0g kommuner, ti1 tiden, (0g) F0R ALLE.\n"),

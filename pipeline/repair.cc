@@ -757,11 +757,12 @@ bool IsWordChar(const std::u32string& s, size_t i) {
 
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// A quotation mark that opens a quotation: " “ „ « ».
+bool IsOpeningQuote(char32_t c) { return c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»'; }
+
 // What may stand before a word, and after it: space, brackets, quotes, and
 // after it also punctuation ("(0g", "0g," but not "10.0g").
-bool IsWordOpening(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'(' || c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»';
-}
+bool IsWordOpening(char32_t c) { return c == U' ' || c == U'\t' || c == U'(' || IsOpeningQuote(c); }
 bool IsWordClosing(char32_t c) {
   return c == U' ' || c == U'\t' || c == U')' || c == U'"' || c == U',' || c == U'.' || c == U';' || c == U'!' ||
          c == U'?' || c == U':' || c == 0x201D || c == U'«' || c == U'»';
@@ -808,8 +809,7 @@ void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) 
         t.begin = b;
         t.end = i;
         // A quotation starts with a capital too ("Åbn"-dialogen).
-        t.sentence_start = sentence_start || (b > 0 && (s[b - 1] == U'"' || s[b - 1] == 0x201C || s[b - 1] == 0x201E ||
-                                                         s[b - 1] == U'«' || s[b - 1] == U'»'));
+        t.sentence_start = sentence_start || (b > 0 && IsOpeningQuote(s[b - 1]));
         t.joined_prev = gap_ok;
         t.skip = (b > 0 && IsDigit(s[b - 1])) || (i < s.size() && IsDigit(s[i])) || InUrl(s, b, i);
         toks.push_back(t);

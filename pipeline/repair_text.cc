@@ -245,14 +245,15 @@ struct Enumerator {
     current.text.pop_back();
     if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
     const PatternLogs& logs = Logs();
-    static const std::vector<uint8_t> kNone;
-    for (uint8_t i : c < 256 ? logs.by_first[c] : kNone) {
-      const Pattern& p = kPatterns[i];
-      if (!options.general && logs.general[i]) continue;
-      if (pos + p.len > word.size()) continue;
-      if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
-      if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
-      Try(pos, p.len, p.to, logs.log_p[i], p.rule);
+    if (c < 256) {
+      for (uint8_t i : logs.by_first[c]) {
+        const Pattern& p = kPatterns[i];
+        if (!options.general && logs.general[i]) continue;
+        if (pos + p.len > word.size()) continue;
+        if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
+        if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
+        Try(pos, p.len, p.to, logs.log_p[i], p.rule);
+      }
     }
     // A lower-case å read as a capital A: a capital, then lower case, inside
     // a sentence ("vil du Abne filen"); Aa for å is the old spelling.

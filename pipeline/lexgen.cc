@@ -22,8 +22,8 @@
 // 3. Keeps corpus words that are compounds of attested words or that
 //    hunspell-da accepts (kLexAttested, with counts) and marks the rest
 //    (kLexForeign).
-// 4. Marks words of general Danish (kLexWeb) and English words that are not
-//    Danish (kLexEnglish) from the word lists in Tesseract's models, and the
+// 4. Marks words of general Danish (kLexWeb) and English words (kLexEnglish,
+//    Danish ones too) from the word lists in Tesseract's models, and the
 //    domain list (kLexDomain).
 // 5. Marks words that an OCR confusion could have made from another Danish
 //    word (kLexHasVariant), so the repair can skip all other known words.
@@ -904,16 +904,16 @@ int Main(int argc, char** argv) {
     }
     std::cerr << "notat-lexgen: " << n << " words marked from " << a.wordlist << "\n";
   }
-  // English words (the word list of Tesseract's English model) that are not
-  // Danish: technical text borrows them, and they are not damaged Danish.
+  // English words (the word list of Tesseract's English model): technical
+  // text borrows them, and those that are not Danish are not damaged Danish.
+  // Danish words are marked too: the English model's dictionary pulls its
+  // readings towards them ("før" read as "for").
   if (!a.english.empty()) {
     std::ifstream in(a.english);
     if (!in) return Fail(a.english + ": cannot read the English word list (made from tesseract-ocr-eng)");
     size_t n = 0;
     for (std::string l; std::getline(in, l);) {
       std::string w = LowerUtf8(l);
-      const LexiconSlot* s = writer.Word(LexiconKey(w));
-      if (s != nullptr && (s->flags & (kLexListed | kLexAttested | kLexDomain))) continue;
       writer.AddWord(LexiconKey(w), 0, kLexEnglish);
       ++n;
     }

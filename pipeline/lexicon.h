@@ -25,7 +25,7 @@ enum LexiconFlag : uint32_t {
   kLexHasVariant = 64,      // an OCR confusion variant of it is also a Danish word
   kLexDomain = 128,         // from the project's domain word list
   kLexWeb = 256,            // in the Danish word list of Tesseract's model (web text)
-  kLexEnglish = 512,        // in the English word list of Tesseract's model, not Danish
+  kLexEnglish = 512,        // in the English word list of Tesseract's model (Danish too when known)
 };
 
 class Lexicon {

@@ -51,6 +51,9 @@ TEST_F(LexiconTest, FlagsWordsWithConfusionVariants) {
   // English, not Danish (tesseract-ocr-eng's word list).
   EXPECT_EQ(lexicon_->Flags("bogus"), static_cast<uint32_t>(kLexEnglish));
   EXPECT_FALSE(lexicon_->Flags("være") & kLexEnglish);
+  // Danish and English both: the English model reads "før" as it.
+  EXPECT_TRUE(lexicon_->Flags("for") & kLexEnglish);
+  EXPECT_TRUE(lexicon_->Flags("for") & kLexListed);
 }
 
 TEST_F(LexiconTest, AcceptsCompoundsTheTablesLack) {

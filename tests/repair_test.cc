@@ -190,6 +190,25 @@ TEST_F(RepairTest, DecidesRealWordsFromTheDocument) {
   EXPECT_EQ(Run(damaged), expected);
 }
 
+TEST_F(RepairTest, WeighsARealWordByBothNeighbours) {
+  // In a document the English model read, "red", "set", "lose" and "bor"
+  // may be rød, sæt, løse and bør: the words beside them decide, for and
+  // against, and the English model's pull towards English words counts.
+  const std::string damaged =
+      "Feltet vises med en red ramme, nar vaerdien er forkert.\n"
+      "Du kan angive et set regler for hver celle, og veerktgjet kan lose dem.\n"
+      "Funktionen bor kun bruges, nar filen er gemt.\n"
+      "De bor i et hus pa landet, og han red ud til dem.\n"
+      "Hun har set filmen, og hun sat ved siden af mig.\n";
+  const std::string expected =
+      "Feltet vises med en rød ramme, når værdien er forkert.\n"
+      "Du kan angive et sæt regler for hver celle, og værktøjet kan løse dem.\n"
+      "Funktionen bør kun bruges, når filen er gemt.\n"
+      "De bor i et hus på landet, og han red ud til dem.\n"
+      "Hun har set filmen, og hun sat ved siden af mig.\n";
+  EXPECT_EQ(Run(damaged), expected);
+}
+
 TEST_F(RepairTest, LeavesCorrectDanishAlone) {
   const char* kept[] = {
       "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",

@@ -378,12 +378,16 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
       if (rest.size() == 1 && rest[0] == idx.back()) roles[rest[0]] = Role::kValue;
     }
   }
-  // A row of several plain counts: four-digit numbers on it are counts too.
+  // A row of several plain counts, more than its years: four-digit numbers
+  // on it are counts too. (A header row of years with stray OCR digits in
+  // it stays a header.)
   for (const auto& [line, idx] : by_line) {
-    int counts = 0;
-    for (size_t i : idx)
+    int counts = 0, years = 0;
+    for (size_t i : idx) {
       if (plain_value(i) && !toks[i].year_like && !toks[i].trailing_dot) ++counts;
-    if (counts < 2) continue;
+      if (plain_value(i) && toks[i].year_like) ++years;
+    }
+    if (counts < 2 || counts < years) continue;
     for (size_t i : idx)
       if (plain_value(i) && toks[i].year_like) roles[i] = Role::kValue;
   }
@@ -551,8 +555,18 @@ bool PairRowsByLine(const std::vector<Token>& toks, const SeriesReading& r, std:
 // unreadable ("35 35 37 43 ad 54 22"): when the line holds exactly one cell
 // per period, numbers and short words alike, pairs them by position.
 // `unreadable` gets the token index of each period's unreadable cell.
-bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& r, std::vector<size_t>* value_of,
-                           std::vector<size_t>* unreadable) {
+bool LooksLikeRowLabel(std::string_view word, std::string_view caption) {
+  std::u32string w = text::Decode(text::Lower(word));
+  if (w.empty()) return false;
+  for (const text::Piece& p : text::SplitWhitespace(caption))
+    if (text::Decode(text::Lower(text::StripEnds(p.text, U".,:;()\"'"))) == w) return true;
+  std::u32string printed = text::Decode(word);
+  return printed.size() >= 3 && text::IsUpper(printed[0]) &&
+         std::all_of(printed.begin() + 1, printed.end(), [](char32_t c) { return text::IsLower(c); });
+}
+
+bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& r, std::string_view caption,
+                           std::vector<size_t>* value_of, std::vector<size_t>* unreadable) {
   if (r.values.empty()) return false;
   size_t line = toks[r.values.front()].line;
   for (size_t v : r.values)
@@ -569,8 +583,11 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   }
   if (cells.size() != r.periods.size()) return false;
   // A short word first among the cells may be a label ("Nye 46 41 ..."):
-  // then nothing can be paired.
-  if (toks[cells.front()].kind != TokKind::kNumber) return false;
+  // then nothing can be paired. It is one when the caption has it, or when
+  // it reads as a capitalised word of three letters or more; otherwise it
+  // is an unreadable cell ("fe 38 34 ...").
+  if (toks[cells.front()].kind != TokKind::kNumber && LooksLikeRowLabel(toks[cells.front()].core, caption))
+    return false;
   for (const PeriodMention& p : r.periods)
     if (toks[p.tokens.front()].line == line) return false;
   for (size_t k = 0; k < cells.size(); ++k) {
@@ -578,6 +595,56 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
     if (it != r.values.end()) (*value_of)[k] = static_cast<size_t>(it - r.values.begin());
     else (*unreadable)[k] = cells[k];
   }
+  return true;
+}
+
+// The period that follows `p` in a series of years then half years.
+bool Follows(const Period& p, const Period& next) {
+  bool half = p.label.find("-H") != std::string::npos;
+  bool next_half = next.label.find("-H") != std::string::npos;
+  if (!half) return next_half ? next.year == p.year + 1 && next.label.ends_with("H1") : next.year == p.year + 1;
+  if (p.label.ends_with("H1")) return next.label == HalfYearPeriod(p.year, 2).label;
+  return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
+}
+
+// Periods as columns over one row of values, where OCR broke the header:
+// stray numbers in it ("5 -- 2018 | 2019 ... 12") or one year unreadable
+// ("202571."). The row is the line with the most values, below every
+// period. When it holds one value per period, they pair in order; when it
+// holds one more and the periods skip exactly one year, that year is put
+// back (`inferred` gets its index) and they pair in order. False otherwise.
+bool PairValueRow(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
+                  size_t* inferred) {
+  std::map<size_t, std::vector<size_t>> by_line;  // line -> indices into r->values
+  for (size_t v = 0; v < r->values.size(); ++v) by_line[toks[r->values[v]].line].push_back(v);
+  size_t row = 0, most = 0;
+  for (const auto& [line, vs] : by_line)
+    if (vs.size() > most) most = vs.size(), row = line;
+  if (most < 2) return false;
+  for (const PeriodMention& p : r->periods)
+    for (size_t t : p.tokens)
+      if (toks[t].line >= row) return false;
+  for (size_t k = 1; k < r->periods.size(); ++k)
+    if (r->periods[k].period.start <= r->periods[k - 1].period.start) return false;
+  const std::vector<size_t>& row_values = by_line[row];
+  if (row_values.size() == r->periods.size() + 1) {
+    size_t gap = std::string::npos;
+    for (size_t k = 0; k + 1 < r->periods.size(); ++k) {
+      const Period& a = r->periods[k].period;
+      const Period& b = r->periods[k + 1].period;
+      if (Follows(a, b)) continue;
+      Period missing = YearPeriod(a.year + 1);
+      if (a.label.find("-H") != std::string::npos || gap != std::string::npos || !Follows(missing, b)) return false;
+      gap = k + 1;
+    }
+    if (gap == std::string::npos) return false;
+    r->periods.insert(r->periods.begin() + static_cast<std::ptrdiff_t>(gap),
+                      PeriodMention{YearPeriod(r->periods[gap - 1].period.year + 1), {}});
+    *inferred = gap;
+  }
+  if (row_values.size() != r->periods.size()) return false;
+  value_of->assign(r->periods.size(), std::string::npos);
+  for (size_t k = 0; k < row_values.size(); ++k) (*value_of)[k] = row_values[k];
   return true;
 }
 
@@ -605,9 +672,15 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   // Which value belongs to each period (index into r.values; npos: none).
   std::vector<size_t> value_of(r.periods.size(), std::string::npos);
   std::vector<size_t> unreadable(r.periods.size(), std::string::npos);
+  size_t inferred = std::string::npos;  // a period put back from its place
   if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
-  } else if (!PairRowsByLine(toks, r, &value_of) && !PairColumnsByPosition(toks, r, &value_of, &unreadable)) {
+  } else if (PairValueRow(toks, &r, &value_of, &inferred)) {
+    if (inferred != std::string::npos)
+      res.problems.push_back(here + ": period " + r.periods[inferred].period.label + " read from its place between " +
+                             r.periods[inferred - 1].period.label + " and " + r.periods[inferred + 1].period.label +
+                             " (its header is unreadable)");
+  } else if (!PairRowsByLine(toks, r, &value_of) && !PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
     res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
                            std::to_string(r.values.size()) + " values");
     return res;
@@ -663,6 +736,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       res.digit_fixes.push_back(DigitFixFor(block.body, v));
     }
     if (repaired) rec.flags.push_back("digit-repaired");
+    if (k == inferred) rec.flags.push_back("period-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }

@@ -361,6 +361,50 @@ TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
       "2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
       "Nye 46 41 64 28\n";
   EXPECT_EQ(FindTable(Extract(TextOf(labelled)), 3), nullptr);
+  // A short word the caption lacks, first on the line, is an unreadable cell.
+  const char* unreadable_first =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
+      "2021 | 2022 | 2023 | 2024 | 1. halvår 2025\n"
+      "fa 41 64 52 28\n";
+  Extraction ex4 = Extract(TextOf(unreadable_first));
+  const Table* t4 = FindTable(ex4, 3);
+  ASSERT_NE(t4, nullptr) << Dump(ex4);
+  EXPECT_THAT(Cells(*t4), ElementsAre("2022=41", "2023=64", "2024=52", "2025-H1=28"));
+}
+
+TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
+  // Stray OCR digits in the header ("5", "12") are not values.
+  const char* stray =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "5 -- 2020 | 2021 | 2022 2023 2024 | 12\n"
+      "Henvendelser 301 333 | 370 ; 402 455\n";
+  Extraction ex = Extract(TextOf(stray));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2020=301", "2021=333", "2022=370", "2023=402", "2024=455"));
+  // One year unreadable ("2OZ2"), one value more than periods: the year is
+  // put back from its place, flagged and reported.
+  const char* gap =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "2020 | 2021 | 2OZ2 | 2023 | 1. halvår 2024\n"
+      "Henvendelser 301 333 370 402 211\n";
+  Extraction ex2 = Extract(TextOf(gap));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2020=301", "2021=333", "2022=370", "2023=402", "2024-H1=211"));
+  EXPECT_TRUE(HasFlag(t2->records[2], "period-inferred"));
+  EXPECT_FALSE(HasFlag(t2->records[1], "period-inferred"));
+  EXPECT_THAT(ex2.problems, ::testing::Contains(::testing::HasSubstr("period 2022 read from its place")));
+  // Two years missing: nothing is guessed.
+  const char* two_gaps =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "2020 | 2OZ1 | 2OZ2 | 2023 | 1. halvår 2024\n"
+      "Henvendelser 301 333 370 402 211\n";
+  EXPECT_EQ(FindTable(Extract(TextOf(two_gaps)), 1), nullptr);
 }
 
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <sstream>
@@ -75,6 +76,11 @@ const RE2& ConsultantsAdjRe() {
 const RE2& SamePeriodLastYearRe() {
   static const RE2 re(
       R"((?i)samme\s+periode\s+(?:sidste\s+\S{1,2}r|\S{1,2}ret\s+f\S{1,2}r|i\s+fjor))");
+  return re;
+}
+// "halvår 2024" whose ordinal the OCR lost ("rd. halvar 2024").
+const RE2& BareHalfYearRe() {
+  static const RE2 re(R"((?i)\bhalv[^\s\d]{0,3}r(?:et)?(?:\s+(?:af|i))?\s+(\d{4})\b)");
   return re;
 }
 const RE2& GrantAdditionalRe() {
@@ -333,6 +339,17 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                                                               : YearPeriod(y);
           phrases.push_back(PeriodPhrase{m.begin, m.end, last});
         }
+        // A half year without its ordinal, a year before the note's own
+        // half year: the comparison period, the same half.
+        if (note_period->label.find("-H") != std::string::npos) {
+          for (const Match& m : FindAll(BareHalfYearRe(), s)) {
+            bool named = false;
+            for (const PeriodPhrase& p : phrases) named = named || (m.begin < p.end && p.begin < m.end);
+            if (named || std::atoi(std::string(m.Group(s, 0)).c_str()) != note_period->year - 1) continue;
+            phrases.push_back(PeriodPhrase{
+                m.begin, m.end, HalfYearPeriod(note_period->year - 1, note_period->label.ends_with("-H1") ? 1 : 2)});
+          }
+        }
       }
       for (Quantity& q : qs) {
         std::optional<double> v = ParseDanishNumber(s.substr(q.begin, q.end - q.begin));
@@ -469,6 +486,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.consultants_before", ConsultantsBeforeRe());
   AddPattern(out, "facts.consultants_adj", ConsultantsAdjRe());
   AddPattern(out, "facts.same_period_last_year", SamePeriodLastYearRe());
+  AddPattern(out, "facts.bare_half_year", BareHalfYearRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

@@ -911,15 +911,24 @@ TEST(FactsTest, PctAndDayAsTheEnglishModelReadsThem) {
 }
 
 TEST(FactsTest, APeriodInAnotherFiguresClauseIsNotTaken) {
-  // The first figure's period was lost to OCR ("i første" read as "rd."); the
-  // year in the next clause belongs to the next figure.
+  // The first figure's ordinal was lost to OCR ("i første" read as "rd."):
+  // a half year a year before the note's is the same half; the year in the
+  // next clause belongs to the next figure.
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2023\n"
       "\n"
       "Til sammenligning modtog de 211 henvendelser rd. halvår 2022 og i alt 449 henvendelser i\n"
       "hele 2022.\n";
   Extraction ex = Extract(TextOf(text));
-  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2022 = 449 count")) << Dump(ex);
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2022-H1 = 211 count", "inquiries_total 2022 = 449 count"))
+      << Dump(ex);
+  // Not for a year other than the one before: that half is unknown.
+  const char* other =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2023\n"
+      "\n"
+      "Til sammenligning modtog de 180 henvendelser rd. halvår 2020.\n";
+  EXPECT_TRUE(Extract(TextOf(other)).facts.empty());
   EXPECT_THAT(ex.problems, ::testing::Not(::testing::Contains(::testing::HasSubstr("disagree"))))
       << Dump(ex);
 }

@@ -1082,6 +1082,15 @@ struct PageRepair {
     if (lex.Accepts(lower)) ++hits;
   }
 
+  // "Libre" + "Office": the whole is a dictionary or corpus word, at most
+  // one piece is a Danish word, and the corpus never shows the pair.
+  bool NameWhole(const std::u32string& x, const std::u32string& y) const {
+    std::string lx = LowerUtf8(x), ly = LowerUtf8(y);
+    if ((lex.Flags(lx) & kKnown) && (lex.Flags(ly) & kKnown)) return false;
+    if (!(lex.Flags(lx + ly) & (kLexListed | kLexAttested))) return false;
+    return lex.Bigram(lx, ly) == 0;
+  }
+
   // "A fstand" -> "Afstand", "opfer sel" -> "opførsel": a word the OCR broke
   // in two at a space. Token k and k+1 (one space apart on one line) are
   // joined when one is no word, the other is at most three letters, and the
@@ -1099,13 +1108,15 @@ struct PageRepair {
                       lines[a.line].find_first_not_of(U" \t", a.end) == std::u32string::npos &&
                       lines[b.line].find_first_not_of(U" \t") == b.begin;
     if (!same_line && !line_break) return false;
-    // A capital inside the whole is not a piece.
-    if (IsUpper(lines[b.line][b.begin])) return false;
     size_t nx = a.end - a.begin, ny = b.end - b.begin;
+    // A capital inside the whole is not a piece, except in a name written
+    // in camel case ("Libre Office").
+    bool camel = IsUpper(lines[a.line][a.begin]) && nx > 3 && ny > 3;
+    if (IsUpper(lines[b.line][b.begin]) && !camel) return false;
     bool x_short = nx <= 3, y_short = ny <= 3;
     if (x_short && y_short) return false;
     std::u32string x = Text(a), y = Text(b);
-    bool both_pieces = false;
+    bool both_pieces = false, name = false;
     if (x_short != y_short) {
       const std::u32string& longer = x_short ? y : x;
       const std::u32string& shorter = x_short ? x : y;
@@ -1118,7 +1129,10 @@ struct PageRepair {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
       both_pieces = rep.IsUnknown(std::u32string_view(x)) && rep.IsUnknown(std::u32string_view(y));
-      if (!both_pieces) return false;
+      // Or a name the dictionary has whole, one of whose pieces is no Danish
+      // word and which the corpus never shows apart ("Libre Office").
+      name = !both_pieces && same_line && camel && NameWhole(x, y);
+      if (!both_pieces && !name) return false;
     }
     std::u32string joined = x + y;
     std::string lower = LowerUtf8(joined);
@@ -1126,7 +1140,7 @@ struct PageRepair {
     std::u32string result;
     std::vector<Edit> edits;
     double conf = 0.9;
-    if (((e.flags & kKnown) && e.count >= kMergeMinCount) || (both_pieces && lex.Accepts(lower))) {
+    if (((e.flags & kKnown) && e.count >= kMergeMinCount) || (both_pieces && lex.Accepts(lower)) || name) {
       result = joined;
     } else if (both_pieces) {
       return false;

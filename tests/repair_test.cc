@@ -110,6 +110,10 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       {"Hold A fstand til kanten.", "Hold Afstand til kanten."},
       // ... also when the short piece needs a repair of its own
       {"Hans opfer sel var god.", "Hans opførsel var god."},
+      // ... and in a name in camel case the dictionary has whole, which the
+      // corpus never shows apart; names it lacks stay two words
+      {"Brug Libre Office eller Microsoft Office.", "Brug LibreOffice eller Microsoft Office."},
+      {"Han arbejder for Red Hat i New York.", "Han arbejder for Red Hat i New York."},
       // a line-end hyphen the OCR lost: the word is joined onto the first line
       {"Se udgivelsesinfor\nmationer, her og der.", "Se udgivelsesinformationer,\nher og der."},
       // a Danish letter dropped outright, ø read as ¢, æ as x

@@ -390,10 +390,11 @@ class Repairer {
         cut = k;
       }
     }
-    if (cut == 0 && orig == 0 && lw.size() >= 5) {
+    if (cut == 0 && (orig == 0 || (e.flags == 0 && orig <= kMaxWeakEvidence)) && lw.size() >= 5) {
       // The word "i" run onto a word ("udgangspunkti", "isamme"): the most
       // frequent merge; the rest need only be a word the corpus or the web
-      // list knows.
+      // list knows. Also when the word as read is only a compound the
+      // tables lack ("kontori": kontor+i is no compound anyone writes).
       auto word_ok = [&](std::u32string_view part) {
         Lexicon::Entry ep = lex_.Lookup(ToUtf8(part));
         return (ep.flags & kKnown) && Evidence(ep.flags, ep.count) >= 1;

@@ -106,6 +106,10 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       {"Det er visti orden.", "Det er vist i orden."},
       // the word "i" run onto the word before it
       {"Det er et godt udgangspunkti arbejdet.", "Det er et godt udgangspunkt i arbejdet."},
+      // ... also when the run-together word is only a compound hunspell-da
+      // would allow; compounds the tables know stay whole
+      {"Han sidder pa sit kontori byen, isamme hus.", "Han sidder på sit kontor i byen, i samme hus."},
+      {"Vi har et brødbageri og et lystfiskeri.", "Vi har et brødbageri og et lystfiskeri."},
       // a space added inside a word
       {"Hold A fstand til kanten.", "Hold Afstand til kanten."},
       // ... also when the short piece needs a repair of its own

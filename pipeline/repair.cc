@@ -310,8 +310,12 @@ class Repairer {
 
   // A word that is Danish as it stands but has Danish confusion variants.
   bool IsRealWordCase(const std::u32string& word) const {
-    if (word.size() < 2 || !HasConfusable(word)) return false;
-    uint32_t flags = lex_.Flags(LowerUtf8(word));
+    return word.size() >= 2 && HasConfusable(word) && NeedsContext(word);
+  }
+  // A word that is Danish as it stands and could be a misread other word:
+  // the only kind whose decision weighs its neighbours.
+  bool NeedsContext(std::u32string_view word) const {
+    uint32_t flags = LookupCandidate(word).flags;
     return (flags & kKnown) && (flags & kLexHasVariant);
   }
 
@@ -423,10 +427,10 @@ class Repairer {
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
     if ((IsAcronym(word) && !ctx.capitals_text) || IsCamelCase(word)) return {};
-    std::string lower = LowerUtf8(word);
-    uint32_t flags = lex_.Flags(lower);
+    uint32_t flags = LookupCandidate(word).flags;
     bool known = flags & kKnown;
-    if (known && !(flags & kLexHasVariant)) return {};
+    if (known && !(flags & kLexHasVariant)) return {};  // most words: no string built
+    std::string lower = LowerUtf8(word);
     if (!known && ctx.continuation) return {};  // a piece, not a word: nothing to judge
     if (known) {
       // Most such words ("og", "at", "der") are far more frequent than any
@@ -931,15 +935,17 @@ struct PageRepair {
   // The repaired (or original) lower-case text of a neighbour for context.
   std::string Lower(const Tok& t) const { return LowerUtf8(Text(t)); }
 
-  WordContext ContextOf(size_t k, const std::u32string* prev_repaired) const {
+  // `neighbours`: also the neighbouring words (only a real word's decision
+  // weighs them; building them for every word costs).
+  WordContext ContextOf(size_t k, const std::u32string* prev_repaired, bool neighbours = true) const {
     WordContext ctx;
     const Tok& t = toks[k];
     ctx.sentence_start = t.sentence_start;
     bool prev_joined = k > 0 && t.joined_prev && !toks[k - 1].skip && toks[k - 1].line == t.line;
     bool next_joined = k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip && toks[k + 1].line == t.line;
-    if (k > 0 && t.joined_prev && !toks[k - 1].skip)
+    if (neighbours && k > 0 && t.joined_prev && !toks[k - 1].skip)
       ctx.prev = prev_repaired ? LowerUtf8(*prev_repaired) : Lower(toks[k - 1]);
-    if (k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
+    if (neighbours && k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
       std::string n = Lower(toks[k + 1]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
     }
@@ -1004,11 +1010,12 @@ struct PageRepair {
         ++k;
         continue;
       }
-      if (collect_only && rep.IsRealWordCase(word)) {
+      const bool real_word = rep.NeedsContext(word);
+      if (collect_only && real_word && word.size() >= 2 && HasConfusable(word)) {
         have_prev = false;
         continue;
       }
-      WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr);
+      WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr, real_word);
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
       Decision d = rep.Decide(word, ctx, doc);
@@ -1085,7 +1092,7 @@ struct PageRepair {
 
   // "Libre" + "Office": the whole is a dictionary or corpus word, at most
   // one piece is a Danish word, and the corpus never shows the pair.
-  bool NameWhole(const std::u32string& x, const std::u32string& y) const {
+  bool NameWhole(std::u32string_view x, std::u32string_view y) const {
     std::string lx = LowerUtf8(x), ly = LowerUtf8(y);
     if ((lex.Flags(lx) & kKnown) && (lex.Flags(ly) & kKnown)) return false;
     if (!(lex.Flags(lx + ly) & (kLexListed | kLexAttested))) return false;
@@ -1116,26 +1123,28 @@ struct PageRepair {
     if (IsUpper(lines[b.line][b.begin]) && !camel) return false;
     bool x_short = nx <= 3, y_short = ny <= 3;
     if (x_short && y_short) return false;
-    std::u32string x = Text(a), y = Text(b);
+    std::u32string_view x = std::u32string_view(lines[a.line]).substr(a.begin, nx);
+    std::u32string_view y = std::u32string_view(lines[b.line]).substr(b.begin, ny);
     bool both_pieces = false, name = false;
     if (x_short != y_short) {
-      const std::u32string& longer = x_short ? y : x;
-      const std::u32string& shorter = x_short ? x : y;
+      std::u32string_view longer = x_short ? y : x;
+      std::u32string_view shorter = x_short ? x : y;
       // The short piece is no common word of its own ("er", "de"), except a
       // lone capital letter before the rest ("A fstand").
       bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
       if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
-      if (longer.size() < 3 || !rep.IsUnknown(std::u32string_view(longer))) return false;
+      if (longer.size() < 3 || !rep.IsUnknown(longer)) return false;
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
-      both_pieces = rep.IsUnknown(std::u32string_view(x)) && rep.IsUnknown(std::u32string_view(y));
+      both_pieces = rep.IsUnknown(x) && rep.IsUnknown(y);
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").
       name = !both_pieces && same_line && camel && NameWhole(x, y);
       if (!both_pieces && !name) return false;
     }
-    std::u32string joined = x + y;
+    std::u32string joined(x);
+    joined += y;
     std::string lower = LowerUtf8(joined);
     Lexicon::Entry e = lex.Lookup(lower);
     std::u32string result;
@@ -1165,7 +1174,7 @@ struct PageRepair {
       return true;
     }
     // As a hyphen join, without a hyphen to drop.
-    JoinOntoFirstLine(a, b, a.end, x, result, "line-join", "line-join+" + rule, conf, edits);
+    JoinOntoFirstLine(a, b, a.end, std::u32string(x), result, "line-join", "line-join+" + rule, conf, edits);
     return true;
   }
 

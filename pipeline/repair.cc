@@ -323,7 +323,11 @@ class Repairer {
   // building its string when the lexicon allows.
   Lexicon::Entry LookupCandidate(std::u32string_view text) const {
     return keyed_ ? lex_.LookupKey(LowerKey(text)) : lex_.Lookup(LowerUtf8(text));
+  }  // The same for a reading ForEachCandidate made, whose key it hashed.
+  Lexicon::Entry LookupCandidate(const Candidate& c) const {
+    return keyed_ && c.key != 0 ? lex_.LookupKey(c.key) : LookupCandidate(std::u32string_view(c.text));
   }
+
 
   // Neither a word of any lexicon nor a reading of one: what a split or a
   // join may explain. English words and words seen in the corpus are not.
@@ -466,7 +470,7 @@ class Repairer {
     opt.sentence_start = ctx.sentence_start;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
       if (can) return;
-      Lexicon::Entry e = LookupCandidate(c.text);
+      Lexicon::Entry e = LookupCandidate(c);
       if ((e.flags & kKnown) && std::log(Evidence(e.flags, e.count)) + swing > orig) can = true;
     });
     return can;
@@ -513,7 +517,7 @@ class Repairer {
     auto likelier = [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; };
     std::vector<Candidate> compound_pool;
     ForEachCandidate(word, opt, [&](const Candidate& c) {
-      Lexicon::Entry ce = LookupCandidate(c.text);
+      Lexicon::Entry ce = LookupCandidate(c);
       if (ce.flags & kKnown) {
         a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
       } else if (want_compounds && !(ce.flags & kLexForeign)) {
@@ -536,7 +540,7 @@ class Repairer {
       opt.max_candidates = 1000;
       ForEachCandidate(word, opt, [&](const Candidate& c) {
         if (!std::any_of(c.edits.begin(), c.edits.end(), IsGeneralEdit)) return;
-        Lexicon::Entry ce = LookupCandidate(c.text);
+        Lexicon::Entry ce = LookupCandidate(c);
         if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
           a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
       });

@@ -228,21 +228,36 @@ struct Enumerator {
   bool all_caps = false;
   Candidate current;
   int count = 0;
+  // LowerKey of each prefix of current.text (FNV-1a runs left to right, so
+  // a candidate's key costs one step a letter, shared with its siblings).
+  std::vector<uint64_t> keys;
+
+  void Push(char32_t c) {
+    current.text.push_back(c);
+    Fnv1a f{keys.back()};
+    ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });
+    keys.push_back(f.h);
+  }
+  void Pop() {
+    current.text.pop_back();
+    keys.pop_back();
+  }
 
   void Run(size_t pos) {
     if (count >= options.max_candidates) return;
     if (pos == word.size()) {
       if (!current.edits.empty()) {
         ++count;
+        current.key = NonZero(keys.back());
         fn(current);
       }
       return;
     }
     char32_t c = word[pos];
     // No edit here.
-    current.text.push_back(c);
+    Push(c);
     Run(pos + 1);
-    current.text.pop_back();
+    Pop();
     if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
     const PatternLogs& logs = Logs();
     if (c < 256) {
@@ -279,9 +294,9 @@ struct Enumerator {
     if (all_caps) to = ToUpper(to);
     current.edits.push_back(Edit{static_cast<int>(pos), len, to, rule, log_p});
     current.log_channel += log_p;
-    current.text.push_back(to);
+    Push(to);
     Run(pos + len);
-    current.text.pop_back();
+    Pop();
     current.log_channel -= log_p;
     current.edits.pop_back();
   }
@@ -358,6 +373,8 @@ int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
   }
   if (letters < 2) e.all_caps = false;
   e.current.text.reserve(word.size());
+  e.keys.reserve(word.size() + 1);
+  e.keys.push_back(Fnv1a{}.h);
   e.Run(0);
   return e.count;
 }

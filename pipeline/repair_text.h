@@ -56,6 +56,7 @@ struct Candidate {
   std::u32string text;       // in the case of the observed word
   std::vector<Edit> edits;   // in position order
   double log_channel = 0;    // log P(observed | candidate)
+  uint64_t key = 0;          // LowerKey(text), set by ForEachCandidate
 };
 
 struct ConfusionOptions {

@@ -431,9 +431,11 @@ class Repairer {
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
     if ((IsAcronym(word) && !ctx.capitals_text) || IsCamelCase(word)) return {};
-    uint32_t flags = LookupCandidate(word).flags;
+    Lexicon::Entry entry = LookupCandidate(word);
+    uint32_t flags = entry.flags;
     bool known = flags & kKnown;
-    if (known && !(flags & kLexHasVariant)) return {};  // most words: no string built
+    // Most words: no string built.
+    if (known && !(flags & kLexHasVariant) && !Unseen(entry)) return {};
     std::string lower = LowerUtf8(word);
     if (!known && ctx.continuation) return {};  // a piece, not a word: nothing to judge
     if (known) {
@@ -457,11 +459,33 @@ class Repairer {
     return d;
   }
 
+  // A dictionary word the corpus has never seen (and not of the notes'
+  // domain): it may be a letter slip of a common word ("pet" for "pct"), so
+  // its general readings are weighed too.
+  static bool Unseen(const Lexicon::Entry& e) { return (e.flags & kKnown) && e.count == 0 && !(e.flags & kLexDomain); }
+
+  // The general readings (one general letter slip) of a dictionary word
+  // the corpus has never seen, when they are words the corpus has seen
+  // kGeneralMinCount times.
+  template <typename Fn>
+  void ForEachUnseenReading(const std::u32string& word, const WordContext& ctx, Fn fn) const {
+    ConfusionOptions opt;
+    opt.sentence_start = ctx.sentence_start;
+    opt.general = true;
+    opt.max_edits = 1;
+    ForEachCandidate(word, opt, [&](const Candidate& c) {
+      if (!IsGeneralEdit(c.edits.front())) return;
+      Lexicon::Entry ce = LookupCandidate(c);
+      if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount) fn(c, ce);
+    });
+  }
+
   // Whether some reading of the real word `word` could, with the most
   // favourable context and document, be more probable than the word itself.
   bool CanChange(const std::u32string& word, const std::string& lower, uint32_t flags,
                  const WordContext& ctx) const {
-    double orig = std::log(Evidence(flags, lex_.Frequency(lower)));
+    uint64_t count = lex_.Frequency(lower);
+    double orig = std::log(Evidence(flags, count));
     // Context moves each side by at most kMaxContextGain; an English word is
     // read as itself more readily.
     const double swing = 2 * kMaxContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
@@ -473,6 +497,10 @@ class Repairer {
       Lexicon::Entry e = LookupCandidate(c);
       if ((e.flags & kKnown) && std::log(Evidence(e.flags, e.count)) + swing > orig) can = true;
     });
+    if (!can && Unseen(Lexicon::Entry{count, flags}))
+      ForEachUnseenReading(word, ctx, [&](const Candidate&, const Lexicon::Entry& e) {
+        if (std::log(Evidence(e.flags, e.count)) + swing > orig) can = true;
+      });
     return can;
   }
 
@@ -564,6 +592,10 @@ class Repairer {
         }
       }
     }
+    if (Unseen(Lexicon::Entry{lex_.Frequency(lower), flags}))
+      ForEachUnseenReading(word, ctx, [&](const Candidate& c, const Lexicon::Entry& e) {
+        a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(e.flags, e.count), false});
+      });
     if (known) {
       a.orig_evidence = Evidence(flags, lex_.Frequency(lower));
     } else if (flags & kLexForeign) {
@@ -743,6 +775,19 @@ bool InCapitalsChunk(const std::u32string& s, size_t i) {
   return marks == 1;
 }
 
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// A quotation mark that opens a quotation: " “ „ « ».
+bool IsOpeningQuote(char32_t c) { return c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»'; }
+
+// What may stand before a word, and after it: space, brackets, quotes, and
+// after it also punctuation ("(0g", "0g," but not "10.0g").
+bool IsWordOpening(char32_t c) { return c == U' ' || c == U'\t' || c == U'(' || IsOpeningQuote(c); }
+bool IsWordClosing(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U')' || c == U'"' || c == U',' || c == U'.' || c == U';' || c == U'!' ||
+         c == U'?' || c == U':' || c == 0x201D || c == U'«' || c == U'»';
+}
+
 bool IsWordChar(const std::u32string& s, size_t i) {
   char32_t c = s[i];
   if (IsLetter(c)) return true;
@@ -761,23 +806,16 @@ bool IsWordChar(const std::u32string& s, size_t i) {
     bool starts = i == 0 || s[i - 1] == U' ' || s[i - 1] == U'\t' || s[i - 1] == U'(' || s[i - 1] == U'"';
     return after && (before || starts);
   }
-  // ø (or g) read as ¢: between letters, or ending a word after one ("o¢").
-  if (c == U'¢') return i > 0 && IsLetter(s[i - 1]);
+  // ø (or g) read as ¢: after a letter ("o¢"), or starting a word of
+  // letters ("¢get").
+  if (c == U'¢') {
+    if (i > 0 && IsLetter(s[i - 1])) return true;
+    bool starts = i == 0 || IsWordOpening(s[i - 1]);
+    return starts && i + 1 < s.size() && IsLower(s[i + 1]);
+  }
   return false;
 }
 
-bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-// A quotation mark that opens a quotation: " “ „ « ».
-bool IsOpeningQuote(char32_t c) { return c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»'; }
-
-// What may stand before a word, and after it: space, brackets, quotes, and
-// after it also punctuation ("(0g", "0g," but not "10.0g").
-bool IsWordOpening(char32_t c) { return c == U' ' || c == U'\t' || c == U'(' || IsOpeningQuote(c); }
-bool IsWordClosing(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U')' || c == U'"' || c == U',' || c == U'.' || c == U';' || c == U'!' ||
-         c == U'?' || c == U':' || c == 0x201D || c == U'«' || c == U'»';
-}
 
 // The whitespace-delimited chunk around [b, e) looks like a URL or address.
 bool InUrl(const std::u32string& s, size_t b, size_t e) {
@@ -1048,8 +1086,8 @@ struct PageRepair {
     PipeRule();
   }
 
-  // "0g", "ti1": a word of letters with a zero read for o or a one for l
-  // (not first: "1a" is a number). Token k (touching a digit) starts the run
+  // "0g", "ti1", "4r": a word of letters with a zero read for o, a one for l
+  // (not first: "1a" is a number) or a four for å. Token k (touching a digit) starts the run
   // of letters and digits; the run becomes a word the corpus knows well.
   // Figures stay: the run needs a letter no digit is read as.
   // Returns how many tokens after k the run took in.
@@ -1070,6 +1108,7 @@ struct PageRepair {
     for (size_t i = 0; i < fixed.size(); ++i) {
       if (fixed[i] == U'0') fixed[i] = capitals ? U'O' : U'o';
       else if (fixed[i] == U'1' && i > 0) fixed[i] = capitals ? U'L' : U'l';
+      else if (fixed[i] == U'4') fixed[i] = capitals ? U'Å' : U'å';  // "4r", "4ret"
       else if (IsDigit(fixed[i])) return 0;
     }
     Lexicon::Entry entry = lex.Lookup(LowerUtf8(fixed));
@@ -1290,7 +1329,10 @@ struct PageRepair {
       };
       std::u32string wb = chunk_before();
       if (!wb.empty() && wb == chunk_after()) continue;
-      bool start = before == 0 || IsSentenceEnd(before);
+      // A sentence starts, or a table row after a row of figures ("| alt
+      // 502" under "Region Syddanmark 116").
+      bool line_start = s.find_first_not_of(U" \t") == i;
+      bool start = before == 0 || IsSentenceEnd(before) || (line_start && IsDigit(before));
       if (start) {
         repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
       } else if (IsLower(after) && (IsLetter(before) || before == U',')) {

@@ -158,6 +158,8 @@ constexpr Pattern kPatterns[] = {
     {{U'e', U'z'}, 2, U'æ', 0.02, "confusion:ez->æ"},
     {{U'¢', 0}, 1, U'ø', 0.05, "confusion:¢->ø"},
     {{U'x', 0}, 1, U'æ', 0.01, "confusion:x->æ"},
+    // ø read as é (the accent for the stroke: "Kébenhavns").
+    {{U'é', 0}, 1, U'ø', 0.01, "confusion:é->ø"},
     {{U'g', U'i'}, 2, U'ø', 0.01, "confusion:gi->ø"},
     {{U'e', U'w'}, 2, U'æ', 0.005, "confusion:ew->æ"},
     {{U'e', U'c'}, 2, U'æ', 0.005, "confusion:ec->æ"},
@@ -191,6 +193,10 @@ constexpr Pattern kPatterns[] = {
     {{U't', U't'}, 2, U't', 0.01, "ocr:tt->t"},
     {{U'm', 0}, 1, U'n', 0.01, "ocr:m->n"},
     {{U'¢', 0}, 1, U'g', 0.01, "ocr:¢->g"},
+    // ø read as d in some sans-serif faces ("forldb").
+    {{U'd', 0}, 1, U'ø', 0.01, "ocr:d->ø"},
+    // c read as e ("pet." for "pct.").
+    {{U'e', 0}, 1, U'c', 0.01, "ocr:e->c"},
 };
 
 bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && rule[2] == 'r' && rule[3] == ':'; }
@@ -260,19 +266,23 @@ struct Enumerator {
     Pop();
     if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
     const PatternLogs& logs = Logs();
+    // A lower-case å read as a capital A: a capital, then lower case, inside
+    // a sentence ("vil du Abne filen", "fra Ar til år"); Aa for å is the old
+    // spelling. It replaces the reading as Å there (a name keeps its capital:
+    // the repair asks the lexicon).
+    const bool capital_a = pos == 0 && c == U'A' && !options.sentence_start && word.size() >= 2 && IsLower(word[1]);
     if (c < 256) {
       for (uint8_t i : logs.by_first[c]) {
         const Pattern& p = kPatterns[i];
         if (!options.general && logs.general[i]) continue;
+        if (capital_a && p.to == U'Å') continue;
         if (pos + p.len > word.size()) continue;
         if (p.len >= 2 && word[pos + 1] != p.from[1]) continue;
         if (p.len >= 3 && word[pos + 2] != p.from[2]) continue;
         Try(pos, p.len, p.to, logs.log_p[i], p.rule);
       }
     }
-    // A lower-case å read as a capital A: a capital, then lower case, inside
-    // a sentence ("vil du Abne filen"); Aa for å is the old spelling.
-    if (pos == 0 && c == U'A' && !options.sentence_start && word.size() > 2 && IsLower(word[1])) {
+    if (capital_a) {
       Try(0, 1, U'å', kLogCapitalAToA, "confusion:A->å");
       if (word[1] == U'a') Try(0, 2, U'å', kLogCapitalAToA, "confusion:Aa->å");
     }
@@ -355,7 +365,7 @@ bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
-    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'':
+    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'': case U'é': case U'd':
       return true;
     default:
       return false;
@@ -364,7 +374,7 @@ bool IsConfusable(char32_t c) {
 
 int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
                      const std::function<void(const Candidate&)>& fn) {
-  Enumerator e{word, options, fn, false, Candidate{}, 0};
+  Enumerator e{word, options, fn, false, Candidate{}, 0, {}};
   e.all_caps = true;
   int letters = 0;
   for (char32_t c : word) {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -159,12 +161,28 @@ TEST(ConfusionTest, CandidatesUndoTheDamage) {
   const Case cases[] = {{"Sjzelland", "Sjælland"}, {"MZRK", "MÆRK"},   {"Arlig", "Årlig"},
                         {"Igbende", "løbende"},   {"veeret", "været"}, {"Oens", "Øens"},
                         {"s@ge", "søge"},         {"ferste", "første"}};
+  // Inside a sentence or at its start (where Å keeps its capital).
+  ConfusionOptions start;
+  start.sentence_start = true;
   for (const Case& c : cases) {
     bool found = false;
-    ForEachCandidate(ToU32(c.observed), ConfusionOptions{}, [&](const Candidate& cand) {
-      if (ToUtf8(cand.text) == c.wanted) found = true;
-    });
+    for (const ConfusionOptions& options : {ConfusionOptions{}, start})
+      ForEachCandidate(ToU32(c.observed), options, [&](const Candidate& cand) {
+        if (ToUtf8(cand.text) == c.wanted) found = true;
+      });
     EXPECT_TRUE(found) << c.observed << " -> " << c.wanted;
+  }
+}
+
+TEST(ConfusionTest, ACapitalAInsideASentenceIsALowerCaseA) {
+  // Inside a sentence "Ar" and "Abne" are år and åbne, not År and Åbne (a
+  // name gets its capital back from the lexicon, in the repair).
+  for (const char* w : {"Ar", "Abne"}) {
+    std::vector<std::string> seen;
+    ForEachCandidate(ToU32(w), ConfusionOptions{}, [&](const Candidate& cand) { seen.push_back(ToUtf8(cand.text)); });
+    std::string lower = std::string("å") + (w + 1);
+    EXPECT_NE(std::find(seen.begin(), seen.end(), lower), seen.end()) << w;
+    EXPECT_EQ(std::find(seen.begin(), seen.end(), std::string("Å") + (w + 1)), seen.end()) << w;
   }
 }
 

@@ -157,6 +157,30 @@ TEST_F(RepairTest, ReadsDigitsInsideWordsAsLetters) {
     EXPECT_EQ(Run(s), std::string(s) + "\n") << s;
 }
 
+TEST_F(RepairTest, RestoresRarerReadingsOfPrintedNotes) {
+  // Faces other than the corpus fonts: ø read as d or é, ø read as ¢ at a
+  // word's start, å read as 4, a capital A for å inside a sentence in a word
+  // of two letters, c read as e in an abbreviation the corpus knows, and a
+  // table row "I alt" whose I became a pipe under a row of figures.
+  const std::string damaged =
+      "Det lange forldb i Kébenhavns Kommune gav en ¢get indsats i fgrste halvar.\n"
+      "Antallet er steget fra Ar til ar, og 4ret gav 48 pet. flere sager end for 2 4r siden.\n"
+      "Region Syddanmark 116\n"
+      "| alt 502\n";
+  const std::string expected =
+      "Det lange forløb i Københavns Kommune gav en øget indsats i første halvår.\n"
+      "Antallet er steget fra år til år, og året gav 48 pct. flere sager end for 2 år siden.\n"
+      "Region Syddanmark 116\n"
+      "I alt 502\n";
+  EXPECT_EQ(Run(damaged), expected);
+  // A name keeps its capital; a sentence's first word too; Danish with d
+  // and é, and a 4 in a figure, stay.
+  for (const char* s : {"Vi bor i Århus, og idéen var god.", "Mødet er i lokale 4B, ved døren."})
+    EXPECT_EQ(Run(s), std::string(s) + "\n") << s;
+  EXPECT_EQ(Run("Vi bor i Arhus, og Ar for ar stiger tallet."), "Vi bor i Århus, og år for år stiger tallet.\n");
+  EXPECT_EQ(Run("Ar for ar stiger tallet."), "År for år stiger tallet.\n");
+}
+
 TEST_F(RepairTest, ShortCapitalsBesideDanishCapitalsAreWords) {
   EXPECT_EQ(Run("SKIFT STORRELSE PA FILEN."), "SKIFT STØRRELSE PÅ FILEN.\n");
   // Acronyms stay acronyms beside lower case and other acronyms.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -83,6 +84,13 @@ const RE2& BareHalfYearRe() {
   static const RE2 re(R"((?i)\bhalv[^\s\d]{0,3}r(?:et)?(?:\s+(?:af|i))?\s+(\d{4})\b)");
   return re;
 }
+// The note's own period named without dates: "i perioden" (not followed by
+// its dates), "i denne periode", "i halvåret", "i det forløbne halvår".
+const RE2& OwnPeriodRe() {
+  static const RE2 re(
+      R"((?i)\bi\s+(?:perioden|denne\s+periode|halv\S{1,2}ret|det\s+forl\S{1,2}bne\s+halv\S{1,2}r|indev\S{1,3}rende\s+halv\S{1,2}r)\b)");
+  return re;
+}
 const RE2& GrantAdditionalRe() {
   static const RE2 re(R"((?i)yderligere|ekstra|forhøje|forhoje|\S{1,2}get\s+tilskud)");
   return re;
@@ -101,6 +109,18 @@ const RE2& ComparedRe() {
 // Where a sentence turns to a subset of its figure.
 const RE2& SubsetRe() {
   static const RE2 re(R"((?i)[,;(]\s*(?:heraf|hvoraf|herunder|heriblandt|deraf|hvor\s+af)\b)");
+  return re;
+}
+// A sentence that compares with the one before: "Til sammenligning modtog
+// de 33 i andet halvår af 2023."
+const RE2& ComparisonRe() {
+  static const RE2 re(R"((?i)sammenligning|sammenlignet\s+med)");
+  return re;
+}
+// A count on its own in such a sentence (not a day "1." or a figure with a
+// unit of its own); group 1 is the number.
+const RE2& BareCountRe() {
+  static const RE2 re(R"((?:^|[\s(])(\d{1,3}(?:\.\d{3})+|\d+)(?:[\s,;)]|$))");
   return re;
 }
 const RE2& ConfusableNumberRe() {
@@ -242,7 +262,12 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     }
 
     Subject previous = Subject::kGeneral;
+    // The last count of the sentence before, for a comparison that leaves
+    // out what it counts.
+    std::optional<Quantity> last_count;
     for (auto [sb, se] : Sentences(text)) {
+      std::optional<Quantity> before = std::move(last_count);
+      last_count.reset();
       std::string_view s = std::string_view(text).substr(sb, se - sb);
       if (s.size() > kMaxSentenceBytes) continue;  // not a sentence of a note
       // The sentence's subject, for the sentences after it that refer back.
@@ -298,7 +323,24 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           if (!dup) qs.push_back(MakeQuantity("consultants_employed", "persons", m, false));
         }
       }
+      if (qs.empty() && before && Contains(ComparisonRe(), s)) {
+        // "Til sammenligning modtog de 33 i andet halvår af 2023": the count
+        // of the sentence before, in another period.
+        for (const Match& m : FindAll(BareCountRe(), s)) {
+          std::string_view digits = m.Group(s, 0);
+          if (digits.size() == 4 && digits.find('.') == std::string_view::npos &&
+              IsPlausibleYear(std::atoi(std::string(digits).c_str())))
+            continue;
+          Quantity c = *before;
+          c.begin = c.span_begin = m.groups[0].first;
+          c.end = c.span_end = m.groups[0].second;
+          qs.push_back(c);
+        }
+        if (qs.size() != 1) qs.clear();  // more than one: which is which is not said
+      }
       if (qs.empty()) continue;
+      for (const Quantity& q : qs)
+        if (q.unit == "count") last_count = q;
       // Compared figures take the name and unit of the nearest figure before
       // them (else after them) in the sentence.
       for (const Match& m : FindAll(ComparedRe(), s)) {
@@ -338,6 +380,14 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                         : note_period->label.ends_with("-H2") ? HalfYearPeriod(y, 2)
                                                               : YearPeriod(y);
           phrases.push_back(PeriodPhrase{m.begin, m.end, last});
+        }
+        // The note's own period named without its dates.
+        for (const Match& m : FindAll(OwnPeriodRe(), s)) {
+          size_t after = s.find_first_not_of(' ', m.end);
+          if (after != std::string_view::npos && s[after] >= '0' && s[after] <= '9') continue;  // its dates follow
+          bool named = false;
+          for (const PeriodPhrase& p : phrases) named = named || (m.begin < p.end && p.begin < m.end);
+          if (!named) phrases.push_back(PeriodPhrase{m.begin, m.end, *note_period});
         }
         // A half year without its ordinal, a year before the note's own
         // half year: the comparison period, the same half.
@@ -487,6 +537,9 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.consultants_adj", ConsultantsAdjRe());
   AddPattern(out, "facts.same_period_last_year", SamePeriodLastYearRe());
   AddPattern(out, "facts.bare_half_year", BareHalfYearRe());
+  AddPattern(out, "facts.own_period", OwnPeriodRe());
+  AddPattern(out, "facts.comparison", ComparisonRe());
+  AddPattern(out, "facts.bare_count", BareCountRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

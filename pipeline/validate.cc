@@ -388,6 +388,44 @@ Check LowConfidenceDigits(const Extraction& ex, double threshold) {
   return c;
 }
 
+// A second-half note's text often gives its whole year ("i alt 827
+// henvendelser i hele 2024"): it must equal table 1's two half years added.
+Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
+  Check c = MakeCheck("text_year_total_equals_table1_halves");
+  ParsedPeriod p;
+  if (!ParsePeriod(ex.note_period, &p) || p.half != 2) {
+    Skip(c, "only a second-half note has both half years of its year");
+    return c;
+  }
+  const std::string year = std::to_string(p.year);
+  const Record* text = FindFact(ex, "inquiries_total", year);
+  const Record* h1 = FindByPeriod(t1, year + "-H1");
+  const Record* h2 = FindByPeriod(t1, year + "-H2");
+  std::string why;
+  if (text == nullptr) why = "the text gives no total for the whole of " + year;
+  if (h1 == nullptr || h2 == nullptr)
+    why += (why.empty() ? "" : "; ") + std::string("table 1 lacks a half year of ") + year;
+  if (!why.empty()) {
+    Skip(c, why);
+    return c;
+  }
+  const double sum = h1->value + h2->value;
+  c.expected = FormatValue(sum);
+  c.actual = FormatValue(text->value);
+  c.sources = {h1->source, h2->source, text->source};
+  c.subjects = {RecordId(*h1), RecordId(*h2), RecordId(*text)};
+  if (sum == text->value) {
+    c.status = CheckStatus::kPass;
+    c.message = "the text's total for " + year + " (" + c.actual + ") equals table 1's two half years added";
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "the text's total for " + year + " is " + c.actual + " (" + Where(text->source) +
+                ") but table 1's half years add up to " + c.expected + " (" + FormatValue(h1->value) + " + " +
+                FormatValue(h2->value) + ")";
+  }
+  return c;
+}
+
 std::string PreviousYear(const std::string& note_period) {
   ParsedPeriod p;
   if (!ParsePeriod(note_period, &p)) return "";
@@ -450,6 +488,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
       {FindByPeriod(t1, year), "table 1's " + year, "table 1 has no column " + year},
       {FindFact(ex, "inquiries_total", year), "the text's total for " + year,
        "the text gives no total for the previous year " + year}));
+  checks.push_back(TextYearEqualsHalves(ex, t1));
   checks.push_back(EqualCheck(
       "table3_period_equals_text_trips",
       {FindFact(ex, "trips_abroad_new", period), "the text's trips abroad for " + period,

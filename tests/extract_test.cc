@@ -933,6 +933,33 @@ TEST(FactsTest, APeriodInAnotherFiguresClauseIsNotTaken) {
       << Dump(ex);
 }
 
+TEST(FactsTest, ThePeriodWithoutDatesAndAComparisonWithoutItsUnit) {
+  // "i perioden" with no dates after it is the note's own period; a
+  // comparison that leaves out what it counts takes the count of the
+  // sentence before.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+      "\n"
+      "Andelen af henvendelser, der vedrører børn under 18 år, udgør 40 pct. i perioden.\n"
+      "I perioden har sikkerhedskonsulenterne fået 27 nye henvendelser om genopdragelsesrejser.\n"
+      "Til sammenligning modtog de 33 i andet halvår af 2023.\n"
+      "I perioden 1. juli til 30. november 2024 var der ansat 12 sikkerhedskonsulenter.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("share_under_18_pct 2024-H2 = 40 pct", "trips_abroad_new 2024-H2 = 27 count",
+                          "trips_abroad_new 2023-H2 = 33 count", "consultants_employed 2024-H2 = 12 persons"))
+      << Dump(ex);
+  // The staff count keeps its own dates, not the half year's.
+  EXPECT_EQ(ex.facts[3].period_end, "2024-11-30") << Dump(ex);
+  // Two bare figures: which is which is not said.
+  const char* two =
+      "Notat i 2. halvår 2024\n"
+      "\n"
+      "I perioden har sikkerhedskonsulenterne fået 27 nye henvendelser om genopdragelsesrejser.\n"
+      "Til sammenligning modtog de 33 og 31 i de to halvår af 2023.\n";
+  EXPECT_THAT(FactLines(Extract(TextOf(two)).facts), ElementsAre("trips_abroad_new 2024-H2 = 27 count"));
+}
+
 TEST(FactsTest, FiguresWithoutAPeriodAreSkipped) {
   const char* text =
       "Notat i 1. halvår 2025\n"

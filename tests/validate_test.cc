@@ -79,6 +79,32 @@ TEST(ValidateTest, ConsistentNotePassesEveryCheck) {
   EXPECT_EQ(s["low_confidence_digits"], CheckStatus::kSkip);
 }
 
+TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {
+  // A second-half note: table 1 ends 2025-H1, 2025-H2; the text gives the
+  // whole of 2025.
+  Extraction ex = Note();
+  ex.note_period = "2025-H2";
+  ex.tables[0].records.push_back(Cell(1, "2025-H2", 270));
+  for (Record& r : ex.tables[1].records) r.period = "2025-H2";
+  ex.tables[1].records[0].value = 100;  // the regions add up to 270
+  ex.tables[1].records[5].value = 270;
+  ex.tables[2].records.push_back(Cell(3, "2025-H2", 19));
+  ex.facts = {Fact("inquiries_total", "2025-H2", 270), Fact("inquiries_total", "2025", 520)};
+  auto s = Statuses(Validate(ex));
+  EXPECT_EQ(s["text_year_total_equals_table1_halves"], CheckStatus::kPass);
+  EXPECT_TRUE(Validate(ex).ok()) << ::testing::PrintToString(Failed(Validate(ex)));
+  ex.facts[1].value = 502;
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"text_year_total_equals_table1_halves"});
+  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
+                                 [](const Check& c) { return c.name == "text_year_total_equals_table1_halves"; });
+  EXPECT_EQ(c.expected, "520");
+  EXPECT_EQ(c.actual, "502");
+  EXPECT_EQ(c.subjects, (std::vector<std::string>{"table1/2025-H1", "table1/2025-H2", "fact/inquiries_total/2025"}));
+  // A first-half note has no second half to add.
+  EXPECT_EQ(Statuses(Validate(Note()))["text_year_total_equals_table1_halves"], CheckStatus::kSkip);
+}
+
 TEST(ValidateTest, ChangedRegionFailsExactlyTheSumCheck) {
   Extraction ex = Note();
   ex.tables[1].records[2].value = 25;  // Nordjylland 20 -> 25

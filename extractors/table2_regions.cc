@@ -6,7 +6,9 @@
 // Labels and values are paired in printed order, so rows ("Region
 // Hovedstaden 146"), a transposed table (names in a header row, values on
 // one row) and any region order read the same. Region names are matched
-// fuzzily ("Sjzelland", "Sjeelland" -> Region Sjælland).
+// fuzzily ("Sjzelland", "Sjeelland" -> Region Sjælland). A share column
+// beside the counts is left out; with periods side by side ("Region | 2024
+// | 2025"), the column of the note's period (else the caption's) is read.
 //
 // When the regions do not add up to the printed total, one digit is changed
 // only if exactly one single-digit change balances the table, that digit
@@ -17,6 +19,7 @@
 // printed and validation reports the imbalance.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -118,7 +121,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
   }
   std::vector<Token> toks = Tokenize(block.body);
   std::vector<Role> roles;
-  MarkDatesAndHalfYears(&toks, &roles);
+  std::vector<PeriodMention> halves = MarkDatesAndHalfYears(&toks, &roles);
   const size_t n = toks.size();
   // Labels.
   std::vector<Label> labels;
@@ -185,6 +188,48 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       values = picked;
     }
   }
+  // The period: the caption's own ("i perioden 1. januar til 30. juni 2025"),
+  // else the note's.
+  Period period;
+  int default_year = ctx.note_period ? ctx.note_period->year : 0;
+  std::vector<PeriodPhrase> phrases = FindPeriodPhrases(block.caption, default_year);
+  if (!phrases.empty()) period = phrases.front().period;
+  else if (ctx.note_period) period = *ctx.note_period;
+  if (labels.size() != values.size() && !labels.empty()) {
+    // Periods side by side ("Region | 2024 | 2025", "1. halvår 2024 | 1.
+    // halvår 2025"): every label's line holds one value per period of the
+    // header, and the column of the table's period is the one read.
+    const size_t first_label = labels.front().token;
+    std::vector<std::pair<size_t, std::string>> header;  // first token, period label
+    for (const PeriodMention& m : halves)
+      if (!m.tokens.empty() && m.tokens.front() < first_label) header.emplace_back(m.tokens.front(), m.period.label);
+    for (size_t i : values)
+      if (i < first_label && toks[i].year_like) header.emplace_back(i, toks[i].core);
+    std::sort(header.begin(), header.end());
+    std::map<size_t, std::vector<size_t>> by_line;
+    for (size_t i : values)
+      if (i > first_label) by_line[toks[i].line].push_back(i);
+    // The note's own period when the header has it (a caption may name the
+    // comparison period first: "i 2023 og 2024"), else the caption's.
+    size_t column = header.size();
+    for (size_t c = 0; c < header.size(); ++c)
+      if (header[c].second == period.label) column = c;
+    for (size_t c = 0; c < header.size(); ++c)
+      if (ctx.note_period && header[c].second == ctx.note_period->label) {
+        column = c;
+        period = *ctx.note_period;
+      }
+    bool fits = header.size() >= 2 && column < header.size() && by_line.size() == labels.size();
+    for (const Label& l : labels) {
+      auto it = by_line.find(toks[l.token].line);
+      fits = fits && it != by_line.end() && it->second.size() == header.size();
+    }
+    if (fits) {
+      std::vector<size_t> picked;
+      for (const Label& l : labels) picked.push_back(by_line[toks[l.token].line][column]);
+      values = picked;
+    }
+  }
   if (labels.size() != values.size()) {
     // A year in a header ("Antal henvendelser 2025") is not a count.
     std::vector<size_t> no_years;
@@ -226,14 +271,6 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     res.problems.push_back(here + ": " + std::to_string(regions) + " of 5 regions (missing " +
                            list + ")");
   }
-
-  // The period: the caption's own ("i perioden 1. januar til 30. juni 2025"),
-  // else the note's.
-  Period period;
-  int default_year = ctx.note_period ? ctx.note_period->year : 0;
-  std::vector<PeriodPhrase> phrases = FindPeriodPhrases(block.caption, default_year);
-  if (!phrases.empty()) period = phrases.front().period;
-  else if (ctx.note_period) period = *ctx.note_period;
 
   Table table;
   table.number = 2;

@@ -546,6 +546,45 @@ TEST(Table2Test, ShareColumnNextToTheCounts) {
   EXPECT_EQ(t->records[0].period, "2025-H1");
 }
 
+TEST(Table2Test, PeriodsSideBySideReadTheNotesColumn) {
+  // The comparison period beside the note's, in either order, as half years
+  // or as whole years.
+  const char* halves =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser\n"
+      "Region | 1. halvår 2025 | 1. halvår 2024\n"
+      "Region Hovedstaden | 146 | 120\n"
+      "Region Midtjylland | 142 | 118\n"
+      "Region Nordjylland | 44 | 40\n"
+      "Region Sjælland | 54 | 52\n"
+      "Region Syddanmark | 116 | 102\n"
+      "Total | 502 | 432\n";
+  Extraction ex = Extract(TextOf(halves));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  EXPECT_EQ(t->records[0].period, "2025-H1");
+  const char* years =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2025\n"
+      "Tabel 2. Henvendelser fordelt på regioner i 2024 og 2025\n"
+      "Region 2024 2025\n"
+      "Region Hovedstaden 120 146\n"
+      "Region Midtjylland 118 142\n"
+      "Region Nordjylland 40 44\n"
+      "Region Sjælland 52 54\n"
+      "Region Syddanmark 102 116\n"
+      "I alt 432 502\n";
+  ex = Extract(TextOf(years));
+  t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  EXPECT_EQ(t->records[0].period, "2025");
+  // A row short of a value: which column is which is not known.
+  std::string short_row = halves;
+  short_row.replace(short_row.find("| 44 | 40"), 9, "| 44");
+  EXPECT_EQ(FindTable(Extract(TextOf(short_row.c_str())), 2), nullptr);
+}
+
 TEST(Table2Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

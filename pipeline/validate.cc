@@ -426,6 +426,49 @@ Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
   return c;
 }
 
+// Every other figure of the text that a table also holds ("mod 985 i
+// første halvår af 2025" beside table 1's 2025-H1, a trips-abroad figure
+// for an earlier year beside table 3's): the checks above cover the note's
+// period and the previous year.
+Check TextFiguresEqualTables(const Extraction& ex, const Table* t1, const Table* t3,
+                             const std::string& previous_year) {
+  Check c = MakeCheck("text_other_figures_equal_tables");
+  int compared = 0;
+  std::string diffs;
+  for (const Record& f : ex.facts) {
+    const Table* t = f.name == "inquiries_total" ? t1 : f.name == "trips_abroad_new" ? t3 : nullptr;
+    if (t == nullptr || f.period == ex.note_period) continue;
+    if (f.name == "inquiries_total" && f.period == previous_year) continue;
+    const Record* cell = FindByPeriod(t, f.period);
+    if (cell == nullptr) continue;
+    ++compared;
+    c.subjects.push_back(RecordId(*cell));
+    c.subjects.push_back(RecordId(f));
+    c.sources.push_back(cell->source);
+    c.sources.push_back(f.source);
+    if (cell->value != f.value)
+      diffs += (diffs.empty() ? "" : "; ") + std::string("the text's ") + f.name + " for " + f.period + " is " +
+               FormatValue(f.value) + " (" + Where(f.source) + ") but table " + std::to_string(t->number) +
+               "'s is " + FormatValue(cell->value) + " (" + Where(cell->source) + ")";
+  }
+  if (compared == 0) {
+    Skip(c, "the text gives no other figure that a table holds");
+    return c;
+  }
+  c.expected = std::to_string(compared) + " equal";
+  if (diffs.empty()) {
+    c.status = CheckStatus::kPass;
+    c.actual = c.expected;
+    c.message = std::to_string(compared) + (compared > 1 ? " more figures of the text equal the tables"
+                                                         : " more figure of the text equals the tables");
+  } else {
+    c.status = CheckStatus::kFail;
+    c.actual = "differ";
+    c.message = diffs;
+  }
+  return c;
+}
+
 std::string PreviousYear(const std::string& note_period) {
   ParsedPeriod p;
   if (!ParsePeriod(note_period, &p)) return "";
@@ -489,6 +532,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
       {FindFact(ex, "inquiries_total", year), "the text's total for " + year,
        "the text gives no total for the previous year " + year}));
   checks.push_back(TextYearEqualsHalves(ex, t1));
+  checks.push_back(TextFiguresEqualTables(ex, t1, t3, year));
   checks.push_back(EqualCheck(
       "table3_period_equals_text_trips",
       {FindFact(ex, "trips_abroad_new", period), "the text's trips abroad for " + period,

@@ -16,7 +16,8 @@ namespace notat {
 //   tables_present, values_nonnegative_integers, periods_contiguous,
 //   regions_complete, regions_sum_to_total, table2_total_equals_table1,
 //   text_period_total_equals_table1, text_previous_year_equals_table1,
-//   text_year_total_equals_table1_halves, table3_period_equals_text_trips, values_plausible, low_confidence_digits.
+//   text_year_total_equals_table1_halves, text_other_figures_equal_tables,
+//   table3_period_equals_text_trips, values_plausible, low_confidence_digits.
 // A check whose inputs are missing is kSkip, except tables_present, which
 // fails and names what is missing. OCR confidences below `low_confidence`
 // (0..100) fail low_confidence_digits.

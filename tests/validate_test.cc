@@ -105,6 +105,22 @@ TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {
   EXPECT_EQ(Statuses(Validate(Note()))["text_year_total_equals_table1_halves"], CheckStatus::kSkip);
 }
 
+TEST(ValidateTest, OtherFiguresOfTheTextAgainstTheTables) {
+  // An earlier year's trips abroad in the text, beside table 3's.
+  Extraction ex = Note();
+  EXPECT_EQ(Statuses(Validate(ex))["text_other_figures_equal_tables"], CheckStatus::kSkip);
+  ex.facts.push_back(Fact("trips_abroad_new", "2024", 35));
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Statuses(r)["text_other_figures_equal_tables"], CheckStatus::kPass);
+  ex.facts.back().value = 53;
+  r = Validate(ex);
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"text_other_figures_equal_tables"});
+  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
+                                 [](const Check& c) { return c.name == "text_other_figures_equal_tables"; });
+  EXPECT_EQ(c.subjects, (std::vector<std::string>{"table3/2024", "fact/trips_abroad_new/2024"}));
+  EXPECT_NE(c.message.find("the text's trips_abroad_new for 2024 is 53"), std::string::npos) << c.message;
+}
+
 TEST(ValidateTest, ChangedRegionFailsExactlyTheSumCheck) {
   Extraction ex = Note();
   ex.tables[1].records[2].value = 25;  // Nordjylland 20 -> 25

@@ -41,8 +41,9 @@ constexpr double kUnknownEvidence = 0.01;
 // ... less so when it has a z or an "ae" after its first letter, the English
 // model's usual readings of æ, which Danish spelling rarely has.
 constexpr double kDamageSignFactor = 0.1;
-// An English word that is not Danish.
-constexpr double kEnglishEvidence = 0.5;
+// An English word that is not Danish (Tesseract's English list holds many
+// rare forms: "fert", "henge" are ført, hænge read so).
+constexpr double kEnglishEvidence = 0.1;
 // Letters in each part of a compound the tables do not know whole; a part
 // as short as kMinShortPart letters must be seen kShortPartMinCount times.
 constexpr size_t kMinCompoundPart = 4;
@@ -153,6 +154,8 @@ struct WordContext {
   bool piece = false;         // the first piece of a hyphenated word: not a whole word
   bool continuation = false;  // may be the rest of a hyphenated word: not a whole word
   bool capitals_text = false; // a capital word beside a Danish word in capitals: not an acronym
+  bool compound_head = false; // a compound's head whose tail is left out ("børne- og unge-
+                              // området"): a reading may be a form that only begins compounds
 };
 
 // What the document itself says about its damage, from its unambiguous
@@ -452,6 +455,7 @@ class Repairer {
     std::u32string key = word;
     key.push_back(ctx.sentence_start ? U'1' : U'0');
     key.push_back(ctx.piece ? U'1' : U'0');
+    key.push_back(ctx.compound_head ? U'1' : U'0');
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     Decision d = DecideUncached(word, lower, flags, ctx, doc);
     if (cache_.size() > 100000) cache_.clear();
@@ -524,6 +528,7 @@ class Repairer {
     std::u32string key = word;
     key.push_back(ctx.sentence_start ? U'1' : U'0');
     key.push_back(ctx.piece ? U'1' : U'0');
+    key.push_back(ctx.compound_head ? U'1' : U'0');
     auto it = analyses_.find(key);
     if (it != analyses_.end()) return it->second;
     if (analyses_.size() > 200000) analyses_.clear();
@@ -548,6 +553,8 @@ class Repairer {
       Lexicon::Entry ce = LookupCandidate(c);
       if (ce.flags & kKnown) {
         a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
+      } else if (ctx.compound_head && (ce.flags & kLexCompoundBegin)) {
+        a.cands.push_back(Scored{c, LowerUtf8(c.text), static_cast<double>(ce.count) + kListedPseudoCount, false});
       } else if (want_compounds && !(ce.flags & kLexForeign)) {
         if (compound_pool.size() < kMaxCompoundReadings) {
           compound_pool.push_back(c);
@@ -1060,6 +1067,11 @@ struct PageRepair {
       WordContext ctx = ContextOf(k, have_prev ? &prev_repaired : nullptr, real_word);
       ctx.piece = t.hyphen_end;
       ctx.continuation = t.continuation;
+      // "bgrne- og": a hyphen, then a space, inside the line.
+      {
+        const std::u32string& s = lines[t.line];
+        ctx.compound_head = !t.hyphen_end && t.end + 1 < s.size() && s[t.end] == U'-' && s[t.end + 1] == U' ';
+      }
       Decision d = rep.Decide(word, ctx, doc);
       // The first pass learns only from confusion repairs: rules that make
       // none (a doubled letter, a split) matter to it only where they would

@@ -181,6 +181,21 @@ TEST_F(RepairTest, RestoresRarerReadingsOfPrintedNotes) {
   EXPECT_EQ(Run("Ar for ar stiger tallet."), "År for år stiger tallet.\n");
 }
 
+TEST_F(RepairTest, SuspendedCompoundHeadsAndRareEnglishForms) {
+  // A compound's head before "- og" may be a form that only begins
+  // compounds; a rare form of the English model's word list ("fert") is a
+  // damaged Danish word in a Danish document whose ø are read as e.
+  const std::string damaged =
+      "Sagsbehandlere i bgrne- og familieafdelingerne sgger rad hos konsulenterne, nar en sag er svaer.\n"
+      "Mederne har fert til nye samarbejder, og flere kommuner har faet hjeelp i lebet af aret.\n";
+  const std::string expected =
+      "Sagsbehandlere i børne- og familieafdelingerne søger råd hos konsulenterne, når en sag er svær.\n"
+      "Møderne har ført til nye samarbejder, og flere kommuner har fået hjælp i løbet af året.\n";
+  EXPECT_EQ(Run(damaged), expected);
+  // English terms without a Danish reading stay.
+  EXPECT_EQ(Run("Brug en gateway og en proxy for at fa adgang.\n"), "Brug en gateway og en proxy for at få adgang.\n");
+}
+
 TEST_F(RepairTest, ShortCapitalsBesideDanishCapitalsAreWords) {
   EXPECT_EQ(Run("SKIFT STORRELSE PA FILEN."), "SKIFT STØRRELSE PÅ FILEN.\n");
   // Acronyms stay acronyms beside lower case and other acronyms.

@@ -842,8 +842,9 @@ bool InUrl(const std::u32string& s, size_t b, size_t e) {
   return false;
 }
 
-void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks) {
-  bool sentence_start = true;
+// `sentence_start`: whether the first word may start a sentence (not when
+// the page before ended inside one).
+void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks, bool sentence_start = true) {
   bool gap_ok = false;
   for (size_t li = 0; li < lines.size(); ++li) {
     const std::u32string& s = lines[li];
@@ -959,6 +960,7 @@ struct PageRepair {
   bool collect_only = false;  // first pass: decide only words that are not Danish as they stand
   bool assess = false;        // count lexicon hits (AssessText)
   bool after_hyphen = false;  // the previous page ends in a hyphenated word's first piece
+  bool mid_sentence = false;  // the previous page ends inside a sentence
   std::vector<std::u32string> lines;
   std::vector<Tok> toks;
   std::vector<Replacement> repl;
@@ -1032,7 +1034,7 @@ struct PageRepair {
 
   void Run() {
     for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
-    Tokenize(lines, toks);
+    Tokenize(lines, toks, !mid_sentence);
     MarkPieces(lines, !after_hyphen, toks);
     std::u32string prev_repaired;
     bool have_prev = false;
@@ -1389,6 +1391,20 @@ bool AfterHyphen(const Document& doc, size_t i) {
   return false;
 }
 
+// Page `i` of `doc` follows a page whose last text ends inside a sentence
+// (its last character is a lower-case letter or a comma).
+bool MidSentence(const Document& doc, size_t i) {
+  if (i == 0) return false;
+  const std::vector<Line>& lines = doc.pages[i - 1].lines;
+  for (size_t k = lines.size(); k-- > 0;) {
+    std::u32string t = ToU32(lines[k].text);
+    size_t e = t.find_last_not_of(U" \t");
+    if (e == std::u32string::npos) continue;
+    return IsLower(t[e]) || t[e] == U',';
+  }
+  return false;
+}
+
 // The document model from a first pass over every page.
 DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& lexicon) {
   DocModel neutral;
@@ -1398,7 +1414,7 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
   int damaged = 0, intact = 0;
   for (size_t i = 0; i < document.pages.size(); ++i) {
     const Page& page = document.pages[i];
-    PageRepair pr{rep, lexicon, options, page, neutral, true, false, AfterHyphen(document, i), {}, {}, {}, {}};
+    PageRepair pr{rep, lexicon, options, page, neutral, true, false, AfterHyphen(document, i), MidSentence(document, i), {}, {}, {}, {}};
     pr.Run();
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
@@ -1422,7 +1438,7 @@ RepairedText Repair(const Document& document, const Lexicon& lexicon, const Repa
   rep.ClearCache();
   for (size_t i = 0; i < document.pages.size(); ++i) {
     const Page& page = document.pages[i];
-    PageRepair pr{rep, lexicon, options, page, doc, false, false, AfterHyphen(document, i), {}, {}, {}, {}};
+    PageRepair pr{rep, lexicon, options, page, doc, false, false, AfterHyphen(document, i), MidSentence(document, i), {}, {}, {}, {}};
     pr.Run();
     Page p = page;
     p.lines = pr.Apply();
@@ -1448,7 +1464,7 @@ TextHealth AssessText(const Page& page, const Lexicon& lexicon) {
   one.pages.push_back(page);
   DocModel doc = LearnDocument(one, rep, lexicon);
   rep.ClearCache();
-  PageRepair pr{rep, lexicon, options, page, doc, false, true, false, {}, {}, {}, {}};
+  PageRepair pr{rep, lexicon, options, page, doc, false, true, false, false, {}, {}, {}, {}};
   pr.Run();
   TextHealth h;
   h.words = pr.words;

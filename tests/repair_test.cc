@@ -346,6 +346,23 @@ TEST_F(RepairTest, NextPageMayContinueAHyphenatedWord) {
   EXPECT_EQ(r.pages[2].lines[0].text, "halvår og første");
 }
 
+TEST_F(RepairTest, APageMayStartInsideASentence) {
+  // "Igbet" first on a page is "løbet" after a page ending inside a
+  // sentence, and "Løbet" after one ending a sentence.
+  Document doc = DocOf("Sagerne er fordelt i fgrste halvar, og i");
+  Page second = doc.pages[0];
+  second.number = 2;
+  second.lines[0].text = "Igbet af aret kom der flere.";
+  Page third = second;
+  third.number = 3;
+  doc.pages.push_back(second);
+  doc.pages.push_back(third);
+  RepairedText r = Repair(doc, *lexicon_);
+  ASSERT_EQ(r.pages.size(), 3u);
+  EXPECT_EQ(r.pages[1].lines[0].text, "løbet af året kom der flere.");
+  EXPECT_EQ(r.pages[2].lines[0].text, "Løbet af året kom der flere.");
+}
+
 TEST_F(RepairTest, KeepsLineStructure) {
   const std::string damaged = "Tabel 1. Arlig udvikling\n\n2021 | 2022 | 2023\n46 41 64\n";
   RepairedText r = Repair(DocOf(damaged), *lexicon_);

@@ -862,7 +862,10 @@ int Main(int argc, char** argv) {
   // 4. Assemble the word table.
   LexiconFileWriter writer;
   writer.SetTotalTokens(counts.tokens);
-  for (const auto& [w, bits] : forms) writer.AddWord(LexiconKey(w), 0, bits);
+  for (const auto& [w, bits] : forms) {
+    writer.AddWord(LexiconKey(w), 0, bits);
+    writer.AddPrefixes(w);
+  }
   std::unordered_set<std::string> rejected;
   for (size_t i = 0; i < to_check.size(); ++i)
     if (!accepted[i]) rejected.insert(to_check[i]);
@@ -871,6 +874,7 @@ int Main(int argc, char** argv) {
   for (const auto& [w, n] : counts.words) {
     bool ok = !rejected.count(w);
     writer.AddWord(LexiconKey(w), n, ok ? kLexAttested : kLexForeign);
+    if (ok) writer.AddPrefixes(w);
   }
   std::vector<std::string> domain_words;
   if (!a.domain.empty()) {
@@ -884,6 +888,7 @@ int Main(int argc, char** argv) {
       if (s == std::string::npos) continue;
       std::string w = LowerUtf8(l.substr(s));
       writer.AddWord(LexiconKey(w), 0, kLexDomain | kLexListed | kLexCompoundEnd);
+      writer.AddPrefixes(w);
       domain_words.push_back(w);
     }
   }

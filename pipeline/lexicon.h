@@ -5,6 +5,7 @@
 #ifndef NOTAT_PIPELINE_LEXICON_H_
 #define NOTAT_PIPELINE_LEXICON_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -30,7 +31,13 @@ enum LexiconFlag : uint32_t {
 
 class Lexicon {
  public:
+  Lexicon() : instance_(NextInstance()) {}
   virtual ~Lexicon() = default;
+  Lexicon(const Lexicon&) = delete;  // Instance() names one set of tables
+  Lexicon& operator=(const Lexicon&) = delete;
+  // A number no other Lexicon object of this process has, for caches of
+  // what a lexicon says (never reused, unlike an address).
+  uint64_t Instance() const { return instance_; }
   // True when `word` (lower-case UTF-8) is a Danish word: a form of the
   // tables, or a compound of them as hunspell-da's rules allow. Never
   // consults hunspell itself (microseconds).
@@ -58,11 +65,22 @@ class Lexicon {
   // lexicon is), else they use Lookup().
   virtual bool KeyedLookup() const { return false; }
   virtual Entry LookupKey(uint64_t /*key*/) const { return Entry{}; }
+  // False when no word a reading may become (a dictionary, corpus or domain
+  // form, or a compound's beginning) begins with the lower-case text whose
+  // LexiconKey() is `key`; true when one may (the default: always).
+  virtual bool MayBePrefix(uint64_t /*key*/) const { return true; }
   // Number of word tokens in the frequency corpus (the denominator of Frequency).
   virtual uint64_t TotalTokens() const { return 1000000; }
   // Loads now what would load on first need (hunspell-da), so that a
   // caller can time the two apart.
   virtual void LoadAll() const {}
+
+ private:
+  static uint64_t NextInstance() {
+    static std::atomic<uint64_t> next{0};
+    return ++next;
+  }
+  const uint64_t instance_;
 };
 
 struct LexiconOptions {

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/repair_text.h"
+
 namespace notat {
 namespace {
 
@@ -26,7 +28,8 @@ struct Header {
   uint64_t total_tokens;
   uint64_t word_entries;
   uint64_t bigram_entries;
-  uint64_t pad;
+  uint32_t prefix_filter_bits;  // log2 of the prefix filter's 64-byte blocks
+  uint32_t has_prefixes;        // 0: the writer gave none (every text may be a prefix)
 };
 static_assert(sizeof(Header) == 64);
 
@@ -55,6 +58,31 @@ uint32_t FilterBitsFor(size_t entries) {
   return bits;
 }
 
+// A blocked Bloom filter over `keys`, 2^bits blocks of 8 words.
+std::vector<uint64_t> BuildFilter(const std::vector<uint64_t>& keys, uint32_t bits) {
+  std::vector<uint64_t> filter((size_t{1} << bits) * 8, 0);
+  uint64_t mask = (uint64_t{1} << bits) - 1;
+  for (uint64_t key : keys) {
+    uint64_t* block = filter.data() + 8 * FilterBlock(key, mask);
+    uint64_t mix = FilterMix(key);
+    for (int i = 0; i < kFilterProbes; ++i) {
+      unsigned bit = (mix >> (9 * i)) & 511;
+      block[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
+  return filter;
+}
+
+bool FilterHas(const uint64_t* filter, uint64_t mask, uint64_t key) {
+  const uint64_t* block = filter + 8 * FilterBlock(key, mask);
+  uint64_t h = FilterMix(key);
+  for (int i = 0; i < kFilterProbes; ++i) {
+    unsigned bit = (h >> (9 * i)) & 511;
+    if (!(block[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
+  }
+  return true;
+}
+
 // About 80% full.
 uint64_t SlotsFor(size_t entries) { return std::max<uint64_t>(16, entries + entries / 4 + 1); }
 
@@ -70,14 +98,10 @@ std::vector<PackedSlot> BuildTable(const std::vector<LexiconSlot>& entries, uint
 
 }  // namespace
 
-bool LexiconFile::MayContain(uint64_t key) const {
-  const uint64_t* block = filter_ + 8 * FilterBlock(key, filter_mask_);
-  uint64_t h = FilterMix(key);
-  for (int i = 0; i < kFilterProbes; ++i) {
-    unsigned bit = (h >> (9 * i)) & 511;
-    if (!(block[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
-  }
-  return true;
+bool LexiconFile::MayContain(uint64_t key) const { return FilterHas(filter_, filter_mask_, key); }
+
+bool LexiconFile::MayBePrefix(uint64_t key) const {
+  return !has_prefixes_ || FilterHas(prefix_filter_, prefix_mask_, key);
 }
 
 LexiconSlot LexiconFile::Find(const PackedSlot* table, uint64_t slots, uint64_t key) {
@@ -126,11 +150,13 @@ Result<LexiconFile> LexiconFile::Open(const std::string& path) {
                                             ", expected " + std::to_string(kLexiconFileVersion) +
                                             " (rebuild with notat-lexgen)");
   if (h.word_slots < 16 || h.word_slots > (uint64_t{1} << 32) || h.bigram_slots < 16 ||
-      h.bigram_slots > (uint64_t{1} << 32) || h.filter_bits > 30 || h.word_entries >= h.word_slots ||
+      h.bigram_slots > (uint64_t{1} << 32) || h.filter_bits > 30 || h.prefix_filter_bits > 30 || h.word_entries >= h.word_slots ||
       h.bigram_entries >= h.bigram_slots)
     return MakeError(ErrorCode::kParse, path + ": corrupt lexicon header");
   size_t filter_bytes = (size_t{1} << h.filter_bits) * 64;
-  size_t want = sizeof(Header) + filter_bytes + (h.word_slots + h.bigram_slots) * sizeof(PackedSlot);
+  size_t prefix_bytes = (size_t{1} << h.prefix_filter_bits) * 64;
+  size_t want =
+      sizeof(Header) + filter_bytes + (h.word_slots + h.bigram_slots) * sizeof(PackedSlot) + prefix_bytes;
   if (size != want)
     return MakeError(ErrorCode::kParse, path + ": truncated or corrupt lexicon file (" + std::to_string(size) +
                                             " bytes, expected " + std::to_string(want) + ")");
@@ -139,6 +165,9 @@ Result<LexiconFile> LexiconFile::Open(const std::string& path) {
   f.filter_mask_ = (uint64_t{1} << h.filter_bits) - 1;
   f.words_ = reinterpret_cast<const PackedSlot*>(base + sizeof(Header) + filter_bytes);
   f.bigrams_ = f.words_ + h.word_slots;
+  f.prefix_filter_ = reinterpret_cast<const uint64_t*>(f.bigrams_ + h.bigram_slots);
+  f.prefix_mask_ = (uint64_t{1} << h.prefix_filter_bits) - 1;
+  f.has_prefixes_ = h.has_prefixes != 0;
   f.word_slots_ = h.word_slots;
   f.bigram_slots_ = h.bigram_slots;
   f.total_tokens_ = h.total_tokens;
@@ -156,6 +185,9 @@ LexiconFile& LexiconFile::operator=(LexiconFile&& o) noexcept {
     map_size_ = std::exchange(o.map_size_, 0);
     filter_ = o.filter_;
     filter_mask_ = o.filter_mask_;
+    prefix_filter_ = o.prefix_filter_;
+    prefix_mask_ = o.prefix_mask_;
+    has_prefixes_ = o.has_prefixes_;
     words_ = o.words_;
     bigrams_ = o.bigrams_;
     word_slots_ = o.word_slots_;
@@ -180,6 +212,13 @@ void LexiconFileWriter::AddWord(uint64_t key, uint32_t count, uint32_t flags) {
 }
 
 void LexiconFileWriter::AddBigram(uint64_t key, uint32_t count) { bigrams_[key] += count; }
+
+void LexiconFileWriter::AddPrefixes(std::string_view word) {
+  std::vector<uint64_t> keys(word.size() + 1);
+  PrefixKeys(word, keys.data());
+  for (size_t i = 1; i <= word.size(); ++i)
+    if (i == word.size() || (static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) prefixes_.insert(keys[i]);
+}
 
 const LexiconSlot* LexiconFileWriter::Word(uint64_t key) const {
   auto it = words_.find(key);
@@ -211,16 +250,15 @@ Result<void> LexiconFileWriter::Write(const std::string& path) const {
   h.word_entries = words.size();
   h.bigram_entries = bigrams.size();
   h.filter_bits = FilterBitsFor(words.size());
-  std::vector<uint64_t> filter((size_t{1} << h.filter_bits) * 8, 0);
-  uint64_t filter_mask = (uint64_t{1} << h.filter_bits) - 1;
-  for (const LexiconSlot& e : words) {
-    uint64_t* block = filter.data() + 8 * FilterBlock(e.key, filter_mask);
-    uint64_t mix = FilterMix(e.key);
-    for (int i = 0; i < kFilterProbes; ++i) {
-      unsigned bit = (mix >> (9 * i)) & 511;
-      block[bit >> 6] |= uint64_t{1} << (bit & 63);
-    }
-  }
+  std::vector<uint64_t> word_keys;
+  word_keys.reserve(words.size());
+  for (const LexiconSlot& e : words) word_keys.push_back(e.key);
+  std::vector<uint64_t> filter = BuildFilter(word_keys, h.filter_bits);
+  std::vector<uint64_t> prefix_keys(prefixes_.begin(), prefixes_.end());
+  std::sort(prefix_keys.begin(), prefix_keys.end());
+  h.prefix_filter_bits = FilterBitsFor(prefix_keys.size());
+  h.has_prefixes = prefix_keys.empty() ? 0 : 1;
+  std::vector<uint64_t> prefix_filter = BuildFilter(prefix_keys, h.prefix_filter_bits);
   for (const LexiconSlot& e : words)
     if (e.flags >= (1u << (32 - kCountBits))) return MakeError(ErrorCode::kInternal, "lexicon flag out of range");
   std::vector<PackedSlot> wt = BuildTable(words, h.word_slots);
@@ -231,7 +269,8 @@ Result<void> LexiconFileWriter::Write(const std::string& path) const {
   bool ok = std::fwrite(&h, sizeof h, 1, f) == 1 &&
             std::fwrite(filter.data(), sizeof(uint64_t), filter.size(), f) == filter.size() &&
             std::fwrite(wt.data(), sizeof(PackedSlot), wt.size(), f) == wt.size() &&
-            std::fwrite(bt.data(), sizeof(PackedSlot), bt.size(), f) == bt.size();
+            std::fwrite(bt.data(), sizeof(PackedSlot), bt.size(), f) == bt.size() &&
+            std::fwrite(prefix_filter.data(), sizeof(uint64_t), prefix_filter.size(), f) == prefix_filter.size();
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) return MakeError(ErrorCode::kIo, tmp + ": write failed");
   if (std::rename(tmp.c_str(), path.c_str()) != 0)

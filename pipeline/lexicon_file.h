@@ -4,12 +4,15 @@
 // in the low 22 bits and LexiconFlag bits above), about 80% full,
 // little-endian.
 //
-//   header (64 bytes) | word filter | word slots | bigram slots
+//   header (64 bytes) | word filter | word slots | bigram slots | prefix filter
 //
 // A word slot holds the corpus count and the LexiconFlag bits; a bigram slot
 // the count of the pair. Words are not stored, only their 64-bit keys. The
 // word filter (a blocked Bloom filter, 64-byte blocks, about 12 bits a word)
 // answers most lookups of non-words from cache without touching the table.
+// The prefix filter (the same kind) holds the keys of every beginning of
+// the words readings may become, so that the candidate search stops at a
+// beginning no such word has.
 //
 //   Result<LexiconFile> f = LexiconFile::Open(path);
 //   uint32_t flags = f->Find(LexiconKey("være")).flags;
@@ -19,14 +22,16 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pipeline/error.h"
 
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 4;
+inline constexpr uint32_t kLexiconFileVersion = 5;
 
 // An entry as callers see it (the file stores it packed).
 struct LexiconSlot {
@@ -59,6 +64,9 @@ class LexiconFile {
     return Find(words_, word_slots_, key);
   }
   LexiconSlot FindBigram(uint64_t key) const { return Find(bigrams_, bigram_slots_, key); }
+  // False when no word the writer gave prefixes for begins with the text
+  // whose LexiconKey is `key` (true: it may; about 1% false positives).
+  bool MayBePrefix(uint64_t key) const;
   uint64_t total_tokens() const { return total_tokens_; }
   uint64_t word_entries() const { return word_entries_; }
   uint64_t bigram_entries() const { return bigram_entries_; }
@@ -72,6 +80,9 @@ class LexiconFile {
   size_t map_size_ = 0;
   const uint64_t* filter_ = nullptr;  // 8 words per block
   uint64_t filter_mask_ = 0;          // blocks - 1
+  const uint64_t* prefix_filter_ = nullptr;
+  uint64_t prefix_mask_ = 0;
+  bool has_prefixes_ = false;
   const PackedSlot* words_ = nullptr;
   const PackedSlot* bigrams_ = nullptr;
   uint64_t word_slots_ = 0, bigram_slots_ = 0;
@@ -84,6 +95,9 @@ class LexiconFileWriter {
   // Adds `count` to the word's count and ORs `flags` into its flags.
   void AddWord(uint64_t key, uint32_t count, uint32_t flags);
   void AddBigram(uint64_t key, uint32_t count);
+  // Marks every beginning of `word` (lower-case UTF-8), the whole included,
+  // for LexiconFile::MayBePrefix.
+  void AddPrefixes(std::string_view word);
   void SetTotalTokens(uint64_t n) { total_tokens_ = n; }
   // Read access while building.
   const LexiconSlot* Word(uint64_t key) const;
@@ -94,6 +108,7 @@ class LexiconFileWriter {
  private:
   std::unordered_map<uint64_t, LexiconSlot> words_;
   std::unordered_map<uint64_t, uint32_t> bigrams_;
+  std::unordered_set<uint64_t> prefixes_;
   uint64_t total_tokens_ = 0;
 };
 

@@ -77,6 +77,7 @@ class DanishLexicon : public Lexicon {
   bool OnlyCapitalised(std::string_view word) const override { return HunspellVerdict(word) == kCapitalOnly; }
 
   bool KeyedLookup() const override { return true; }
+  bool MayBePrefix(uint64_t key) const override { return file_.MayBePrefix(key); }
   Entry LookupKey(uint64_t key) const override {
     LexiconSlot s = file_.FindWord(key);
     return Entry{s.count, s.flags};

@@ -348,11 +348,12 @@ class Repairer {
   }
   bool IsUnknownUncached(const std::string& lower) {
     // hunspell's verdict costs about 0.1 ms: once per word form.
-    auto it = unknown_cache_.find(lower);
-    if (it != unknown_cache_.end()) return it->second;
-    if (unknown_cache_.size() > 100000) unknown_cache_.clear();
+    auto& unknown_cache = Caches().unknown;
+    auto it = unknown_cache.find(lower);
+    if (it != unknown_cache.end()) return it->second;
+    if (unknown_cache.size() > 100000) unknown_cache.clear();
     bool unknown = !lex_.Accepts(lower);
-    unknown_cache_.emplace(lower, unknown);
+    unknown_cache.emplace(lower, unknown);
     return unknown;
   }
 
@@ -364,11 +365,12 @@ class Repairer {
     if (word.size() < 3 || word.size() > kMaxWordLength || IsCamelCase(word)) return {};
     for (char32_t c : word)
       if (!IsLetter(c)) return {};
-    auto it = split_cache_.find(word);
-    if (it != split_cache_.end()) return it->second;
+    auto& split_cache = Caches().split;
+    auto it = split_cache.find(word);
+    if (it != split_cache.end()) return it->second;
     std::u32string out = SplitUncached(word);
-    if (split_cache_.size() > 100000) split_cache_.clear();
-    split_cache_.emplace(word, out);
+    if (split_cache.size() > 100000) split_cache.clear();
+    split_cache.emplace(word, out);
     return out;
   }
 
@@ -446,8 +448,12 @@ class Repairer {
       // reading: no context could change them.
       std::u32string key = word;
       key.push_back(ctx.sentence_start ? U'1' : U'0');
-      auto it = can_change_.find(key);
-      if (it == can_change_.end()) it = can_change_.emplace(key, CanChange(word, lower, flags, ctx)).first;
+      auto& can_change = Caches().can_change;
+      auto it = can_change.find(key);
+      if (it == can_change.end()) {
+        if (can_change.size() > 100000) can_change.clear();
+        it = can_change.emplace(key, CanChange(word, lower, flags, ctx)).first;
+      }
       if (!it->second) return {};
       return DecideUncached(word, lower, flags, ctx, doc);
     }
@@ -461,6 +467,16 @@ class Repairer {
     if (cache_.size() > 100000) cache_.clear();
     cache_.emplace(std::move(key), d);
     return d;
+  }
+
+  // `options` with the search leaving readings no word begins like (when
+  // the lexicon can tell).
+  ConfusionOptions Pruned(ConfusionOptions options) const {
+    options.may_be_prefix = [](const void* lex, uint64_t key) {
+      return static_cast<const Lexicon*>(lex)->MayBePrefix(key);
+    };
+    options.prefix_context = &lex_;
+    return options;
   }
 
   // A dictionary word the corpus has never seen (and not of the notes'
@@ -477,7 +493,7 @@ class Repairer {
     opt.sentence_start = ctx.sentence_start;
     opt.general = true;
     opt.max_edits = 1;
-    ForEachCandidate(word, opt, [&](const Candidate& c) {
+    ForEachCandidate(word, Pruned(opt), [&](const Candidate& c) {
       if (!IsGeneralEdit(c.edits.front())) return;
       Lexicon::Entry ce = LookupCandidate(c);
       if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount) fn(c, ce);
@@ -496,7 +512,7 @@ class Repairer {
     bool can = false;
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
-    ForEachCandidate(word, opt, [&](const Candidate& c) {
+    ForEachCandidate(word, Pruned(opt), [&](const Candidate& c) {
       if (can) return;
       Lexicon::Entry e = LookupCandidate(c);
       if ((e.flags & kKnown) && std::log(Evidence(e.flags, e.count)) + swing > orig) can = true;
@@ -529,10 +545,12 @@ class Repairer {
     key.push_back(ctx.sentence_start ? U'1' : U'0');
     key.push_back(ctx.piece ? U'1' : U'0');
     key.push_back(ctx.compound_head ? U'1' : U'0');
-    auto it = analyses_.find(key);
-    if (it != analyses_.end()) return it->second;
-    if (analyses_.size() > 200000) analyses_.clear();
-    return analyses_.emplace(std::move(key), AnalyzeUncached(word, lower, flags, ctx)).first->second;
+    auto& analyses = Caches().analyses;
+    auto it = analyses.find(key);
+    if (it != analyses.end()) return it->second;
+    Analysis a = AnalyzeUncached(word, lower, flags, ctx);
+    if (analyses.size() > 50000) analyses.clear();
+    return analyses.emplace(std::move(key), std::move(a)).first->second;
   }
 
   Analysis AnalyzeUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
@@ -549,13 +567,20 @@ class Repairer {
     const bool want_compounds = !known && !ctx.piece;
     auto likelier = [](const Candidate& x, const Candidate& y) { return x.log_channel > y.log_channel; };
     std::vector<Candidate> compound_pool;
-    ForEachCandidate(word, opt, [&](const Candidate& c) {
+    // First the readings that are words: the search leaves a reading as
+    // soon as no word begins like it.
+    ForEachCandidate(word, Pruned(opt), [&](const Candidate& c) {
       Lexicon::Entry ce = LookupCandidate(c);
       if (ce.flags & kKnown) {
         a.cands.push_back(Scored{c, LowerUtf8(c.text), Evidence(ce.flags, ce.count), false});
       } else if (ctx.compound_head && (ce.flags & kLexCompoundBegin)) {
         a.cands.push_back(Scored{c, LowerUtf8(c.text), static_cast<double>(ce.count) + kListedPseudoCount, false});
-      } else if (want_compounds && !(ce.flags & kLexForeign)) {
+      }
+    });
+    // Then, when none is, every reading, for the compound search.
+    if (a.cands.empty() && want_compounds) ForEachCandidate(word, opt, [&](const Candidate& c) {
+      Lexicon::Entry ce = LookupCandidate(c);
+      if (!(ce.flags & kKnown) && !(ce.flags & kLexForeign)) {
         if (compound_pool.size() < kMaxCompoundReadings) {
           compound_pool.push_back(c);
           std::push_heap(compound_pool.begin(), compound_pool.end(), likelier);
@@ -573,7 +598,7 @@ class Repairer {
       opt.general = true;
       opt.max_edits = 2;  // one general slip and at most one Danish letter
       opt.max_candidates = 1000;
-      ForEachCandidate(word, opt, [&](const Candidate& c) {
+      ForEachCandidate(word, Pruned(opt), [&](const Candidate& c) {
         if (!std::any_of(c.edits.begin(), c.edits.end(), IsGeneralEdit)) return;
         Lexicon::Entry ce = LookupCandidate(c);
         if ((ce.flags & kKnown) && ce.count >= kGeneralMinCount)
@@ -715,12 +740,28 @@ class Repairer {
   const Lexicon& lex_;
   bool keyed_ = false;
   double n_ = 1;
-  std::unordered_map<std::u32string, Decision> cache_;
-  std::unordered_map<std::u32string, bool> can_change_;
-  std::unordered_map<std::u32string, std::u32string> split_cache_;
-  std::unordered_map<std::string, bool, StringHash, std::equal_to<>> unknown_cache_;
-  std::unordered_map<std::u32string, Analysis> analyses_;
+  std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
   mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail
+
+  // What the lexicon alone says about a word form, whatever the document
+  // and the neighbours: kept per thread for as long as the thread repairs
+  // with one lexicon, so that a batch works out each word form once.
+  // Deterministic: each entry is a function of the word and the lexicon.
+  struct WordCaches {
+    uint64_t lexicon = 0;  // Lexicon::Instance() of the tables these came from
+    std::unordered_map<std::u32string, bool> can_change;
+    std::unordered_map<std::u32string, std::u32string> split;
+    std::unordered_map<std::string, bool, StringHash, std::equal_to<>> unknown;
+    std::unordered_map<std::u32string, Analysis> analyses;
+  };
+  WordCaches& Caches() const {
+    thread_local WordCaches caches;
+    if (caches.lexicon != lex_.Instance()) {
+      caches = WordCaches{};
+      caches.lexicon = lex_.Instance();
+    }
+    return caches;
+  }
 };
 
 // A word of a line: code point range [begin, end).

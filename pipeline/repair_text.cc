@@ -8,36 +8,6 @@ std::u32string ToU32(std::string_view s) { return DecodeUtf8(s); }
 
 std::string ToUtf8(std::u32string_view text) { return EncodeUtf8(text); }
 
-bool IsUpper(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;
-  return false;
-}
-
-bool IsLower(char32_t c) {
-  if (c >= 'a' && c <= 'z') return true;
-  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 1 || c == 0x138;
-  return false;
-}
-
-bool IsLetter(char32_t c) { return IsUpper(c) || IsLower(c); }
-
-char32_t ToLower(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  if (c >= 0x100 && c <= 0x17F && (c % 2) == 0 && c != 0x138) return c + 1;
-  return c;
-}
-
-char32_t ToUpper(char32_t c) {
-  if (c >= 'a' && c <= 'z') return c - 32;
-  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  if (c >= 0x100 && c <= 0x17F && (c % 2) == 1) return c - 1;
-  return c;
-}
-
 std::u32string Lower(std::u32string_view text) {
   std::u32string out(text);
   for (char32_t& c : out) c = ToLower(c);
@@ -46,8 +16,12 @@ std::u32string Lower(std::u32string_view text) {
 
 std::string LowerUtf8(std::u32string_view text) {
   std::string out;
-  out.reserve(text.size() + 4);
-  for (char32_t c : text) AppendUtf8(ToLower(c), out);
+  out.reserve(2 * text.size());
+  for (char32_t c : text) {
+    char32_t l = ToLower(c);
+    if (l < 0x80) out.push_back(static_cast<char>(l));
+    else AppendUtf8(l, out);
+  }
   return out;
 }
 
@@ -238,11 +212,13 @@ struct Enumerator {
   // a candidate's key costs one step a letter, shared with its siblings).
   std::vector<uint64_t> keys;
 
-  void Push(char32_t c) {
+  // Appends c; false when no word begins so (then Pop() at once).
+  bool Push(char32_t c) {
     current.text.push_back(c);
     Fnv1a f{keys.back()};
     ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });
     keys.push_back(f.h);
+    return options.may_be_prefix == nullptr || options.may_be_prefix(options.prefix_context, NonZero(f.h));
   }
   void Pop() {
     current.text.pop_back();
@@ -261,8 +237,7 @@ struct Enumerator {
     }
     char32_t c = word[pos];
     // No edit here.
-    Push(c);
-    Run(pos + 1);
+    if (Push(c)) Run(pos + 1);
     Pop();
     if (static_cast<int>(current.edits.size()) >= options.max_edits) return;
     const PatternLogs& logs = Logs();
@@ -304,8 +279,7 @@ struct Enumerator {
     if (all_caps) to = ToUpper(to);
     current.edits.push_back(Edit{static_cast<int>(pos), len, to, rule, log_p});
     current.log_channel += log_p;
-    Push(to);
-    Run(pos + len);
+    if (Push(to)) Run(pos + len);
     Pop();
     current.log_channel -= log_p;
     current.edits.pop_back();

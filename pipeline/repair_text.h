@@ -22,11 +22,35 @@ std::u32string ToU32(std::string_view utf8);
 std::string ToUtf8(std::u32string_view text);
 
 // Case for Latin letters (ASCII, Latin-1 supplement, Latin Extended-A).
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);
-bool IsLower(char32_t c);
-char32_t ToLower(char32_t c);
-char32_t ToUpper(char32_t c);
+// Inline: the repair asks them of every letter it reads.
+inline bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;
+  return false;
+}
+inline bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 1 || c == 0x138;
+  return false;
+}
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  return IsUpper(c) || IsLower(c);
+}
+inline char32_t ToLower(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 0 && c != 0x138) return c + 1;
+  return c;
+}
+inline char32_t ToUpper(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  if (c >= 0x100 && c <= 0x17F && (c % 2) == 1) return c - 1;
+  return c;
+}
 std::u32string Lower(std::u32string_view text);
 // Lower-case UTF-8 of `text`.
 std::string LowerUtf8(std::u32string_view text);
@@ -72,6 +96,11 @@ struct ConfusionOptions {
   // since they would make too many real words ambiguous. Their edits' rules
   // start with "ocr:".
   bool general = false;
+  // When set: may a word begin with the lower-case text whose LexiconKey()
+  // is the key? The search leaves a reading as soon as its beginning is no
+  // word's (a reading no table holds is then never seen).
+  bool (*may_be_prefix)(const void* context, uint64_t key) = nullptr;
+  const void* prefix_context = nullptr;
 };
 
 // True when `edit` is one of the general letter confusions.

@@ -153,6 +153,29 @@ TEST(LexiconFileTest, WritesAndReadsBack) {
   fs::remove(path);
 }
 
+TEST(LexiconFileTest, PrefixFilterKnowsEveryBeginning) {
+  fs::path path = fs::temp_directory_path() / ("notat-lexprefix-" + std::to_string(::getpid()) + ".bin");
+  LexiconFileWriter w;
+  w.AddWord(LexiconKey("første"), 3, kLexListed);
+  w.AddPrefixes("første");
+  ASSERT_TRUE(w.Write(path.string()));
+  Result<LexiconFile> f = LexiconFile::Open(path.string());
+  ASSERT_TRUE(f) << f.error().message;
+  for (const char* p : {"f", "fø", "før", "første"}) EXPECT_TRUE(f->MayBePrefix(LexiconKey(p))) << p;
+  // Not a beginning: a byte inside "ø", other words (a false positive is
+  // possible in principle, not for these keys).
+  for (const char* p : {"fg", "fgr", "x", "førstex", "\x66\xc3"}) EXPECT_FALSE(f->MayBePrefix(LexiconKey(p))) << p;
+  fs::remove(path);
+  // A file written without prefixes rules nothing out.
+  LexiconFileWriter none;
+  none.AddWord(LexiconKey("første"), 3, kLexListed);
+  ASSERT_TRUE(none.Write(path.string()));
+  Result<LexiconFile> g = LexiconFile::Open(path.string());
+  ASSERT_TRUE(g) << g.error().message;
+  EXPECT_TRUE(g->MayBePrefix(LexiconKey("fgr")));
+  fs::remove(path);
+}
+
 TEST(ConfusionTest, CandidatesUndoTheDamage) {
   struct Case {
     const char* observed;
@@ -184,6 +207,27 @@ TEST(ConfusionTest, ACapitalAInsideASentenceIsALowerCaseA) {
     EXPECT_NE(std::find(seen.begin(), seen.end(), lower), seen.end()) << w;
     EXPECT_EQ(std::find(seen.begin(), seen.end(), std::string("Å") + (w + 1)), seen.end()) << w;
   }
+}
+
+TEST(ConfusionTest, APrefixTestPrunesTheSearchButKeepsItsWords) {
+  // With a prefix test that knows only "første", the search finds that
+  // reading of "fgrste" and no other; without it, many.
+  struct Prefixes {
+    std::vector<uint64_t> keys;
+  } known;
+  known.keys.resize(std::string("første").size() + 1);
+  PrefixKeys("første", known.keys.data());
+  ConfusionOptions pruned;
+  pruned.may_be_prefix = [](const void* ctx, uint64_t key) {
+    const auto& k = static_cast<const Prefixes*>(ctx)->keys;
+    return std::find(k.begin(), k.end(), key) != k.end();
+  };
+  pruned.prefix_context = &known;
+  std::vector<std::string> seen;
+  ForEachCandidate(ToU32("fgrste"), pruned, [&](const Candidate& c) { seen.push_back(ToUtf8(c.text)); });
+  EXPECT_EQ(seen, std::vector<std::string>{"første"});
+  int all = ForEachCandidate(ToU32("fgrste"), ConfusionOptions{}, [](const Candidate&) {});
+  EXPECT_GT(all, 3);
 }
 
 TEST(ConfusionTest, DamagedFormsInvertCandidates) {

@@ -494,6 +494,17 @@ TEST(RepairFakeTest, PicksTheMostFrequentReading) {
   EXPECT_EQ(r.corrections[0].column, 4);
 }
 
+TEST(RepairFakeTest, WordsLearnedWithOneLexiconDoNotCarryToAnother) {
+  // The per-thread word caches belong to one lexicon: alternating two
+  // lexicons in one thread gives each its own reading.
+  FakeLexicon a({{"vi", 500}, {"går", 50}, {"gør", 5}, {"hjem", 40}});
+  FakeLexicon b({{"vi", 500}, {"går", 1}, {"gør", 100}, {"hjem", 40}});
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(TextOf(Repair(DocOf("Vi gar hjem."), a)), "Vi går hjem.\n") << round;
+    EXPECT_EQ(TextOf(Repair(DocOf("Vi gar hjem."), b)), "Vi gør hjem.\n") << round;
+  }
+}
+
 TEST(RepairFakeTest, LeavesUnknownWordsAndSaysSo) {
   // Neither has a reading in this lexicon; only the one with signs of
   // damage (z) is reported.

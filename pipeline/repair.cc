@@ -870,12 +870,12 @@ bool InUrl(const std::u32string& s, size_t b, size_t e) {
   size_t cb = b, ce = e;
   while (cb > 0 && s[cb - 1] != U' ' && s[cb - 1] != U'\t') --cb;
   while (ce < s.size() && s[ce] != U' ' && s[ce] != U'\t') ++ce;
-  std::u32string chunk = s.substr(cb, ce - cb);
-  if (chunk.find(U"://") != std::u32string::npos || chunk.find(U"www.") != std::u32string::npos) return true;
+  std::u32string_view chunk = std::u32string_view(s).substr(cb, ce - cb);
+  if (chunk.find(U"://") != std::u32string_view::npos || chunk.find(U"www.") != std::u32string_view::npos) return true;
   size_t at = chunk.find(U'@');
-  if (at != std::u32string::npos && at > 0 && IsLetter(chunk[at - 1])) {
+  if (at != std::u32string_view::npos && at > 0 && IsLetter(chunk[at - 1])) {
     size_t dot = chunk.find(U'.', at);
-    if (dot != std::u32string::npos && dot + 1 < chunk.size() && IsLetter(chunk[dot + 1])) return true;
+    if (dot != std::u32string_view::npos && dot + 1 < chunk.size() && IsLetter(chunk[dot + 1])) return true;
   }
   // dotted names like example.dk, file.txt: a dot between letters
   for (size_t i = 1; i + 1 < chunk.size(); ++i)
@@ -1073,10 +1073,13 @@ struct PageRepair {
     return !IsConjunction(Lower(b));
   }
 
+  // `lines` and `toks` may come filled from an earlier pass over the page.
   void Run() {
-    for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
-    Tokenize(lines, toks, !mid_sentence);
-    MarkPieces(lines, !after_hyphen, toks);
+    if (lines.empty()) {
+      for (const Line& l : page.lines) lines.push_back(ToU32(l.text));
+      Tokenize(lines, toks, !mid_sentence);
+      MarkPieces(lines, !after_hyphen, toks);
+    }
     std::u32string prev_repaired;
     bool have_prev = false;
     for (size_t k = 0; k < toks.size(); ++k) {
@@ -1446,8 +1449,16 @@ bool MidSentence(const Document& doc, size_t i) {
   return false;
 }
 
-// The document model from a first pass over every page.
-DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& lexicon) {
+// A page's lines as code points and their words, made once for both passes.
+struct PageText {
+  std::vector<std::u32string> lines;
+  std::vector<Tok> toks;
+};
+
+// The document model from a first pass over every page; `texts` (when not
+// null) receives each page's lines and words.
+DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& lexicon,
+                       std::vector<PageText>* texts = nullptr) {
   DocModel neutral;
   RepairOptions options;
   options.join_hyphens = false;
@@ -1457,6 +1468,7 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
     const Page& page = document.pages[i];
     PageRepair pr{rep, lexicon, options, page, neutral, true, false, AfterHyphen(document, i), MidSentence(document, i), {}, {}, {}, {}};
     pr.Run();
+    if (texts != nullptr) texts->push_back(PageText{std::move(pr.lines), std::move(pr.toks)});
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
       if (r.edits.empty() || r.correction.confidence < 0.5) continue;
@@ -1475,11 +1487,14 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
 RepairedText Repair(const Document& document, const Lexicon& lexicon, const RepairOptions& options) {
   RepairedText out;
   Repairer rep(lexicon);
-  DocModel doc = LearnDocument(document, rep, lexicon);
+  std::vector<PageText> texts;
+  DocModel doc = LearnDocument(document, rep, lexicon, &texts);
   rep.ClearCache();
   for (size_t i = 0; i < document.pages.size(); ++i) {
     const Page& page = document.pages[i];
     PageRepair pr{rep, lexicon, options, page, doc, false, false, AfterHyphen(document, i), MidSentence(document, i), {}, {}, {}, {}};
+    pr.lines = std::move(texts[i].lines);
+    pr.toks = std::move(texts[i].toks);
     pr.Run();
     Page p = page;
     p.lines = pr.Apply();

@@ -177,12 +177,22 @@ struct DocModel {
         s += e.log_p;
         continue;
       }
-      auto r = rule_count.find(LowerUtf8(std::string_view(e.rule)));
-      double nr = r == rule_count.end() ? 0 : r->second;
-      s += std::log((nr + kChannelPrior * std::exp(e.log_p)) / (t->second + kChannelPrior));
+      s += std::log((RuleCount(e.rule) + kChannelPrior * std::exp(e.log_p)) / (t->second + kChannelPrior));
     }
     return s;
   }
+
+  // rule_count of a rule's lower-cased name; rules are string constants, so
+  // the answer is kept by address (the model is fixed once learned).
+  double RuleCount(const char* rule) const {
+    auto m = by_address.find(rule);
+    if (m != by_address.end()) return m->second;
+    auto r = rule_count.find(LowerUtf8(std::string_view(rule)));
+    double n = r == rule_count.end() ? 0 : r->second;
+    by_address.emplace(rule, n);
+    return n;
+  }
+  mutable std::unordered_map<const char*, double> by_address;
 };
 
 struct Decision {
@@ -249,6 +259,9 @@ class Repairer {
     PrefixKeys(w, prefix);
     for (size_t k = m - 1; k + m <= nc; ++k) {
       size_t i = cuts[k];
+      // No word begins like the head without its last letter: no longer
+      // head, nor its stem, is a word.
+      if (keyed_ && !lex_.MayBePrefix(prefix[cuts[k - 1]])) break;
       std::string_view head = w.substr(0, i), tail = w.substr(i);
       double he = HeadEvidence(head, prefix[i], prefix[i - 1]);
       // A short part (gen-, -løg, -sæt) must be a frequent word.
@@ -441,32 +454,40 @@ class Repairer {
     bool known = flags & kKnown;
     // Most words: no string built.
     if (known && !(flags & kLexHasVariant) && !Unseen(entry)) return {};
-    std::string lower = LowerUtf8(word);
     if (!known && ctx.continuation) return {};  // a piece, not a word: nothing to judge
     if (known) {
       // Most such words ("og", "at", "der") are far more frequent than any
       // reading: no context could change them.
-      std::u32string key = word;
-      key.push_back(ctx.sentence_start ? U'1' : U'0');
+      const std::u32string& key = KeyOf(change_key_, word, ctx, false);
       auto& can_change = Caches().can_change;
       auto it = can_change.find(key);
       if (it == can_change.end()) {
         if (can_change.size() > 100000) can_change.clear();
-        it = can_change.emplace(key, CanChange(word, lower, flags, ctx)).first;
+        it = can_change.emplace(key, CanChange(word, LowerUtf8(word), flags, ctx)).first;
       }
       if (!it->second) return {};
-      return DecideUncached(word, lower, flags, ctx, doc);
+      return DecideUncached(word, LowerUtf8(word), flags, ctx, doc);
     }
     // Without a real word to weigh, context does not enter: cache by word.
-    std::u32string key = word;
-    key.push_back(ctx.sentence_start ? U'1' : U'0');
-    key.push_back(ctx.piece ? U'1' : U'0');
-    key.push_back(ctx.compound_head ? U'1' : U'0');
+    const std::u32string& key = KeyOf(decide_key_, word, ctx, true);
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    Decision d = DecideUncached(word, lower, flags, ctx, doc);
+    Decision d = DecideUncached(word, LowerUtf8(word), flags, ctx, doc);
     if (cache_.size() > 100000) cache_.clear();
-    cache_.emplace(std::move(key), d);
+    cache_.emplace(key, d);
     return d;
+  }
+
+  // A cache key: the word and what of its context its readings depend on,
+  // built in `buf` (kept, so that a lookup allocates nothing).
+  static const std::u32string& KeyOf(std::u32string& buf, const std::u32string& word, const WordContext& ctx,
+                                     bool position) {
+    buf.assign(word);
+    buf.push_back(ctx.sentence_start ? U'1' : U'0');
+    if (position) {
+      buf.push_back(ctx.piece ? U'1' : U'0');
+      buf.push_back(ctx.compound_head ? U'1' : U'0');
+    }
+    return buf;
   }
 
   // `options` with the search leaving readings no word begins like (when
@@ -541,16 +562,13 @@ class Repairer {
 
   const Analysis& Analyze(const std::u32string& word, const std::string& lower, uint32_t flags,
                           const WordContext& ctx) {
-    std::u32string key = word;
-    key.push_back(ctx.sentence_start ? U'1' : U'0');
-    key.push_back(ctx.piece ? U'1' : U'0');
-    key.push_back(ctx.compound_head ? U'1' : U'0');
+    const std::u32string& key = KeyOf(analyze_key_, word, ctx, true);
     auto& analyses = Caches().analyses;
     auto it = analyses.find(key);
     if (it != analyses.end()) return it->second;
     Analysis a = AnalyzeUncached(word, lower, flags, ctx);
     if (analyses.size() > 50000) analyses.clear();
-    return analyses.emplace(std::move(key), std::move(a)).first->second;
+    return analyses.emplace(key, std::move(a)).first->second;
   }
 
   Analysis AnalyzeUncached(const std::u32string& word, const std::string& lower, uint32_t flags,
@@ -741,6 +759,7 @@ class Repairer {
   bool keyed_ = false;
   double n_ = 1;
   std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
+  std::u32string change_key_, decide_key_, analyze_key_;  // KeyOf() buffers, one per cache
   mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail
 
   // What the lexicon alone says about a word form, whatever the document
@@ -1081,6 +1100,7 @@ struct PageRepair {
       MarkPieces(lines, !after_hyphen, toks);
     }
     std::u32string prev_repaired;
+    std::u32string word;  // the current word, in a buffer kept for the page
     bool have_prev = false;
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& t = toks[k];
@@ -1089,7 +1109,7 @@ struct PageRepair {
         have_prev = false;
         continue;
       }
-      std::u32string word = Text(t);
+      word.assign(lines[t.line], t.begin, t.end - t.begin);
       for (char32_t c : word)
         if (c == U'æ' || c == U'ø' || c == U'å' || c == U'Æ' || c == U'Ø' || c == U'Å') {
           ++intact_special;

@@ -88,6 +88,8 @@ constexpr double kMergeMinConfidence = 0.8;
 constexpr double kMergeMaxShortCount = 50;
 // A zero read for o ("0g"): the word must be one the corpus has seen this often.
 constexpr uint64_t kDigitLetterMinCount = 20;
+// The compound search reads no reading less likely than this.
+constexpr double kCompoundMinLogChannel = -5;
 constexpr double kDigitLetterConfidence = 0.9;
 
 bool HasDanishDamageSign(std::u32string_view w) {
@@ -596,7 +598,9 @@ class Repairer {
       }
     });
     // Then, when none is, every reading, for the compound search.
-    if (a.cands.empty() && want_compounds) ForEachCandidate(word, opt, [&](const Candidate& c) {
+    ConfusionOptions all = opt;
+    all.min_log_channel = kCompoundMinLogChannel;
+    if (a.cands.empty() && want_compounds) ForEachCandidate(word, all, [&](const Candidate& c) {
       Lexicon::Entry ce = LookupCandidate(c);
       if (!(ce.flags & kKnown) && !(ce.flags & kLexForeign)) {
         if (compound_pool.size() < kMaxCompoundReadings) {

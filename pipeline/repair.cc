@@ -60,8 +60,12 @@ constexpr double kWeakWordRatio = 3;
 constexpr double kMu = 100;
 // Pairs seen fewer times are noise.
 constexpr double kMinPair = 2;
-// At most this much (log) can context add to or take from a reading.
+// At most this much (log) can context add to or take from a reading; a
+// reading the corpus shows beside a neighbour kStrongPair times may gain up
+// to kMaxStrongContextGain.
 constexpr double kMaxContextGain = 1.5;
+constexpr double kStrongPair = 20;
+constexpr double kMaxStrongContextGain = 6;
 // Prior weight (pseudo-observations) of the model's confusion weights when
 // the document's own repairs re-estimate them.
 constexpr double kChannelPrior = 5;
@@ -309,21 +313,44 @@ class Repairer {
   // P(w) and P(next) (Dirichlet, kMu), for neighbours the corpus has seen
   // kMinPair times. Both for and against, and capped, because pairs from a
   // small corpus of another domain are weak evidence.
-  double ContextLog(const std::string& w, double e, const WordContext& ctx) const {
+  //
+  // `rival` (the word as read, when `w` is a reading of it): a reading the
+  // corpus shows beside a neighbour kStrongPair times, where it shows the
+  // rival far less often than chance would ("året før" 40 times, "året for"
+  // never, where 4.5 were due), may gain up to kMaxStrongContextGain.
+  double ContextLog(const std::string& w, double e, const WordContext& ctx, const std::string* rival = nullptr) const {
     double p = e / n_;
     double pmi = 0;
+    bool strong = false;
+    const double rival_count = rival ? static_cast<double>(lex_.Frequency(*rival)) : 0;
     if (!ctx.prev.empty()) {
       double cprev = static_cast<double>(lex_.Frequency(ctx.prev));
       double b = static_cast<double>(lex_.Bigram(ctx.prev, w));
       if (cprev >= kMinPair) pmi += std::log((b + kMu * p) / (cprev + kMu)) - std::log(p);
+      if (rival && b >= kStrongPair)
+        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(ctx.prev, *rival)), cprev * rival_count / n_);
     }
     if (!ctx.next.empty()) {
       double cnext = static_cast<double>(lex_.Frequency(ctx.next));
       double pn = cnext / n_;
       double b = static_cast<double>(lex_.Bigram(w, ctx.next));
       if (cnext >= kMinPair) pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
+      if (rival && b >= kStrongPair)
+        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, ctx.next)), rival_count * pn);
     }
-    return std::log(p) + std::clamp(pmi, -kMaxContextGain, kMaxContextGain);
+    return std::log(p) + std::clamp(pmi, -kMaxContextGain, strong ? kMaxStrongContextGain : kMaxContextGain);
+  }
+
+  // Seeing `seen` pairs or fewer where `expected` were due by chance has a
+  // probability below 5% (Poisson).
+  static bool Unlikely(double seen, double expected) {
+    if (seen > 30) return false;
+    double term = std::exp(-expected), cdf = 0;
+    for (int k = 0; k <= static_cast<int>(seen); ++k) {
+      cdf += term;
+      term *= expected / (k + 1);
+    }
+    return cdf < 0.05;
   }
 
   // A word that is Danish as it stands but has Danish confusion variants.
@@ -531,7 +558,7 @@ class Repairer {
     double orig = std::log(Evidence(flags, count));
     // Context moves each side by at most kMaxContextGain; an English word is
     // read as itself more readily.
-    const double swing = 2 * kMaxContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
+    const double swing = kMaxContextGain + kMaxStrongContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
     bool can = false;
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
@@ -698,7 +725,7 @@ class Repairer {
       const Scored& s = a.cands[i];
       order[i] = i;
       score[i] = doc.LogChannel(s.cand.edits) +
-                 (real_word ? ContextLog(s.lower, s.evidence, ctx) : std::log(s.evidence / n_));
+                 (real_word ? ContextLog(s.lower, s.evidence, ctx, &lower) : std::log(s.evidence / n_));
       if (real_word) {
         score[i] += std::log(doc.p_damaged);
         // Capped so that the channel stays a probability.

@@ -256,6 +256,19 @@ TEST_F(RepairTest, WeighsARealWordByBothNeighbours) {
   EXPECT_EQ(Run(damaged), expected);
 }
 
+TEST_F(RepairTest, APairTheCorpusShowsOftenOutweighsTheCap) {
+  // "året før" is common and "året for" never seen where chance would give
+  // it several: the neighbour may decide against a much more frequent word.
+  // Elsewhere "for" stays.
+  const std::string damaged =
+      "Der kom dobbelt sa mange henvendelser som aret for, og det er en stigning fra fgrste halvar.\n"
+      "Det er vigtigt for de unge, at der er hjeelp at fa, og pengene skal bruges for at styrke radgivningen.\n";
+  const std::string expected =
+      "Der kom dobbelt så mange henvendelser som året før, og det er en stigning fra første halvår.\n"
+      "Det er vigtigt for de unge, at der er hjælp at få, og pengene skal bruges for at styrke rådgivningen.\n";
+  EXPECT_EQ(Run(damaged), expected);
+}
+
 TEST_F(RepairTest, LeavesCorrectDanishAlone) {
   const char* kept[] = {
       "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",

@@ -368,11 +368,11 @@ class Repairer {
   // building its string when the lexicon allows.
   Lexicon::Entry LookupCandidate(std::u32string_view text) const {
     return keyed_ ? lex_.LookupKey(LowerKey(text)) : lex_.Lookup(LowerUtf8(text));
-  }  // The same for a reading ForEachCandidate made, whose key it hashed.
+  }
+  // The same for a reading ForEachCandidate made, whose key it hashed.
   Lexicon::Entry LookupCandidate(const Candidate& c) const {
     return keyed_ && c.key != 0 ? lex_.LookupKey(c.key) : LookupCandidate(std::u32string_view(c.text));
   }
-
 
   // Neither a word of any lexicon nor a reading of one: what a split or a
   // join may explain. English words and words seen in the corpus are not.

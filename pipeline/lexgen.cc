@@ -439,6 +439,7 @@ struct Counts {
   std::unordered_map<std::string, uint32_t> words;
   std::unordered_map<std::string, uint32_t> bigrams;  // "a\x01b"
   uint64_t tokens = 0;
+  uint64_t commas = 0;  // words after a comma
   // When set, the words of every counted block, one block a line, " | "
   // where a word pair is not counted (punctuation or a code chunk between).
   std::ostream* dump = nullptr;
@@ -465,6 +466,8 @@ bool IsCodeChunk(const std::u32string& c) {
 struct BlockWord {
   std::string text;  // lower case
   bool joined;       // only spaces since the previous word
+  bool after_comma = false;  // a comma (and spaces) since the previous word
+  bool mid_capital = false;  // Capitalised ("Kan") inside a sentence
 };
 
 // The words of one text block: runs of letters, lower-cased, outside code
@@ -472,6 +475,8 @@ struct BlockWord {
 std::vector<BlockWord> BlockWords(const std::u32string& block) {
   std::vector<BlockWord> words;
   bool gap_ok = false;
+  bool comma = false;     // the gap since the previous word is one comma
+  bool start = true;      // no word yet in this sentence
   size_t i = 0;
   while (i < block.size()) {
     char32_t c = block[i];
@@ -484,20 +489,28 @@ std::vector<BlockWord> BlockWords(const std::u32string& block) {
     std::u32string chunk = block.substr(i, e - i);
     i = e;
     if (IsCodeChunk(chunk)) {
-      gap_ok = false;
+      gap_ok = comma = false;
+      start = true;
       continue;
     }
     size_t k = 0;
     while (k < chunk.size()) {
       if (!IsLetter(chunk[k])) {
+        char32_t p = chunk[k];
+        comma = gap_ok && p == U',';
+        if (p == U'.' || p == U'!' || p == U'?' || p == U':') start = true;
         gap_ok = false;
         ++k;
         continue;
       }
       size_t b = k;
       while (k < chunk.size() && IsLetter(chunk[k])) ++k;
-      words.push_back(BlockWord{LowerUtf8(std::u32string_view(chunk).substr(b, k - b)), gap_ok});
+      BlockWord w{LowerUtf8(std::u32string_view(chunk).substr(b, k - b)), gap_ok};
+      w.after_comma = comma;
+      w.mid_capital = !start && IsUpper(chunk[b]) && k - b >= 2 && IsLower(chunk[b + 1]);
+      words.push_back(std::move(w));
       gap_ok = true;
+      comma = start = false;
     }
   }
   return words;
@@ -549,15 +562,21 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
     }
     *counts.dump << '\n';
   }
+  auto pair = [&](const std::string& a, const std::string& b) {
+    std::string key = a;
+    key.push_back('\x01');
+    key += b;
+    ++counts.bigrams[key];
+  };
   for (size_t k = 0; k < words.size(); ++k) {
     ++counts.tokens;
     ++counts.words[words[k].text];
-    if (k > 0 && words[k].joined) {
-      std::string key = words[k - 1].text;
-      key.push_back('\x01');
-      key += words[k].text;
-      ++counts.bigrams[key];
+    if (k > 0 && words[k].joined) pair(words[k - 1].text, words[k].text);
+    if (k > 0 && words[k].after_comma) {
+      pair(kLexCommaWord, words[k].text);
+      ++counts.commas;
     }
+    if (words[k].mid_capital) pair(kLexCapitalWord, words[k].text);
   }
 }
 
@@ -924,6 +943,7 @@ int Main(int argc, char** argv) {
     }
     std::cerr << "notat-lexgen: " << n << " English words marked from " << a.english << "\n";
   }
+  writer.AddBigram(BigramKey(kLexTotalWord, kLexCommaWord), static_cast<uint32_t>(counts.commas));
   for (const auto& [k, n] : counts.bigrams) {
     if (static_cast<int>(n) < a.min_bigram) continue;
     size_t sep = k.find('\x01');

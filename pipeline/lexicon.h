@@ -29,6 +29,14 @@ enum LexiconFlag : uint32_t {
   kLexEnglish = 512,        // in the English word list of Tesseract's model (Danish too when known)
 };
 
+// Pseudo-words of the pair table (never words: no letters, or angle
+// brackets): Bigram(kLexCommaWord, w) counts w after a comma,
+// Bigram(kLexCapitalWord, w) counts w Capitalised inside a sentence, and
+// Bigram(kLexTotalWord, kLexCommaWord) the words after a comma in all.
+inline constexpr char kLexCommaWord[] = ",";
+inline constexpr char kLexCapitalWord[] = "<Capital>";
+inline constexpr char kLexTotalWord[] = "<total>";
+
 class Lexicon {
  public:
   Lexicon() : instance_(NextInstance()) {}

@@ -31,7 +31,7 @@
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 5;
+inline constexpr uint32_t kLexiconFileVersion = 6;
 
 // An entry as callers see it (the file stores it packed).
 struct LexiconSlot {

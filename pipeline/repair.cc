@@ -36,6 +36,17 @@ constexpr double kRealWordRatio = 3;
 // and 7%).
 constexpr double kEnglishReadingBias = 3;
 constexpr double kMaxWeakEvidence = 1.0;
+// A capital inside a sentence is a misread small letter only on words the
+// corpus has seen this often, and Capitalised inside a sentence in at most
+// this share of them.
+constexpr uint64_t kMinCapitalEvidence = 20;
+constexpr double kMaxCapitalShare = 0.002;
+// A capital A inside a sentence is an Å (not a misread å) on words the
+// corpus Capitalises inside a sentence in this share of them or more.
+constexpr double kCapitalAShare = 0.1;
+// A damaged word with the word "i" run onto it is split when the rest's
+// reading is at least this confident.
+constexpr double kSplitDamagedConfidence = 0.8;
 // A word no lexicon knows, right as it stands.
 constexpr double kUnknownEvidence = 0.01;
 // ... less so when it has a z or an "ae" after its first letter, the English
@@ -156,6 +167,7 @@ bool HasConfusable(std::u32string_view w) {
 struct WordContext {
   std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
   std::string next;
+  bool after_comma = false;   // only a comma (and spaces) since the previous word
   bool sentence_start = false;
   bool piece = false;         // the first piece of a hyphenated word: not a whole word
   bool continuation = false;  // may be the rest of a hyphenated word: not a whole word
@@ -233,6 +245,7 @@ class Repairer {
  public:
   explicit Repairer(const Lexicon& lex) : lex_(lex), keyed_(lex.KeyedLookup()) {
     n_ = std::max<double>(1, static_cast<double>(lex.TotalTokens()));
+    commas_ = static_cast<double>(lex.Bigram(kLexTotalWord, kLexCommaWord));
   }
 
   // Evidence (pseudo-count) that `lower` is a Danish word, from the tables.
@@ -309,6 +322,7 @@ class Repairer {
   }
 
   // log P(w) plus what the neighbouring words say: log P(w | prev) / P(w)
+  // (or, after a comma, log P(w | comma) / P(w))
   // and log P(next | w) / P(next) from the corpus pairs, smoothed towards
   // P(w) and P(next) (Dirichlet, kMu), for neighbours the corpus has seen
   // kMinPair times. Both for and against, and capped, because pairs from a
@@ -329,6 +343,10 @@ class Repairer {
       if (cprev >= kMinPair) pmi += std::log((b + kMu * p) / (cprev + kMu)) - std::log(p);
       if (rival && b >= kStrongPair)
         strong = strong || Unlikely(static_cast<double>(lex_.Bigram(ctx.prev, *rival)), cprev * rival_count / n_);
+    } else if (ctx.after_comma && commas_ >= kMinPair) {
+      // A comma before it says something too (", før de": a clause begins).
+      double b = static_cast<double>(lex_.Bigram(kLexCommaWord, w));
+      pmi += std::log((b + kMu * p) / (commas_ + kMu)) - std::log(p);
     }
     if (!ctx.next.empty()) {
       double cnext = static_cast<double>(lex_.Frequency(ctx.next));
@@ -339,6 +357,14 @@ class Repairer {
         strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, ctx.next)), rival_count * pn);
     }
     return std::log(p) + std::clamp(pmi, -kMaxContextGain, strong ? kMaxStrongContextGain : kMaxContextGain);
+  }
+
+  // The corpus writes `lower` Capitalised inside a sentence often enough
+  // (a label: "klik på Åbn") that a capital A read there is more likely an Å
+  // than a small å misread (which is about 50 times rarer).
+  bool OftenCapitalised(const std::string& lower) const {
+    double capital = static_cast<double>(lex_.Bigram(kLexCapitalWord, lower));
+    return capital >= 2 && capital >= kCapitalAShare * static_cast<double>(lex_.Frequency(lower));
   }
 
   // Seeing `seen` pairs or fewer where `expected` were due by chance has a
@@ -470,6 +496,31 @@ class Repairer {
     std::u32string out = word.substr(0, 1) + word.substr(2);
     if (!IsUnknown(LowerUtf8(word)) || !(lex_.Flags(LowerUtf8(out)) & kKnown)) return {};
     return out;
+  }
+
+  // "kombinationeme" -> "kombinationerne": r and n run together into an m.
+  // Only when the word is no word and the reading is a dictionary form or
+  // one the corpus has seen kGeneralMinCount times (the likeliest, when
+  // several m's could be).
+  std::u32string RnForM(const std::u32string& word) {
+    if (word.size() < 4 || word.find(U'm', 1) == std::u32string::npos) return {};
+    for (size_t i = 1; i < word.size(); ++i)
+      if (!IsLower(word[i])) return {};
+    if (!IsUnknown(LowerUtf8(word))) return {};
+    std::u32string best;
+    double best_evidence = 0;
+    for (size_t i = 1; i < word.size(); ++i) {
+      if (word[i] != U'm') continue;
+      std::u32string out = word.substr(0, i) + U"rn" + word.substr(i + 1);
+      Lexicon::Entry e = lex_.Lookup(LowerUtf8(out));
+      if (!(e.flags & kLexListed) && !((e.flags & kKnown) && e.count >= kGeneralMinCount)) continue;
+      double evidence = Evidence(e.flags, e.count);
+      if (evidence > best_evidence) {
+        best = std::move(out);
+        best_evidence = evidence;
+      }
+    }
+    return best;
   }
 
   // Forgets decisions made with another document model.
@@ -771,7 +822,7 @@ class Repairer {
       // A capital A read as lower-case å keeps its capital on a name ("Arhus"
       // is "Århus", not "århus").
       if (!best.cand.edits.empty() && best.cand.edits.front().pos == 0 && best.cand.edits.front().to == U'å' &&
-          IsUpper(word[0]) && lex_.OnlyCapitalised(best.lower))
+          IsUpper(word[0]) && (OftenCapitalised(best.lower) || lex_.OnlyCapitalised(best.lower)))
         d.text[0] = ToUpper(d.text[0]);
       d.edits = best.cand.edits;
       d.confidence = conf;
@@ -789,6 +840,7 @@ class Repairer {
   const Lexicon& lex_;
   bool keyed_ = false;
   double n_ = 1;
+  double commas_ = 0;  // words after a comma in the corpus (0: the tables do not tell)
   std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
   std::u32string change_key_, decide_key_, analyze_key_;  // KeyOf() buffers, one per cache
   mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail
@@ -1087,6 +1139,8 @@ struct PageRepair {
     bool next_joined = k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip && toks[k + 1].line == t.line;
     if (neighbours && k > 0 && t.joined_prev && !toks[k - 1].skip)
       ctx.prev = prev_repaired ? LowerUtf8(*prev_repaired) : Lower(toks[k - 1]);
+    else if (neighbours && k > 0 && !toks[k - 1].skip)
+      ctx.after_comma = GapIsComma(k);
     if (neighbours && k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
       std::string n = Lower(toks[k + 1]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
@@ -1101,6 +1155,21 @@ struct PageRepair {
                           (next_joined && danish_capitals(Text(toks[k + 1])));
     }
     return ctx;
+  }
+
+  // Is the text between tokens k-1 and k one comma and spaces (a line
+  // break too)?
+  bool GapIsComma(size_t k) const {
+    const Tok& a = toks[k - 1];
+    const Tok& b = toks[k];
+    auto comma_then_blank = [](std::u32string_view gap) {
+      size_t i = gap.find_first_not_of(U" \t");
+      return i != std::u32string_view::npos && gap[i] == U',' && gap.find_first_not_of(U" \t", i + 1) == std::u32string_view::npos;
+    };
+    const std::u32string& la = lines[a.line];
+    if (a.line == b.line) return comma_then_blank(std::u32string_view(la).substr(a.end, b.begin - a.end));
+    if (b.line != a.line + 1 || !Blank(lines[b.line].substr(0, b.begin))) return false;
+    return comma_then_blank(std::u32string_view(la).substr(a.end));
   }
 
   // Is token k the start of a word hyphenated at its line's end, continued
@@ -1174,10 +1243,15 @@ struct PageRepair {
       // none (a doubled letter, a split) matter to it only where they would
       // overrule one.
       if (!d.change && !collect_only) d = RuleDecision(rep.Undouble(word), "doubled-letter", d);
+      if (!d.change && !collect_only) d = RuleDecision(rep.RnForM(word), "ocr:rn->m", d);
       bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
       if (((!d.change && !collect_only) || general) && !ctx.piece && !ctx.continuation)
         d = RuleDecision(rep.Split(word), "split", d);
+      if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) SplitDamaged(word, ctx, d);
       Count(word, d);
+      if (!collect_only && have_prev && (t.joined_prev || GapIsComma(k)) && !prev_repaired.empty() &&
+          IsLower(prev_repaired[0]))
+        LowerMisreadCapital(word, ctx, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
                                    MakeCorrection(t.line, t.begin, word, d.text, d.rule ? std::string(d.rule) : RuleOf(d.edits),
@@ -1232,6 +1306,64 @@ struct PageRepair {
                                               kDigitLetterConfidence),
                                {}});
     return taken;
+  }
+
+  // "heendelseri" -> "hændelser i": the word "i" run onto a word that is
+  // itself damaged. When the word is no word and what is left without a
+  // first or last "i" has a confident reading, `d` becomes that reading and
+  // the "i" apart.
+  void SplitDamaged(const std::u32string& word, const WordContext& ctx, Decision& d) {
+    if (word.size() < 5 || (word.back() != U'i' && word.front() != U'i' && word.front() != U'I')) return;
+    if (lex.Flags(LowerUtf8(word)) & kKnown) return;
+    WordContext part_ctx;
+    part_ctx.sentence_start = ctx.sentence_start;
+    auto try_part = [&](std::u32string_view part, bool i_last) {
+      Decision r = rep.Decide(std::u32string(part), part_ctx, doc);
+      if (!r.change || r.confidence < kSplitDamagedConfidence || r.rule != nullptr) return false;
+      Decision out;
+      out.change = true;
+      out.confidence = r.confidence;
+      out.rule = "split+confusion";
+      out.edits = r.edits;
+      if (i_last) {
+        out.text = r.text + U" " + word.back();
+      } else {
+        out.text = std::u32string(1, word.front()) + U" " + r.text;
+        for (Edit& e : out.edits) e.pos += 1;  // ApplyEdits' positions: the word as read
+      }
+      d = std::move(out);
+      return true;
+    };
+    if (word.back() == U'i' && try_part(std::u32string_view(word).substr(0, word.size() - 1), true)) return;
+    if ((word.front() == U'i' || word.front() == U'I') && IsLower(word[1])) {
+      part_ctx.sentence_start = false;
+      try_part(std::u32string_view(word).substr(1), false);
+    }
+  }
+
+  // "alle Knapper", "eksempel, Kan du": inside a sentence, after a word in
+  // lower case, a capital whose small letter has its shape (c k o s u v w
+  // x z) on a word the corpus never writes so there was read from a small
+  // letter. `d` (the word's decision) becomes the change to lower case.
+  void LowerMisreadCapital(const std::u32string& word, const WordContext& ctx, Decision& d) const {
+    const std::u32string& text = d.change ? d.text : word;
+    if (ctx.sentence_start || text.size() < 3 || !IsLower(text[1])) return;
+    if (std::u32string_view(U"CKOSUVWXZ").find(text[0]) == std::u32string_view::npos) return;
+    if (!std::all_of(text.begin() + 1, text.end(), [](char32_t c) { return IsLower(c); })) return;
+    std::string lower = LowerUtf8(text);
+    Lexicon::Entry e = lex.Lookup(lower);
+    if (!(e.flags & kKnown) || e.count < kMinCapitalEvidence) return;
+    double capital = static_cast<double>(lex.Bigram(kLexCapitalWord, lower));
+    if (capital > kMaxCapitalShare * static_cast<double>(e.count)) return;
+    if (!d.change) {
+      d = Decision{};
+      d.change = true;
+      d.text = text;
+      d.confidence = 1.0;
+    }
+    d.text[0] = ToLower(d.text[0]);
+    d.edits.insert(d.edits.begin(), Edit{0, 1, d.text[0], "ocr:capital->small", 0});
+    d.confidence = std::min(d.confidence, 1.0 - capital / static_cast<double>(e.count));
   }
 
   void Count(const std::u32string& word, const Decision& d) {

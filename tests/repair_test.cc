@@ -269,6 +269,34 @@ TEST_F(RepairTest, APairTheCorpusShowsOftenOutweighsTheCap) {
   EXPECT_EQ(Run(damaged), expected);
 }
 
+TEST_F(RepairTest, ACapitalInsideASentenceOnAWordNeverWrittenSoIsASmallLetter) {
+  // k read as K: after a word in lower case, on words the corpus never
+  // Capitalises inside a sentence. Names, words after a capital, sentence
+  // starts and short words keep their capital.
+  EXPECT_EQ(Run("Hvis navnet starter med et minus, Kan du skrive det efter alle Knapper.\n"),
+            "Hvis navnet starter med et minus, kan du skrive det efter alle knapper.\n");
+  EXPECT_EQ(Run("Vi bor i Aarhus Kommune. Kan du se det, og kommer du fra Region Sjælland?\n"),
+            "Vi bor i Aarhus Kommune. Kan du se det, og kommer du fra Region Sjælland?\n");
+}
+
+TEST_F(RepairTest, ACapitalAInsideASentenceStaysCapitalOnWordsOftenCapitalisedThere) {
+  // "klik på Åbn" (a label) against "at åbne": the corpus writes the one
+  // Capitalised inside a sentence and the other never.
+  EXPECT_EQ(Run("Klik derefter pa Abn for at Abne filen.\n"), "Klik derefter på Åbn for at åbne filen.\n");
+}
+
+TEST_F(RepairTest, SplitsAnIRunOntoADamagedWord) {
+  // "i" run onto a word that is itself damaged ("hændelser i").
+  EXPECT_EQ(Run("Der kom flere heendelseri perioden end ventet.\n"),
+            "Der kom flere hændelser i perioden end ventet.\n");
+}
+
+TEST_F(RepairTest, ReadsAnMThatIsNoWordAsRAndN) {
+  // "rn" run together into "m"; words with an m are left alone.
+  EXPECT_EQ(Run("Alle kombinationeme og indstillingeme er vist i programmet.\n"),
+            "Alle kombinationerne og indstillingerne er vist i programmet.\n");
+}
+
 TEST_F(RepairTest, LeavesCorrectDanishAlone) {
   const char* kept[] = {
       "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",

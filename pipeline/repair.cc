@@ -332,7 +332,12 @@ class Repairer {
   // corpus shows beside a neighbour kStrongPair times, where it shows the
   // rival far less often than chance would ("året før" 40 times, "året for"
   // never, where 4.5 were due), may gain up to kMaxStrongContextGain.
-  double ContextLog(const std::string& w, double e, const WordContext& ctx, const std::string* rival = nullptr) const {
+  //
+  // `strong_rival` (set when such a reading exists): the rival's own context
+  // may then take up to kMaxStrongContextGain from it, as the pairs show it
+  // out of place.
+  double ContextLog(const std::string& w, double e, const WordContext& ctx, const std::string* rival = nullptr,
+                    bool* was_strong = nullptr, bool strong_rival = false) const {
     double p = e / n_;
     double pmi = 0;
     bool strong = false;
@@ -356,7 +361,9 @@ class Repairer {
       if (rival && b >= kStrongPair)
         strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, ctx.next)), rival_count * pn);
     }
-    return std::log(p) + std::clamp(pmi, -kMaxContextGain, strong ? kMaxStrongContextGain : kMaxContextGain);
+    if (was_strong != nullptr) *was_strong = *was_strong || strong;
+    return std::log(p) + std::clamp(pmi, strong_rival ? -kMaxStrongContextGain : -kMaxContextGain,
+                                    strong ? kMaxStrongContextGain : kMaxContextGain);
   }
 
   // The corpus writes `lower` Capitalised inside a sentence often enough
@@ -607,9 +614,9 @@ class Repairer {
                  const WordContext& ctx) const {
     uint64_t count = lex_.Frequency(lower);
     double orig = std::log(Evidence(flags, count));
-    // Context moves each side by at most kMaxContextGain; an English word is
-    // read as itself more readily.
-    const double swing = kMaxContextGain + kMaxStrongContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
+    // Context moves each side by at most kMaxStrongContextGain; an English
+    // word is read as itself more readily.
+    const double swing = 2 * kMaxStrongContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
     bool can = false;
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;
@@ -770,13 +777,14 @@ class Repairer {
       return d;
     }
     bool real_word = known;
+    bool strong = false;  // a reading the pairs strongly favour over the word as read
     std::vector<double> score(a.cands.size());
     std::vector<size_t> order(a.cands.size());
     for (size_t i = 0; i < a.cands.size(); ++i) {
       const Scored& s = a.cands[i];
       order[i] = i;
       score[i] = doc.LogChannel(s.cand.edits) +
-                 (real_word ? ContextLog(s.lower, s.evidence, ctx, &lower) : std::log(s.evidence / n_));
+                 (real_word ? ContextLog(s.lower, s.evidence, ctx, &lower, &strong) : std::log(s.evidence / n_));
       if (real_word) {
         score[i] += std::log(doc.p_damaged);
         // Capped so that the channel stays a probability.
@@ -808,7 +816,7 @@ class Repairer {
                            : word.find(U'@') != std::u32string::npos ? kUnknownEvidence * 1e-6
                            : HasDanishDamageSign(word)               ? kUnknownEvidence * kDamageSignFactor
                                                                      : kUnknownEvidence;
-    double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx) : std::log(orig_evidence / n_);
+    double orig_score = real_word ? ContextLog(lower, orig_evidence, ctx, nullptr, nullptr, strong) : std::log(orig_evidence / n_);
     double margin = best_score - orig_score;
     double need = real_word ? std::log(kRealWordRatio) : a.orig_weak ? std::log(kWeakWordRatio) : 0;
     // Confidence: the best reading's share among all readings and the original.

@@ -293,15 +293,17 @@ class Repairer {
   }
 
   // Evidence for the tail of a compound: a word, or again a compound.
-  // Memoized per word decided (tails repeat across candidates).
+  // Memoized per word decided (tails repeat across candidates), by tail
+  // and depth (a tail too deep to split further may split at a lesser depth).
   double TailEvidence(std::string_view tail, int depth) const {
     uint64_t key = LexiconKey(tail);
-    auto it = tail_memo_.find(key);
+    uint64_t memo_key = key + static_cast<uint64_t>(depth) * 0x9E3779B97F4A7C15ull;
+    auto it = tail_memo_.find(memo_key);
     if (it != tail_memo_.end()) return it->second;
     Lexicon::Entry t = keyed_ ? lex_.LookupKey(key) : lex_.Lookup(tail);
     double te = (t.flags & kKnown) ? Evidence(t.flags, t.count) : 0;
     if (te <= 0) te = CompoundEvidence(tail, depth + 1);
-    tail_memo_.emplace(key, te);
+    tail_memo_.emplace(memo_key, te);
     return te;
   }
 
@@ -685,7 +687,10 @@ class Repairer {
     // Then, when none is, every reading, for the compound search.
     ConfusionOptions all = opt;
     all.min_log_channel = kCompoundMinLogChannel;
+    // A reading that keeps an @ or a ¢ is no word: it takes no place there.
+    const bool has_sign = word.find_first_of(U"@¢") != std::u32string::npos;
     if (a.cands.empty() && want_compounds) ForEachCandidate(word, all, [&](const Candidate& c) {
+      if (has_sign && c.text.find_first_of(U"@¢") != std::u32string::npos) return;
       Lexicon::Entry ce = LookupCandidate(c);
       if (!(ce.flags & kKnown) && !(ce.flags & kLexForeign)) {
         if (compound_pool.size() < kMaxCompoundReadings) {
@@ -851,7 +856,7 @@ class Repairer {
   double commas_ = 0;  // words after a comma in the corpus (0: the tables do not tell)
   std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
   std::u32string change_key_, decide_key_, analyze_key_;  // KeyOf() buffers, one per cache
-  mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail
+  mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail and depth
 
   // What the lexicon alone says about a word form, whatever the document
   // and the neighbours: kept per thread for as long as the thread repairs

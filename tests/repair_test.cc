@@ -297,6 +297,14 @@ TEST_F(RepairTest, ReadsAnMThatIsNoWordAsRAndN) {
             "Alle kombinationerne og indstillingerne er vist i programmet.\n");
 }
 
+TEST_F(RepairTest, ACompoundReadingOfAWordWithAnAtSignIsNotCrowdedOut) {
+  // Long compounds of many letters an English model confuses have more
+  // readings than the compound search weighs; those that keep the @ are
+  // no words and take no place among them.
+  EXPECT_EQ(Run("Vi fandt fejlsa@gningsoplysningerne og opfa@lgningsaftalerne i loggen.\n"),
+            "Vi fandt fejlsøgningsoplysningerne og opfølgningsaftalerne i loggen.\n");
+}
+
 TEST_F(RepairTest, LeavesCorrectDanishAlone) {
   const char* kept[] = {
       "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",

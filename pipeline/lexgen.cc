@@ -18,7 +18,8 @@
 // 2. Counts words and word pairs in Danish prose from installed Debian
 //    packages (HTML help pages, gettext .mo catalogues, gzipped man pages),
 //    block by block, skipping code-like chunks and blocks that are not
-//    mostly Danish.
+//    mostly Danish; also how often each word follows a comma and how often
+//    it is Capitalised inside a sentence (pseudo-word pairs, lexicon.h).
 // 3. Keeps corpus words that are compounds of attested words or that
 //    hunspell-da accepts (kLexAttested, with counts) and marks the rest
 //    (kLexForeign).

@@ -616,9 +616,11 @@ class Repairer {
                  const WordContext& ctx) const {
     uint64_t count = lex_.Frequency(lower);
     double orig = std::log(Evidence(flags, count));
-    // Context moves each side by at most kMaxStrongContextGain; an English
-    // word is read as itself more readily.
-    const double swing = 2 * kMaxStrongContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
+    // Context moves each side by at most kMaxStrongContextGain (the word as
+    // read loses that much only beside a strong pair, which no rival this
+    // far behind has: bounded as before, so that frequent words stay cheap);
+    // an English word is read as itself more readily.
+    const double swing = kMaxContextGain + kMaxStrongContextGain + ((flags & kLexEnglish) ? std::log(kEnglishReadingBias) : 0);
     bool can = false;
     ConfusionOptions opt;
     opt.sentence_start = ctx.sentence_start;

@@ -1172,19 +1172,37 @@ struct PageRepair {
     return ctx;
   }
 
+  // The text between tokens k-1 and k when both are on one line or on
+  // consecutive lines (then the end of the first and the start of the
+  // second); false otherwise.
+  bool GapBefore(size_t k, std::u32string& gap) const {
+    const Tok& a = toks[k - 1];
+    const Tok& b = toks[k];
+    const std::u32string& la = lines[a.line];
+    if (a.line == b.line) {
+      gap.assign(la, a.end, b.begin - a.end);
+      return true;
+    }
+    if (b.line != a.line + 1) return false;
+    gap.assign(la, a.end);
+    gap.append(lines[b.line], 0, b.begin);
+    return true;
+  }
+
   // Is the text between tokens k-1 and k one comma and spaces (a line
   // break too)?
   bool GapIsComma(size_t k) const {
-    const Tok& a = toks[k - 1];
-    const Tok& b = toks[k];
-    auto comma_then_blank = [](std::u32string_view gap) {
-      size_t i = gap.find_first_not_of(U" \t");
-      return i != std::u32string_view::npos && gap[i] == U',' && gap.find_first_not_of(U" \t", i + 1) == std::u32string_view::npos;
-    };
-    const std::u32string& la = lines[a.line];
-    if (a.line == b.line) return comma_then_blank(std::u32string_view(la).substr(a.end, b.begin - a.end));
-    if (b.line != a.line + 1 || !Blank(lines[b.line].substr(0, b.begin))) return false;
-    return comma_then_blank(std::u32string_view(la).substr(a.end));
+    std::u32string gap;
+    if (!GapBefore(k, gap)) return false;
+    size_t i = gap.find_first_not_of(U" \t");
+    return i != std::u32string::npos && gap[i] == U',' && gap.find_first_not_of(U" \t", i + 1) == std::u32string::npos;
+  }
+
+  // Does the sentence go on between tokens k-1 and k: only spaces, commas,
+  // semicolons and closing quotes or brackets (`"valgfri", Kan du`)?
+  bool GapInsideSentence(size_t k) const {
+    std::u32string gap;
+    return GapBefore(k, gap) && gap.find_first_not_of(U" \t,;\"')\u00BB\u201D") == std::u32string::npos;
   }
 
   // Is token k the start of a word hyphenated at its line's end, continued
@@ -1264,7 +1282,7 @@ struct PageRepair {
         d = RuleDecision(rep.Split(word), "split", d);
       if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) SplitDamaged(word, ctx, d);
       Count(word, d);
-      if (!collect_only && have_prev && (t.joined_prev || GapIsComma(k)) && !prev_repaired.empty() &&
+      if (!collect_only && have_prev && (t.joined_prev || GapInsideSentence(k)) && !prev_repaired.empty() &&
           IsLower(prev_repaired[0]))
         LowerMisreadCapital(word, ctx, d);
       if (d.change) {

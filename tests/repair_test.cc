@@ -275,6 +275,8 @@ TEST_F(RepairTest, ACapitalInsideASentenceOnAWordNeverWrittenSoIsASmallLetter) {
   // starts and short words keep their capital.
   EXPECT_EQ(Run("Hvis navnet starter med et minus, Kan du skrive det efter alle Knapper.\n"),
             "Hvis navnet starter med et minus, kan du skrive det efter alle knapper.\n");
+  EXPECT_EQ(Run("Er feltet markeret som \"valgfri\", Kan du udelade det.\n"),
+            "Er feltet markeret som \"valgfri\", kan du udelade det.\n");
   EXPECT_EQ(Run("Vi bor i Aarhus Kommune. Kan du se det, og kommer du fra Region Sjælland?\n"),
             "Vi bor i Aarhus Kommune. Kan du se det, og kommer du fra Region Sjælland?\n");
 }

@@ -224,16 +224,15 @@ struct Decision {
   const char* rule = nullptr; // a rule other than the confusion edits ("split")
 };
 
-// A change by a rule outside the confusion model ("split"), or `otherwise`
-// when the rule has nothing to say (`text` empty).
-Decision RuleDecision(std::u32string text, const char* rule, const Decision& otherwise) {
-  if (text.empty()) return otherwise;
-  Decision d;
+// `d` becomes a change by a rule outside the confusion model ("split"),
+// unless the rule has nothing to say (`text` empty).
+void RuleDecision(std::u32string text, const char* rule, Decision& d) {
+  if (text.empty()) return;
+  d = Decision{};
   d.change = true;
   d.text = std::move(text);
   d.confidence = 0.9;
   d.rule = rule;
-  return d;
 }
 
 struct StringHash {
@@ -1192,7 +1191,7 @@ struct PageRepair {
   // Is the text between tokens k-1 and k one comma and spaces (a line
   // break too)?
   bool GapIsComma(size_t k) const {
-    std::u32string gap;
+    thread_local std::u32string gap;  // kept: no allocation a word
     if (!GapBefore(k, gap)) return false;
     size_t i = gap.find_first_not_of(U" \t");
     return i != std::u32string::npos && gap[i] == U',' && gap.find_first_not_of(U" \t", i + 1) == std::u32string::npos;
@@ -1201,7 +1200,7 @@ struct PageRepair {
   // Does the sentence go on between tokens k-1 and k: only spaces, commas,
   // semicolons and closing quotes or brackets (`"valgfri", Kan du`)?
   bool GapInsideSentence(size_t k) const {
-    std::u32string gap;
+    thread_local std::u32string gap;  // kept: no allocation a word
     return GapBefore(k, gap) && gap.find_first_not_of(U" \t,;\"')\u00BB\u201D") == std::u32string::npos;
   }
 
@@ -1275,11 +1274,11 @@ struct PageRepair {
       // The first pass learns only from confusion repairs: rules that make
       // none (a doubled letter, a split) matter to it only where they would
       // overrule one.
-      if (!d.change && !collect_only) d = RuleDecision(rep.Undouble(word), "doubled-letter", d);
-      if (!d.change && !collect_only) d = RuleDecision(rep.RnForM(word), "ocr:rn->m", d);
+      if (!d.change && !collect_only) RuleDecision(rep.Undouble(word), "doubled-letter", d);
+      if (!d.change && !collect_only) RuleDecision(rep.RnForM(word), "ocr:rn->m", d);
       bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
       if (((!d.change && !collect_only) || general) && !ctx.piece && !ctx.continuation)
-        d = RuleDecision(rep.Split(word), "split", d);
+        RuleDecision(rep.Split(word), "split", d);
       if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) SplitDamaged(word, ctx, d);
       Count(word, d);
       if (!collect_only && have_prev && (t.joined_prev || GapInsideSentence(k)) && !prev_repaired.empty() &&

@@ -107,14 +107,16 @@ class DanishLexicon : public Lexicon {
       if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) cuts[n++] = i;
     cuts[n++] = word.size();
     const size_t last = n - 1;
-    auto flags = [&](size_t a, size_t b) {
-      return file_.FindWord(LexiconKey(word.substr(cuts[a], cuts[b] - cuts[a]))).flags;
-    };
+    // keys[i]: LexiconKey of the part from the current start to byte i of
+    // the word, hashed in one pass per start.
+    uint64_t keys[kMaxBytes + 1];
+    auto flags = [&](size_t a, size_t b) { return file_.FindWord(keys[cuts[b] - cuts[a]]).flags; };
     // rest[j]: word from cuts[j] on is an ending part, or inside parts and
     // one ending part.
     bool rest[kMaxBytes + 1] = {};
     for (size_t j = last; j-- > 0;) {
       if (last - j < kMinPart) continue;
+      PrefixKeys(word.substr(cuts[j]), keys);
       if (flags(j, last) & kLexCompoundEnd) {
         rest[j] = true;
         continue;
@@ -125,6 +127,7 @@ class DanishLexicon : public Lexicon {
         break;
       }
     }
+    PrefixKeys(word, keys);
     for (size_t j = kMinPart; j + kMinPart <= last; ++j)
       if (rest[j] && (flags(0, j) & kLexCompoundBegin)) return !OneSlipFromAWord(word);
     return false;

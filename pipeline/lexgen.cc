@@ -18,8 +18,9 @@
 // 2. Counts words and word pairs in Danish prose from installed Debian
 //    packages (HTML help pages, gettext .mo catalogues, gzipped man pages),
 //    block by block, skipping code-like chunks and blocks that are not
-//    mostly Danish; also how often each word follows a comma and how often
-//    it is Capitalised inside a sentence (pseudo-word pairs, lexicon.h).
+//    mostly Danish; also how often each word follows a comma, comes before
+//    a comma or a sentence end, and is Capitalised inside a sentence
+//    (pseudo-word pairs, lexicon.h).
 // 3. Keeps corpus words that are compounds of attested words or that
 //    hunspell-da accepts (kLexAttested, with counts) and marks the rest
 //    (kLexForeign).
@@ -441,6 +442,7 @@ struct Counts {
   std::unordered_map<std::string, uint32_t> bigrams;  // "a\x01b"
   uint64_t tokens = 0;
   uint64_t commas = 0;  // words after a comma
+  uint64_t before_commas = 0, before_ends = 0;  // words before a comma, before a sentence end
   // When set, the words of every counted block, one block a line, " | "
   // where a word pair is not counted (punctuation or a code chunk between).
   std::ostream* dump = nullptr;
@@ -468,6 +470,8 @@ struct BlockWord {
   std::string text;  // lower case
   bool joined;       // only spaces since the previous word
   bool after_comma = false;  // a comma (and spaces) since the previous word
+  bool before_comma = false; // a comma right after it
+  bool before_end = false;   // a full stop, ! or ? right after it
   bool mid_capital = false;  // Capitalised ("Kan") inside a sentence
 };
 
@@ -498,6 +502,10 @@ std::vector<BlockWord> BlockWords(const std::u32string& block) {
     while (k < chunk.size()) {
       if (!IsLetter(chunk[k])) {
         char32_t p = chunk[k];
+        if (gap_ok && !words.empty()) {
+          words.back().before_comma = p == U',';
+          words.back().before_end = p == U'.' || p == U'!' || p == U'?';
+        }
         comma = gap_ok && p == U',';
         if (p == U'.' || p == U'!' || p == U'?' || p == U':') start = true;
         gap_ok = false;
@@ -578,6 +586,14 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
       ++counts.commas;
     }
     if (words[k].mid_capital) pair(kLexCapitalWord, words[k].text);
+    if (words[k].before_comma) {
+      pair(words[k].text, kLexCommaWord);
+      ++counts.before_commas;
+    }
+    if (words[k].before_end) {
+      pair(words[k].text, kLexEndWord);
+      ++counts.before_ends;
+    }
   }
 }
 
@@ -945,6 +961,8 @@ int Main(int argc, char** argv) {
     std::cerr << "notat-lexgen: " << n << " English words marked from " << a.english << "\n";
   }
   writer.AddBigram(BigramKey(kLexTotalWord, kLexCommaWord), static_cast<uint32_t>(counts.commas));
+  writer.AddBigram(BigramKey(kLexCommaWord, kLexTotalWord), static_cast<uint32_t>(counts.before_commas));
+  writer.AddBigram(BigramKey(kLexEndWord, kLexTotalWord), static_cast<uint32_t>(counts.before_ends));
   for (const auto& [k, n] : counts.bigrams) {
     if (static_cast<int>(n) < a.min_bigram) continue;
     size_t sep = k.find('\x01');

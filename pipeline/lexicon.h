@@ -30,10 +30,13 @@ enum LexiconFlag : uint32_t {
 };
 
 // Pseudo-words of the pair table (never words: no letters, or angle
-// brackets): Bigram(kLexCommaWord, w) counts w after a comma,
-// Bigram(kLexCapitalWord, w) counts w Capitalised inside a sentence, and
-// Bigram(kLexTotalWord, kLexCommaWord) the words after a comma in all.
+// brackets): Bigram(kLexCommaWord, w) counts w after a comma and
+// Bigram(w, kLexCommaWord) w before one, Bigram(w, kLexEndWord) w before a
+// full stop, ! or ?, Bigram(kLexCapitalWord, w) w Capitalised inside a
+// sentence; Bigram(kLexTotalWord, kLexCommaWord), Bigram(kLexCommaWord,
+// kLexTotalWord) and Bigram(kLexEndWord, kLexTotalWord) are the totals.
 inline constexpr char kLexCommaWord[] = ",";
+inline constexpr char kLexEndWord[] = "<end>";
 inline constexpr char kLexCapitalWord[] = "<Capital>";
 inline constexpr char kLexTotalWord[] = "<total>";
 

@@ -168,6 +168,8 @@ struct WordContext {
   std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
   std::string next;
   bool after_comma = false;   // only a comma (and spaces) since the previous word
+  bool before_comma = false;  // a comma right after it
+  bool before_end = false;    // a full stop, ! or ? right after it
   bool sentence_start = false;
   bool piece = false;         // the first piece of a hyphenated word: not a whole word
   bool continuation = false;  // may be the rest of a hyphenated word: not a whole word
@@ -245,6 +247,8 @@ class Repairer {
   explicit Repairer(const Lexicon& lex) : lex_(lex), keyed_(lex.KeyedLookup()) {
     n_ = std::max<double>(1, static_cast<double>(lex.TotalTokens()));
     commas_ = static_cast<double>(lex.Bigram(kLexTotalWord, kLexCommaWord));
+    before_commas_ = static_cast<double>(lex.Bigram(kLexCommaWord, kLexTotalWord));
+    before_ends_ = static_cast<double>(lex.Bigram(kLexEndWord, kLexTotalWord));
   }
 
   // Evidence (pseudo-count) that `lower` is a Danish word, from the tables.
@@ -323,7 +327,8 @@ class Repairer {
   }
 
   // log P(w) plus what the neighbouring words say: log P(w | prev) / P(w)
-  // (or, after a comma, log P(w | comma) / P(w))
+  // (or, after a comma, log P(w | comma) / P(w); and before a comma or a
+  // sentence end, log P(mark | w) / P(mark))
   // and log P(next | w) / P(next) from the corpus pairs, smoothed towards
   // P(w) and P(next) (Dirichlet, kMu), for neighbours the corpus has seen
   // kMinPair times. Both for and against, and capped, because pairs from a
@@ -361,6 +366,12 @@ class Repairer {
       if (cnext >= kMinPair) pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
       if (rival && b >= kStrongPair)
         strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, ctx.next)), rival_count * pn);
+    } else if ((ctx.before_comma && before_commas_ >= kMinPair) || (ctx.before_end && before_ends_ >= kMinPair)) {
+      // So does the punctuation after it ("som før.").
+      const char* mark = ctx.before_comma ? kLexCommaWord : kLexEndWord;
+      double pn = (ctx.before_comma ? before_commas_ : before_ends_) / n_;
+      double b = static_cast<double>(lex_.Bigram(w, mark));
+      pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
     }
     if (was_strong != nullptr) *was_strong = *was_strong || strong;
     return std::log(p) + std::clamp(pmi, strong_rival ? -kMaxStrongContextGain : -kMaxContextGain,
@@ -855,6 +866,7 @@ class Repairer {
   bool keyed_ = false;
   double n_ = 1;
   double commas_ = 0;  // words after a comma in the corpus (0: the tables do not tell)
+  double before_commas_ = 0, before_ends_ = 0;  // words before a comma, before a sentence end
   std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
   std::u32string change_key_, decide_key_, analyze_key_;  // KeyOf() buffers, one per cache
   mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail and depth
@@ -1158,6 +1170,14 @@ struct PageRepair {
     if (neighbours && k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
       std::string n = Lower(toks[k + 1]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
+    } else if (neighbours) {
+      // The first mark after the word on its line.
+      const std::u32string& s = lines[t.line];
+      size_t i = s.find_first_not_of(U" \t", t.end);
+      if (i != std::u32string::npos) {
+        ctx.before_comma = s[i] == U',';
+        ctx.before_end = s[i] == U'.' || s[i] == U'!' || s[i] == U'?';
+      }
     }
     // "SKIFT STØRRELSE PA FILEN": capitals beside a Danish word of four or
     // more letters in capitals are text, not an acronym.

@@ -269,6 +269,11 @@ TEST_F(RepairTest, APairTheCorpusShowsOftenOutweighsTheCap) {
   EXPECT_EQ(Run(damaged), expected);
 }
 
+TEST_F(RepairTest, APunctuationMarkAfterAWordWeighsAsItsNeighbour) {
+  // "bar" in a list (before a comma) is far likelier than "bør" there.
+  EXPECT_EQ(Run("Attributterne hedder acute, bar, breve og dot.\n"), "Attributterne hedder acute, bar, breve og dot.\n");
+}
+
 TEST_F(RepairTest, ACapitalInsideASentenceOnAWordNeverWrittenSoIsASmallLetter) {
   // k read as K: after a word in lower case, on words the corpus never
   // Capitalises inside a sentence. Names, words after a capital, sentence

@@ -312,6 +312,13 @@ TEST_F(RepairTest, ACompoundReadingOfAWordWithAnAtSignIsNotCrowdedOut) {
             "Vi fandt fejlsøgningsoplysningerne og opfølgningsaftalerne i loggen.\n");
 }
 
+TEST_F(RepairTest, AStrongPairAlsoTakesFromTheWordAsRead) {
+  // "før eller" is common and "for eller" far rarer than chance: the word
+  // as read loses from its context as much as the reading gains.
+  EXPECT_EQ(Run("Skriv navnet og datoen i vilkarlig raekkefglge, for eller efter bemaerkningen.\n"),
+            "Skriv navnet og datoen i vilkårlig rækkefølge, før eller efter bemærkningen.\n");
+}
+
 TEST_F(RepairTest, LeavesCorrectDanishAlone) {
   const char* kept[] = {
       "Mødet kan vare flere timer, og han varetog opgaven for kommunen i Aarhus.",

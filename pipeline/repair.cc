@@ -348,30 +348,27 @@ class Repairer {
     double pmi = 0;
     bool strong = false;
     const double rival_count = rival ? static_cast<double>(lex_.Frequency(*rival)) : 0;
-    if (!ctx.prev.empty()) {
-      double cprev = static_cast<double>(lex_.Frequency(ctx.prev));
-      double b = static_cast<double>(lex_.Bigram(ctx.prev, w));
-      if (cprev >= kMinPair) pmi += std::log((b + kMu * p) / (cprev + kMu)) - std::log(p);
-      if (rival && b >= kStrongPair)
-        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(ctx.prev, *rival)), cprev * rival_count / n_);
-    } else if (ctx.after_comma && commas_ >= kMinPair) {
-      // A comma before it says something too (", før de": a clause begins).
-      double b = static_cast<double>(lex_.Bigram(kLexCommaWord, w));
-      pmi += std::log((b + kMu * p) / (commas_ + kMu)) - std::log(p);
+    // The neighbours: the words beside it or, where a mark stands between,
+    // the mark (", før de": a clause begins; "som før.").
+    std::string_view left = ctx.prev, right = ctx.next;
+    double cleft = 0, cright = 0;
+    if (!left.empty()) cleft = static_cast<double>(lex_.Frequency(left));
+    else if (ctx.after_comma) left = kLexCommaWord, cleft = commas_;
+    if (!right.empty()) cright = static_cast<double>(lex_.Frequency(right));
+    else if (ctx.before_comma) right = kLexCommaWord, cright = before_commas_;
+    else if (ctx.before_end) right = kLexEndWord, cright = before_ends_;
+    if (!left.empty()) {
+      double b = static_cast<double>(lex_.Bigram(left, w));
+      if (cleft >= kMinPair) pmi += std::log((b + kMu * p) / (cleft + kMu)) - std::log(p);
+      if (rival && !ctx.prev.empty() && b >= kStrongPair)
+        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(left, *rival)), cleft * rival_count / n_);
     }
-    if (!ctx.next.empty()) {
-      double cnext = static_cast<double>(lex_.Frequency(ctx.next));
-      double pn = cnext / n_;
-      double b = static_cast<double>(lex_.Bigram(w, ctx.next));
-      if (cnext >= kMinPair) pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
-      if (rival && b >= kStrongPair)
-        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, ctx.next)), rival_count * pn);
-    } else if ((ctx.before_comma && before_commas_ >= kMinPair) || (ctx.before_end && before_ends_ >= kMinPair)) {
-      // So does the punctuation after it ("som før.").
-      const char* mark = ctx.before_comma ? kLexCommaWord : kLexEndWord;
-      double pn = (ctx.before_comma ? before_commas_ : before_ends_) / n_;
-      double b = static_cast<double>(lex_.Bigram(w, mark));
-      pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
+    if (!right.empty()) {
+      double pn = cright / n_;
+      double b = static_cast<double>(lex_.Bigram(w, right));
+      if (cright >= kMinPair) pmi += std::log((b + kMu * pn) / (e + kMu)) - std::log(pn);
+      if (rival && !ctx.next.empty() && b >= kStrongPair)
+        strong = strong || Unlikely(static_cast<double>(lex_.Bigram(*rival, right)), rival_count * pn);
     }
     if (was_strong != nullptr) *was_strong = *was_strong || strong;
     return std::log(p) + std::clamp(pmi, strong_rival ? -kMaxStrongContextGain : -kMaxContextGain,

@@ -80,6 +80,10 @@ class Lexicon {
   // form, or a compound's beginning) begins with the lower-case text whose
   // LexiconKey() is `key`; true when one may (the default: always).
   virtual bool MayBePrefix(uint64_t /*key*/) const { return true; }
+  // False when the table holds no word whose LexiconKey() is `key` (a
+  // Bloom filter: true may still be no word); true when one may (the
+  // default: always).
+  virtual bool MayBeWord(uint64_t /*key*/) const { return true; }
   // Number of word tokens in the frequency corpus (the denominator of Frequency).
   virtual uint64_t TotalTokens() const { return 1000000; }
   // Loads now what would load on first need (hunspell-da), so that a

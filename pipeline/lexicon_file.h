@@ -67,6 +67,8 @@ class LexiconFile {
   // False when no word the writer gave prefixes for begins with the text
   // whose LexiconKey is `key` (true: it may; about 1% false positives).
   bool MayBePrefix(uint64_t key) const;
+  // False when the word table holds no `key` (true: it may; the word filter).
+  bool MayContain(uint64_t key) const;
   uint64_t total_tokens() const { return total_tokens_; }
   uint64_t word_entries() const { return word_entries_; }
   uint64_t bigram_entries() const { return bigram_entries_; }
@@ -74,7 +76,6 @@ class LexiconFile {
  private:
   LexiconFile() = default;
   static LexiconSlot Find(const PackedSlot* table, uint64_t slots, uint64_t key);
-  bool MayContain(uint64_t key) const;
 
   void* map_ = nullptr;
   size_t map_size_ = 0;

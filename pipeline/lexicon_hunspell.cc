@@ -78,6 +78,7 @@ class DanishLexicon : public Lexicon {
 
   bool KeyedLookup() const override { return true; }
   bool MayBePrefix(uint64_t key) const override { return file_.MayBePrefix(key); }
+  bool MayBeWord(uint64_t key) const override { return file_.MayContain(key); }
   Entry LookupKey(uint64_t key) const override {
     LexiconSlot s = file_.FindWord(key);
     return Entry{s.count, s.flags};

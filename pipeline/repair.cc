@@ -694,8 +694,10 @@ class Repairer {
       }
     });
     // Then, when none is, every reading, for the compound search.
-    ConfusionOptions all = opt;
+    ConfusionOptions all = Pruned(opt);
     all.min_log_channel = kCompoundMinLogChannel;
+    all.may_be_word = [](const void* lex, uint64_t key) { return static_cast<const Lexicon*>(lex)->MayBeWord(key); };
+    all.min_part = static_cast<int>(kMinShortPart);
     // A reading that keeps an @ or a ¢ is no word: it takes no place there.
     const bool has_sign = word.find_first_of(U"@¢") != std::u32string::npos;
     if (a.cands.empty() && want_compounds) ForEachCandidate(word, all, [&](const Candidate& c) {

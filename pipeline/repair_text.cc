@@ -212,13 +212,73 @@ struct Enumerator {
   // a candidate's key costs one step a letter, shared with its siblings).
   std::vector<uint64_t> keys;
 
+  // With options.may_be_word: the parts a compound reading may be in the
+  // middle of, after each length of current.text (kMaxParts a length).
+  struct Part {
+    size_t start;  // where in current.text the part begins
+    uint64_t h;    // FNV-1a state of its lower-case text so far
+  };
+  static constexpr size_t kMaxParts = 16;
+  std::vector<Part> parts;      // parts[len * kMaxParts + i]
+  std::vector<uint8_t> nparts;  // nparts[len]
+
+  static uint64_t Extend(uint64_t h, char32_t c) {
+    Fnv1a f{h};
+    ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });
+    return f.h;
+  }
+
   // Appends c; false when no word begins so (then Pop() at once).
   bool Push(char32_t c) {
+    const size_t len = current.text.size();
     current.text.push_back(c);
-    Fnv1a f{keys.back()};
-    ForEachUtf8Byte(ToLower(c), [&f](unsigned char b) { f.Add(b); });
-    keys.push_back(f.h);
-    return options.may_be_prefix == nullptr || options.may_be_prefix(options.prefix_context, NonZero(f.h));
+    keys.push_back(Extend(keys.back(), c));
+    if (options.may_be_word != nullptr) return PushParts(len, c);
+    return options.may_be_prefix == nullptr || options.may_be_prefix(options.prefix_context, NonZero(keys.back()));
+  }
+
+  bool MayBeWord(const Part& p, size_t len) const {
+    return len - p.start >= static_cast<size_t>(options.min_part) &&
+           options.may_be_word(options.prefix_context, NonZero(p.h));
+  }
+
+  // The parts after appending c to the first len letters; false when none.
+  bool PushParts(size_t len, char32_t c) {
+    const Part* cur = &parts[len * kMaxParts];
+    Part* next = &parts[(len + 1) * kMaxParts];
+    size_t n = 0;
+    bool word_ends = false;  // some part may end as a word before c
+    bool stem_ends = false;  // ... or as a word a linking letter may follow
+    for (size_t i = 0; i < nparts[len]; ++i) {
+      const Part& p = cur[i];
+      const size_t letters = len - p.start;
+      if (!word_ends && letters + 1 >= static_cast<size_t>(options.min_part) &&
+          options.may_be_word(options.prefix_context, NonZero(p.h))) {
+        stem_ends = true;
+        word_ends = letters >= static_cast<size_t>(options.min_part);
+      }
+      uint64_t h = Extend(p.h, c);
+      if (options.may_be_prefix(options.prefix_context, NonZero(h))) next[n++] = Part{p.start, h};
+    }
+    const uint64_t empty = Fnv1a{}.h;
+    if (word_ends && n < kMaxParts) {
+      uint64_t h = Extend(empty, c);
+      if (options.may_be_prefix(options.prefix_context, NonZero(h))) next[n++] = Part{len, h};
+    }
+    const char32_t lc = ToLower(c);
+    if (stem_ends && (lc == U's' || lc == U'e') && n < kMaxParts) next[n++] = Part{len + 1, empty};
+    nparts[len + 1] = static_cast<uint8_t>(n);
+    return n > 0;
+  }
+
+  // With options.may_be_word: the reading may end as a compound.
+  bool MayBeCompound() const {
+    const size_t len = current.text.size();
+    for (size_t i = 0; i < nparts[len]; ++i) {
+      const Part& p = parts[len * kMaxParts + i];
+      if (p.start > 0 && MayBeWord(p, len)) return true;
+    }
+    return false;
   }
   void Pop() {
     current.text.pop_back();
@@ -228,7 +288,7 @@ struct Enumerator {
   void Run(size_t pos) {
     if (count >= options.max_candidates) return;
     if (pos == word.size()) {
-      if (!current.edits.empty()) {
+      if (!current.edits.empty() && (options.may_be_word == nullptr || MayBeCompound())) {
         ++count;
         current.key = NonZero(keys.back());
         fn(current);
@@ -348,7 +408,7 @@ bool IsConfusable(char32_t c) {
 
 int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
                      const std::function<void(const Candidate&)>& fn) {
-  Enumerator e{word, options, fn, false, Candidate{}, 0, {}};
+  Enumerator e{word, options, fn, false, Candidate{}, 0, {}, {}, {}};
   e.all_caps = true;
   int letters = 0;
   for (char32_t c : word) {
@@ -359,6 +419,12 @@ int ForEachCandidate(std::u32string_view word, const ConfusionOptions& options,
   e.current.text.reserve(word.size());
   e.keys.reserve(word.size() + 1);
   e.keys.push_back(Fnv1a{}.h);
+  if (options.may_be_word != nullptr) {
+    e.parts.resize((word.size() + 1) * Enumerator::kMaxParts);
+    e.nparts.assign(word.size() + 1, 0);
+    e.parts[0] = Enumerator::Part{0, Fnv1a{}.h};
+    e.nparts[0] = 1;
+  }
   e.Run(0);
   return e.count;
 }

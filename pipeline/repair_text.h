@@ -101,6 +101,15 @@ struct ConfusionOptions {
   // word's (a reading no table holds is then never seen).
   bool (*may_be_prefix)(const void* context, uint64_t key) = nullptr;
   const void* prefix_context = nullptr;
+  // When set too: readings that may be compounds of words. The reading is
+  // read as parts of at least min_part letters, each beginning like a word
+  // (may_be_prefix); a part may start where the one before may end as a
+  // word (may_be_word on its key), or after that word and a linking s or e;
+  // the last part must end as a word. The search leaves a reading as soon
+  // as no such parts can make it, and gives only readings of two parts or
+  // more. (Keeps every reading whose parts are words the tables hold.)
+  bool (*may_be_word)(const void* context, uint64_t key) = nullptr;
+  int min_part = 3;
 };
 
 // True when `edit` is one of the general letter confusions.

@@ -230,6 +230,43 @@ TEST(ConfusionTest, APrefixTestPrunesTheSearchButKeepsItsWords) {
   EXPECT_GT(all, 3);
 }
 
+TEST(ConfusionTest, ACompoundSearchKeepsOnlyReadingsMadeOfWords) {
+  // Words "støtte", "år" (too short for a part), "kær", "lærer" and "læs":
+  // of "stgttelaerer" only "støtte"+"lærer" is made of parts, of
+  // "kaerslaes" only "kær"+"s"+"læs" (a linking s), and "aret" has no two
+  // parts.
+  struct Words {
+    std::vector<uint64_t> words, prefixes;
+  } known;
+  for (const char* w : {"støtte", "år", "kær", "lærer", "læs"}) {
+    std::string s(w);
+    std::vector<uint64_t> keys(s.size() + 1);
+    PrefixKeys(s, keys.data());
+    known.prefixes.insert(known.prefixes.end(), keys.begin(), keys.end());
+    known.words.push_back(LexiconKey(s));
+  }
+  ConfusionOptions compounds;
+  compounds.may_be_prefix = [](const void* ctx, uint64_t key) {
+    const auto& k = static_cast<const Words*>(ctx)->prefixes;
+    return std::find(k.begin(), k.end(), key) != k.end();
+  };
+  compounds.may_be_word = [](const void* ctx, uint64_t key) {
+    const auto& k = static_cast<const Words*>(ctx)->words;
+    return std::find(k.begin(), k.end(), key) != k.end();
+  };
+  compounds.prefix_context = &known;
+  compounds.min_part = 3;
+  auto readings = [&](const char* w) {
+    std::vector<std::string> seen;
+    ForEachCandidate(ToU32(w), compounds, [&](const Candidate& c) { seen.push_back(ToUtf8(c.text)); });
+    return seen;
+  };
+  EXPECT_EQ(readings("stgttelaerer"), std::vector<std::string>{"støttelærer"});
+  EXPECT_EQ(readings("kaerslaes"), std::vector<std::string>{"kærslæs"});
+  EXPECT_TRUE(readings("aret").empty());
+  EXPECT_TRUE(readings("stgtte").empty());  // one part is no compound
+}
+
 TEST(ConfusionTest, DamagedFormsInvertCandidates) {
   std::vector<std::string> forms;
   ForEachDamagedForm(ToU32("år"), ConfusionOptions{}, [&](const std::u32string& d) { forms.push_back(ToUtf8(d)); });

@@ -48,7 +48,10 @@ Result<void> CheckReadable(const std::string& path, const char* what) {
 class DanishLexicon : public Lexicon {
  public:
   DanishLexicon(LexiconFile file, LexiconOptions options)
-      : file_(std::move(file)), options_(std::move(options)), replacements_(ReadReplacements(options_.hunspell_aff)) {}
+      : file_(std::move(file)), options_(std::move(options)), replacements_(ReadReplacements(options_.hunspell_aff)) {
+    for (size_t i = 0; i < replacements_.size(); ++i)
+      by_first_byte_[static_cast<unsigned char>(replacements_[i].from[0])].push_back(static_cast<uint16_t>(i));
+  }
 
   bool Accepts(std::string_view word) const override {
     if (word.empty()) return false;
@@ -168,10 +171,14 @@ class DanishLexicon : public Lexicon {
   }
 
   // Some REP replacement of `word` is a dictionary form.
+  // Each place of the word is tried with the REP lines whose text starts
+  // with its byte.
   bool OneSlipFromAWord(std::string_view word) const {
     std::string candidate;
-    for (const Replacement& r : replacements_) {
-      for (size_t pos = word.find(r.from); pos != std::string_view::npos; pos = word.find(r.from, pos + 1)) {
+    for (size_t pos = 0; pos < word.size(); ++pos) {
+      for (uint16_t i : by_first_byte_[static_cast<unsigned char>(word[pos])]) {
+        const Replacement& r = replacements_[i];
+        if (word.compare(pos, r.from.size(), r.from) != 0) continue;
         if ((r.at_start && pos != 0) || (r.at_end && pos + r.from.size() != word.size())) continue;
         candidate.assign(word.substr(0, pos));
         candidate += r.to;
@@ -216,6 +223,7 @@ class DanishLexicon : public Lexicon {
   LexiconFile file_;
   LexiconOptions options_;
   std::vector<Replacement> replacements_;
+  std::vector<uint16_t> by_first_byte_[256];  // replacements_ by their text's first byte
   mutable std::mutex mu_;
   mutable std::unique_ptr<SpellChecker> checker_;
   mutable bool checker_failed_ = false;

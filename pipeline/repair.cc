@@ -492,12 +492,22 @@ class Repairer {
       // frequent merge; the rest need only be a word the corpus or the web
       // list knows. Also when the word as read is only a compound the
       // tables lack ("kontori": kontor+i is no compound anyone writes).
+      // When hunspell-da rejects the word whole, a compound of attested
+      // words the tables lack counts too ("radiuslinjeri"), when it accepts
+      // that.
       auto word_ok = [&](std::u32string_view part) {
-        Lexicon::Entry ep = lex_.Lookup(ToUtf8(part));
-        return (ep.flags & kKnown) && Evidence(ep.flags, ep.count) >= 1;
+        std::string pl = ToUtf8(part);
+        Lexicon::Entry ep = lex_.Lookup(pl);
+        if (ep.flags & kKnown) return Evidence(ep.flags, ep.count) >= 1;
+        return orig == 0 && part.size() >= 2 * kMinCompoundPart && !(ep.flags & (kLexForeign | kLexEnglish)) &&
+               CompoundEvidence(pl) >= kCompoundFactor && lex_.Accepts(pl);
       };
-      if (lw.back() == U'i' && word_ok(std::u32string_view(lw).substr(0, lw.size() - 1))) cut = lw.size() - 1;
-      else if (lw[0] == U'i' && word_ok(std::u32string_view(lw).substr(1))) cut = 1;
+      std::u32string_view v(lw);
+      if (lw.back() == U'i' && word_ok(v.substr(0, lw.size() - 1))) cut = lw.size() - 1;
+      else if (lw[0] == U'i' && word_ok(v.substr(1))) cut = 1;
+      // ... or at both ends ("Iregnearketi": "I regnearket i").
+      else if (lw.size() >= 7 && lw[0] == U'i' && lw.back() == U'i' && word_ok(v.substr(1, lw.size() - 2)))
+        return word.substr(0, 1) + U" " + word.substr(1, word.size() - 2) + U" " + word.substr(word.size() - 1);
     }
     if (cut == 0) return {};
     return word.substr(0, cut) + U" " + word.substr(cut);

@@ -298,6 +298,13 @@ TEST_F(RepairTest, SplitsAnIRunOntoADamagedWord) {
             "Der kom flere hændelser i perioden end ventet.\n");
 }
 
+TEST_F(RepairTest, SplitsAnIRunOntoAWordTheTablesLackOrOntoBothItsEnds) {
+  // "i" run onto a compound of attested words that the tables lack but
+  // hunspell-da accepts; "I" and "i" run onto both ends of a word.
+  EXPECT_EQ(Run("Der er tre kommunekonsulenteri regionen.\n"), "Der er tre kommunekonsulenter i regionen.\n");
+  EXPECT_EQ(Run("Det gik godt. Ibørnehaveni byen er der plads.\n"), "Det gik godt. I børnehaven i byen er der plads.\n");
+}
+
 TEST_F(RepairTest, ReadsAnMThatIsNoWordAsRAndN) {
   // "rn" run together into "m"; words with an m are left alone.
   EXPECT_EQ(Run("Alle kombinationeme og indstillingeme er vist i programmet.\n"),

@@ -1482,11 +1482,16 @@ struct PageRepair {
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
-      both_pieces = rep.IsUnknown(x) && rep.IsUnknown(y);
+      bool x_unknown = rep.IsUnknown(x), y_unknown = rep.IsUnknown(y);
+      both_pieces = x_unknown && y_unknown;
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").
       name = !both_pieces && same_line && camel && NameWhole(x, y);
-      if (!both_pieces && !name) return false;
+      // Or a piece that is no word beside a dictionary word the corpus has
+      // never seen ("vzer dier"): joined only as a confident repair into a
+      // word the corpus has seen (below).
+      bool rare_other = x_unknown != y_unknown && lex.Frequency(LowerUtf8(x_unknown ? y : x)) == 0;
+      if (!both_pieces && !name && !rare_other) return false;
     }
     std::u32string joined(x);
     joined += y;

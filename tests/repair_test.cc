@@ -305,6 +305,12 @@ TEST_F(RepairTest, SplitsAnIRunOntoAWordTheTablesLackOrOntoBothItsEnds) {
   EXPECT_EQ(Run("Det gik godt. Ibørnehaveni byen er der plads.\n"), "Det gik godt. I børnehaven i byen er der plads.\n");
 }
 
+TEST_F(RepairTest, JoinsADamagedPieceOntoADictionaryWordTheCorpusNeverShows) {
+  // "vzer" is no word, "dien" one nobody writes; joined and repaired they
+  // are a common word. A piece beside a word the corpus has seen stays.
+  EXPECT_EQ(Run("Skriv vzer dien i feltet, og vzer god.\n"), "Skriv værdien i feltet, og vær god.\n");
+}
+
 TEST_F(RepairTest, ReadsAnMThatIsNoWordAsRAndN) {
   // "rn" run together into "m"; words with an m are left alone.
   EXPECT_EQ(Run("Alle kombinationeme og indstillingeme er vist i programmet.\n"),

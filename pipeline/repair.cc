@@ -41,6 +41,9 @@ constexpr double kMaxWeakEvidence = 1.0;
 // this share of them.
 constexpr uint64_t kMinCapitalEvidence = 20;
 constexpr double kMaxCapitalShare = 0.002;
+// A word in capitals this frequent in the corpus ("DU", "AT", "PÅ") shows
+// that its neighbours in capitals are text, not acronyms.
+constexpr uint64_t kCommonCapitalsWord = 500;
 // A capital A inside a sentence is an Å (not a misread å) on words the
 // corpus Capitalises inside a sentence in this share of them or more.
 constexpr double kCapitalAShare = 0.1;
@@ -1188,11 +1191,14 @@ struct PageRepair {
         ctx.before_end = s[i] == U'.' || s[i] == U'!' || s[i] == U'?';
       }
     }
-    // "SKIFT STØRRELSE PA FILEN": capitals beside a Danish word of four or
-    // more letters in capitals are text, not an acronym.
+    // "SKIFT STØRRELSE PA FILEN", "DU GAR": capitals beside a Danish word
+    // in capitals (of four or more letters, or a very common one) are text,
+    // not an acronym.
     if (IsAcronym(std::u32string_view(lines[t.line]).substr(t.begin, t.end - t.begin))) {
       auto danish_capitals = [&](const std::u32string& w) {
-        return w.size() >= 4 && std::all_of(w.begin(), w.end(), IsUpper) && (lex.Flags(LowerUtf8(w)) & kKnown);
+        if (w.size() < 2 || !std::all_of(w.begin(), w.end(), IsUpper)) return false;
+        Lexicon::Entry e = lex.Lookup(LowerUtf8(w));
+        return (e.flags & kKnown) && (w.size() >= 4 || e.count >= kCommonCapitalsWord);
       };
       ctx.capitals_text = (prev_joined && danish_capitals(prev_repaired ? *prev_repaired : Text(toks[k - 1]))) ||
                           (next_joined && danish_capitals(Text(toks[k + 1])));

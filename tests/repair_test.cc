@@ -198,6 +198,8 @@ TEST_F(RepairTest, SuspendedCompoundHeadsAndRareEnglishForms) {
 
 TEST_F(RepairTest, ShortCapitalsBesideDanishCapitalsAreWords) {
   EXPECT_EQ(Run("SKIFT STORRELSE PA FILEN."), "SKIFT STØRRELSE PÅ FILEN.\n");
+  // ... also beside a very common short word in capitals.
+  EXPECT_EQ(Run("NU GAR DU I GANG."), "NU GÅR DU I GANG.\n");
   // Acronyms stay acronyms beside lower case and other acronyms.
   EXPECT_EQ(Run("Brug PA og CPU, RAM PA DVD."), "Brug PA og CPU, RAM PA DVD.\n");
 }

@@ -965,6 +965,24 @@ bool InCapitalsChunk(const std::u32string& s, size_t i) {
 
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// A zero inside a word in capitals, read for an Ø ("ST0RRELSE", "0RE"):
+// its whitespace-delimited chunk (less punctuation around it) holds only
+// capitals and single zeros, at least three capitals, and a capital beside
+// this zero.
+bool InCapitalsWithZero(const std::u32string& s, size_t i) {
+  size_t b = i, e = i;
+  while (b > 0 && s[b - 1] != U' ' && s[b - 1] != U'\t') --b;
+  while (e < s.size() && s[e] != U' ' && s[e] != U'\t') ++e;
+  while (e > b && !IsLetter(s[e - 1]) && s[e - 1] != U'0') --e;
+  while (b < e && !IsLetter(s[b]) && s[b] != U'0') ++b;
+  int capitals = 0;
+  for (size_t k = b; k < e; ++k) {
+    if (IsUpper(s[k])) ++capitals;
+    else if (s[k] != U'0' || (k > b && s[k - 1] == U'0')) return false;
+  }
+  return capitals >= 3 && ((i > b && IsUpper(s[i - 1])) || (i + 1 < e && IsUpper(s[i + 1])));
+}
+
 // A quotation mark that opens a quotation: " “ „ « ».
 bool IsOpeningQuote(char32_t c) { return c == U'"' || c == 0x201C || c == 0x201E || c == U'«' || c == U'»'; }
 
@@ -979,6 +997,7 @@ bool IsWordClosing(char32_t c) {
 bool IsWordChar(const std::u32string& s, size_t i) {
   char32_t c = s[i];
   if (IsLetter(c)) return true;
+  if (c == U'0') return InCapitalsWithZero(s, i);
   if ((c == U'/' || c == U':') && i > 0 && i + 1 < s.size() && IsUpper(s[i - 1]) && IsUpper(s[i + 1]) &&
       ((c == U'/' && (s[i - 1] == U'A' || s[i + 1] == U'E')) || (c == U':' && s[i - 1] == U'A')))
     return InCapitalsChunk(s, i);

@@ -151,6 +151,9 @@ constexpr Pattern kPatterns[] = {
     {{U'E', 0}, 1, U'Æ', 0.2, "confusion:E->Æ"},
     {{U'E', 0}, 1, U'Ø', 0.05, "confusion:E->Ø"},
     {{U'O', 0}, 1, U'Ø', 0.2, "confusion:O->Ø"},
+    // Ø read as a zero (its stroke as the zero's) in capitals: "ST0RRELSE"
+    // (the repair's words hold a 0 only there).
+    {{U'0', 0}, 1, U'Ø', 0.2, "confusion:0->Ø"},
     {{U'G', 0}, 1, U'Ø', 0.3, "confusion:G->Ø"},
     {{U'/', U'E'}, 2, U'Æ', 0.2, "confusion:/E->Æ"},
     {{U'A', U'/'}, 2, U'Æ', 0.2, "confusion:A/->Æ"},
@@ -400,6 +403,7 @@ bool IsConfusable(char32_t c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
     case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'': case U'é': case U'd':
+    case U'0':
       return true;
     default:
       return false;

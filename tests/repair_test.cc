@@ -87,6 +87,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi hjezlper med den hgijre side.", "Vi hjælper med den højre side."},
       // Æ read as /E, A/ or A: in capitals
       {"Sæt et M/ERKAT og et MA/RKE pa.", "Sæt et MÆRKAT og et MÆRKE på."},
+      // Ø read as a zero in capitals; zeros elsewhere stay
+      {"SE ST0RRELSE OG 0STRIG. Model A0B koster 100 kr.", "SE STØRRELSE OG ØSTRIG. Model A0B koster 100 kr."},
       // ... and as A' or A: starting a word
       {"Se A'ndringer og A:ndringer her, svar A: ja.", "Se Ændringer og Ændringer her, svar A: ja."},
       // I read as | at a sentence start

@@ -1515,7 +1515,12 @@ struct PageRepair {
       // Or a piece that is no word beside a dictionary word the corpus has
       // never seen ("vzer dier"): joined only as a confident repair into a
       // word the corpus has seen (below).
-      bool rare_other = x_unknown != y_unknown && lex.Frequency(LowerUtf8(x_unknown ? y : x)) == 0;
+      // (Only a piece with a sign of a lost æ or ø: z, ae, ee, @.)
+      std::u32string_view damaged = x_unknown ? x : y;
+      bool rare_other = x_unknown != y_unknown &&
+                        (LooksDamaged(damaged) || HasDanishDamageSign(damaged) ||
+                         notat::Lower(damaged).find(U"ee") != std::u32string::npos) &&
+                        lex.Frequency(LowerUtf8(x_unknown ? y : x)) == 0;
       if (!both_pieces && !name && !rare_other) return false;
     }
     std::u32string joined(x);

@@ -125,6 +125,7 @@ constexpr Pattern kPatterns[] = {
     {{U'g', U'e'}, 2, U'ø', 0.01, "confusion:ge->ø"},
     {{U'e', U'g'}, 2, U'ø', 0.01, "confusion:eg->ø"},
     {{U'g', U'a'}, 2, U'ø', 0.02, "confusion:ga->ø"},
+    {{U'a', U'g'}, 2, U'ø', 0.01, "confusion:ag->ø"},
     {{U'a', U'@'}, 2, U'ø', 0.01, "confusion:a@->ø"},
     {{U'a', U'a'}, 2, U'æ', 0.01, "confusion:aa->æ"},
     {{U'e', U'z', U'e'}, 3, U'æ', 0.01, "confusion:eze->æ"},

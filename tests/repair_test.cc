@@ -85,6 +85,8 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"Vi bor i Arhus.", "Vi bor i Århus."},
       // æ read as ez, ø as gi
       {"Vi hjezlper med den hgijre side.", "Vi hjælper med den højre side."},
+      // ø read as ag
+      {"Vi taler med bagrn om det.", "Vi taler med børn om det."},
       // Æ read as /E, A/ or A: in capitals
       {"Sæt et M/ERKAT og et MA/RKE pa.", "Sæt et MÆRKAT og et MÆRKE på."},
       // Ø read as a zero in capitals; zeros elsewhere stay

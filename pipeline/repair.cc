@@ -1306,7 +1306,9 @@ struct PageRepair {
         ++k;
         continue;
       }
-      if (TryMerge(k)) {
+      // (The first pass leaves pieces unjoined: a join's edits are few,
+      // and looking for joins costs as much as the rest of that pass.)
+      if (!collect_only && TryMerge(k)) {
         have_prev = false;
         ++k;
         continue;

@@ -1030,6 +1030,9 @@ bool InUrl(const std::u32string& s, size_t b, size_t e) {
   while (cb > 0 && s[cb - 1] != U' ' && s[cb - 1] != U'\t') --cb;
   while (ce < s.size() && s[ce] != U' ' && s[ce] != U'\t') ++ce;
   std::u32string_view chunk = std::u32string_view(s).substr(cb, ce - cb);
+  // Every kind below has a '.', ':' or '@' (most words none).
+  if (std::none_of(chunk.begin(), chunk.end(), [](char32_t c) { return c == U'.' || c == U':' || c == U'@'; }))
+    return false;
   if (chunk.find(U"://") != std::u32string_view::npos || chunk.find(U"www.") != std::u32string_view::npos) return true;
   size_t at = chunk.find(U'@');
   if (at != std::u32string_view::npos && at > 0 && IsLetter(chunk[at - 1])) {

@@ -965,7 +965,7 @@ bool InCapitalsChunk(const std::u32string& s, size_t i) {
 
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
-// A zero inside a word in capitals, read for an Ø ("ST0RRELSE", "0RE"):
+// A zero inside a word in capitals, read for an Ø ("ST0RRELSE", "0STRIG"):
 // its whitespace-delimited chunk (less punctuation around it) holds only
 // capitals and single zeros, at least three capitals, and a capital beside
 // this zero.
@@ -1512,7 +1512,9 @@ struct PageRepair {
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
-      bool x_unknown = rep.IsUnknown(x), y_unknown = rep.IsUnknown(y);
+      // (y is looked at only when x is no word or one the corpus lacks.)
+      bool x_unknown = rep.IsUnknown(x);
+      bool y_unknown = (x_unknown || lex.Frequency(LowerUtf8(x)) == 0) && rep.IsUnknown(y);
       both_pieces = x_unknown && y_unknown;
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").

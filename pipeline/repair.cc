@@ -946,12 +946,17 @@ void MarkPieces(const std::vector<std::u32string>& lines, bool first_page, std::
   }
 }
 
+// Widens [b, e) of `s` to the whitespace-delimited chunk around it.
+void WidenToChunk(const std::u32string& s, size_t& b, size_t& e) {
+  while (b > 0 && s[b - 1] != U' ' && s[b - 1] != U'\t') --b;
+  while (e < s.size() && s[e] != U' ' && s[e] != U'\t') ++e;
+}
+
 // An all-capitals chunk of at least five characters around position i (Æ
 // read as "/E", "A/" or "A:" in "M/ERKAT", "MA/RKE", "AFSA:T"; "A/S" is not).
 bool InCapitalsChunk(const std::u32string& s, size_t i) {
   size_t b = i, e = i;
-  while (b > 0 && s[b - 1] != U' ' && s[b - 1] != U'\t') --b;
-  while (e < s.size() && s[e] != U' ' && s[e] != U'\t') ++e;
+  WidenToChunk(s, b, e);
   while (e > b && !IsLetter(s[e - 1])) --e;  // trailing punctuation
   while (b < e && !IsLetter(s[b])) ++b;
   if (e - b < 5) return false;
@@ -971,8 +976,7 @@ bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // this zero.
 bool InCapitalsWithZero(const std::u32string& s, size_t i) {
   size_t b = i, e = i;
-  while (b > 0 && s[b - 1] != U' ' && s[b - 1] != U'\t') --b;
-  while (e < s.size() && s[e] != U' ' && s[e] != U'\t') ++e;
+  WidenToChunk(s, b, e);
   while (e > b && !IsLetter(s[e - 1]) && s[e - 1] != U'0') --e;
   while (b < e && !IsLetter(s[b]) && s[b] != U'0') ++b;
   int capitals = 0;
@@ -1027,8 +1031,7 @@ bool IsWordChar(const std::u32string& s, size_t i) {
 // The whitespace-delimited chunk around [b, e) looks like a URL or address.
 bool InUrl(const std::u32string& s, size_t b, size_t e) {
   size_t cb = b, ce = e;
-  while (cb > 0 && s[cb - 1] != U' ' && s[cb - 1] != U'\t') --cb;
-  while (ce < s.size() && s[ce] != U' ' && s[ce] != U'\t') ++ce;
+  WidenToChunk(s, cb, ce);
   std::u32string_view chunk = std::u32string_view(s).substr(cb, ce - cb);
   // Every kind below has a '.', ':' or '@' (most words none).
   if (std::none_of(chunk.begin(), chunk.end(), [](char32_t c) { return c == U'.' || c == U':' || c == U'@'; }))
@@ -1514,7 +1517,8 @@ struct PageRepair {
       // into what hunspell-da accepts.
       // (y is looked at only when x is no word or one the corpus lacks.)
       bool x_unknown = rep.IsUnknown(x);
-      bool y_unknown = (x_unknown || lex.Frequency(LowerUtf8(x)) == 0) && rep.IsUnknown(y);
+      bool x_unseen = !x_unknown && lex.Frequency(LowerUtf8(x)) == 0;  // a word the corpus lacks
+      bool y_unknown = (x_unknown || x_unseen) && rep.IsUnknown(y);
       both_pieces = x_unknown && y_unknown;
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").
@@ -1527,7 +1531,7 @@ struct PageRepair {
       bool rare_other = x_unknown != y_unknown &&
                         (LooksDamaged(damaged) || HasDanishDamageSign(damaged) ||
                          notat::Lower(damaged).find(U"ee") != std::u32string::npos) &&
-                        lex.Frequency(LowerUtf8(x_unknown ? y : x)) == 0;
+                        (x_unknown ? lex.Frequency(LowerUtf8(y)) == 0 : x_unseen);
       if (!both_pieces && !name && !rare_other) return false;
     }
     std::u32string joined(x);

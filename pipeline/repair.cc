@@ -9,7 +9,6 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "pipeline/lexicon.h"
@@ -80,6 +79,9 @@ constexpr double kMinPair = 2;
 constexpr double kMaxContextGain = 1.5;
 constexpr double kStrongPair = 20;
 constexpr double kMaxStrongContextGain = 6;
+// Weight of the document's own repaired words against the corpus in the
+// word probabilities (DocModel::CacheLog).
+constexpr double kDocCacheWeight = 0.1;
 // Prior weight (pseudo-observations) of the model's confusion weights when
 // the document's own repairs re-estimate them.
 constexpr double kChannelPrior = 5;
@@ -186,7 +188,9 @@ struct WordContext {
 // all, and how each repaired word was misread.
 struct DocModel {
   double p_damaged = 1.0;
-  std::unordered_map<std::string, std::unordered_set<std::string>> seen;  // true word -> observed forms
+  // true word -> each form it was read as -> confident repairs of that form
+  std::unordered_map<std::string, std::unordered_map<std::string, int>> seen;
+  double words = 1;  // word tokens of the document
   std::unordered_map<std::string, int> rule_count;  // lower-cased rule -> repairs that used it
   std::unordered_map<char32_t, int> target_count;   // lower-case letter -> repairs that produced it
 
@@ -203,6 +207,22 @@ struct DocModel {
       s += std::log((RuleCount(e.rule) + kChannelPrior * std::exp(e.log_p)) / (t->second + kChannelPrior));
     }
     return s;
+  }
+
+  // log of how much more probable the document makes `w` (lower-case) than
+  // the corpus does (probability `p`), for a word read as `form`: a cache
+  // model, mixing the corpus with the words the document's confident
+  // repairs of other forms gave, weighted kDocCacheWeight (relative to a
+  // word they never gave). A word a document repaired is a word it uses;
+  // the rarer the word in the corpus, the more that says. Repairs of `form`
+  // itself are left out: they would only repeat this decision.
+  double CacheLog(const std::string& w, double p, const std::string& form) const {
+    auto r = seen.find(w);
+    if (r == seen.end() || p <= 0) return 0;
+    int n = 0;
+    for (const auto& [f, k] : r->second)
+      if (f != form) n += k;
+    return std::log1p(kDocCacheWeight / (1 - kDocCacheWeight) * n / (words * p));
   }
 
   // rule_count of a rule's lower-cased name; rules are string constants, so
@@ -813,7 +833,8 @@ class Repairer {
       const Scored& s = a.cands[i];
       order[i] = i;
       score[i] = doc.LogChannel(s.cand.edits) +
-                 (real_word ? ContextLog(s.lower, s.evidence, ctx, &lower, &strong) : std::log(s.evidence / n_));
+                 (real_word ? ContextLog(s.lower, s.evidence, ctx, &lower, &strong) : std::log(s.evidence / n_)) +
+                 doc.CacheLog(s.lower, s.evidence / n_, lower);
       if (real_word) {
         score[i] += std::log(doc.p_damaged);
         // Capped so that the channel stays a probability.
@@ -1758,12 +1779,13 @@ DocModel LearnDocument(const Document& document, Repairer& rep, const Lexicon& l
     const Page& page = document.pages[i];
     PageRepair pr{rep, lexicon, options, page, neutral, true, false, AfterHyphen(document, i), MidSentence(document, i), {}, {}, {}, {}};
     pr.Run();
+    doc.words += static_cast<double>(pr.toks.size());
     if (texts != nullptr) texts->push_back(PageText{std::move(pr.lines), std::move(pr.toks)});
     intact += pr.intact_special;
     for (const Replacement& r : pr.repl) {
       if (r.edits.empty() || r.correction.confidence < 0.5) continue;
       ++damaged;
-      doc.seen[LowerUtf8(r.correction.after)].insert(LowerUtf8(r.correction.before));
+      ++doc.seen[LowerUtf8(r.correction.after)][LowerUtf8(r.correction.before)];
       for (const Edit& e : r.edits) {
         ++doc.rule_count[LowerUtf8(std::string_view(e.rule))];
         ++doc.target_count[ToLower(e.to)];

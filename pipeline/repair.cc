@@ -424,10 +424,8 @@ class Repairer {
   }
   // A word that is Danish as it stands and could be a misread other word:
   // the only kind whose decision weighs its neighbours.
-  bool NeedsContext(std::u32string_view word) const {
-    uint32_t flags = LookupCandidate(word).flags;
-    return (flags & kKnown) && (flags & kLexHasVariant);
-  }
+  bool NeedsContext(std::u32string_view word) const { return NeedsContext(LookupCandidate(word)); }
+  static bool NeedsContext(const Lexicon::Entry& e) { return (e.flags & kKnown) && (e.flags & kLexHasVariant); }
 
   // The lexicon entry of a candidate reading (any case), hashed without
   // building its string when the lexicon allows.
@@ -448,9 +446,10 @@ class Repairer {
   }
   // The same for a word in any case, without building its lower-case string
   // when the tables know it (most words).
-  bool IsUnknown(std::u32string_view word) {
-    uint32_t flags = keyed_ ? lex_.LookupKey(LowerKey(word)).flags : lex_.Flags(LowerUtf8(word));
-    if (flags & (kKnown | kLexForeign | kLexEnglish)) return false;
+  bool IsUnknown(std::u32string_view word) { return IsUnknown(word, LookupCandidate(word)); }
+  // The same with the word's entry (LookupCandidate) at hand.
+  bool IsUnknown(std::u32string_view word, const Lexicon::Entry& entry) {
+    if (entry.flags & (kKnown | kLexForeign | kLexEnglish)) return false;
     return IsUnknownUncached(LowerUtf8(word));
   }
   bool IsUnknownUncached(const std::string& lower) {
@@ -575,10 +574,12 @@ class Repairer {
   // Forgets decisions made with another document model.
   void ClearCache() { cache_.clear(); }
 
-  Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc) {
+  // `entry`: LookupCandidate(word), when the caller has it.
+  Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc,
+                  const Lexicon::Entry* looked_up = nullptr) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
     if ((IsAcronym(word) && !ctx.capitals_text) || IsCamelCase(word)) return {};
-    Lexicon::Entry entry = LookupCandidate(word);
+    Lexicon::Entry entry = looked_up != nullptr ? *looked_up : LookupCandidate(word);
     uint32_t flags = entry.flags;
     bool known = flags & kKnown;
     // Most words: no string built.
@@ -683,7 +684,12 @@ class Repairer {
     std::string lower;
     double evidence = 0;
     bool compound_only = false;
+    mutable int8_t accepted = -1;  // lex_.Accepts(lower), once asked (-1: not yet)
   };
+  bool Accepted(const Scored& s) const {
+    if (s.accepted < 0) s.accepted = lex_.Accepts(s.lower) ? 1 : 0;
+    return s.accepted == 1;
+  }
   struct Analysis {
     std::vector<Scored> cands;  // readings that are words; compounds only when none is
     double orig_evidence = 0;   // 0: no lexicon knows the word as it stands
@@ -849,7 +855,7 @@ class Repairer {
     // compounds, and accept junk, so neither alone decides).
     size_t first = 0;
     while (first < order.size() && a.cands[order[first]].compound_only &&
-           a.cands[order[first]].evidence < kCompoundFactor && !lex_.Accepts(a.cands[order[first]].lower))
+           a.cands[order[first]].evidence < kCompoundFactor && !Accepted(a.cands[order[first]]))
       ++first;
     if (first == order.size()) {
       d.undecided = !known && a.orig_evidence <= 0;
@@ -1333,14 +1339,15 @@ struct PageRepair {
         ++k;
         continue;
       }
+      const Lexicon::Entry entry = rep.LookupCandidate(word);
       // (The first pass leaves pieces unjoined: a join's edits are few,
       // and looking for joins costs about a twentieth of the whole repair.)
-      if (!collect_only && TryMerge(k)) {
+      if (!collect_only && TryMerge(k, entry)) {
         have_prev = false;
         ++k;
         continue;
       }
-      const bool real_word = rep.NeedsContext(word);
+      const bool real_word = Repairer::NeedsContext(entry);
       if (collect_only && real_word && word.size() >= 2 && HasConfusable(word)) {
         have_prev = false;
         continue;
@@ -1353,7 +1360,7 @@ struct PageRepair {
         const std::u32string& s = lines[t.line];
         ctx.compound_head = !t.hyphen_end && t.end + 1 < s.size() && s[t.end] == U'-' && s[t.end + 1] == U' ';
       }
-      Decision d = rep.Decide(word, ctx, doc);
+      Decision d = rep.Decide(word, ctx, doc, &entry);
       // The first pass learns only from confusion repairs: rules that make
       // none (a doubled letter, a split) matter to it only where they would
       // overrule one.
@@ -1369,12 +1376,14 @@ struct PageRepair {
         LowerMisreadCapital(word, ctx, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
-                                   MakeCorrection(t.line, t.begin, word, d.text, d.rule ? std::string(d.rule) : RuleOf(d.edits),
+                                   MakeCorrection(t.line, t.begin, word, d.text,
+                                                  // (the first pass keeps no rule names)
+                                                  d.rule ? std::string(d.rule) : collect_only ? std::string() : RuleOf(d.edits),
                                                   d.confidence),
                                    d.edits});
         prev_repaired = d.text;
       } else {
-        if (d.undecided)
+        if (d.undecided && !collect_only)
           undecided.push_back(MakeCorrection(t.line, t.begin, word, d.guess,
                                              d.guess.empty() ? "unknown-word" : RuleOf(d.guess_edits), d.confidence));
         prev_repaired = word;
@@ -1502,7 +1511,8 @@ struct PageRepair {
   // in two at a space. Token k and k+1 (one space apart on one line) are
   // joined when one is no word, the other is at most three letters, and the
   // whole is a word seen in the corpus (as it stands or as a confident reading).
-  bool TryMerge(size_t k) {
+  // `x_entry`: the lexicon's entry of token k's word.
+  bool TryMerge(size_t k, const Lexicon::Entry& x_entry) {
     if (k + 1 >= toks.size()) return false;
     const Tok& a = toks[k];
     const Tok& b = toks[k + 1];
@@ -1531,15 +1541,16 @@ struct PageRepair {
       // The short piece is no common word of its own ("er", "de"), except a
       // lone capital letter before the rest ("A fstand").
       bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
-      if (!lone_capital && lex.Frequency(LowerUtf8(shorter)) >= kMergeMaxShortCount) return false;
+      if (!lone_capital && rep.LookupCandidate(shorter).count >= kMergeMaxShortCount) return false;
       if (longer.size() < 3 || !rep.IsUnknown(longer)) return false;
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.
       // (y is looked at only when x is no word or one the corpus lacks.)
-      bool x_unknown = rep.IsUnknown(x);
-      bool x_unseen = !x_unknown && lex.Frequency(LowerUtf8(x)) == 0;  // a word the corpus lacks
-      bool y_unknown = (x_unknown || x_unseen) && rep.IsUnknown(y);
+      bool x_unknown = rep.IsUnknown(x, x_entry);
+      bool x_unseen = !x_unknown && x_entry.count == 0;  // a word the corpus lacks
+      Lexicon::Entry y_entry;
+      bool y_unknown = (x_unknown || x_unseen) && rep.IsUnknown(y, (y_entry = rep.LookupCandidate(y)));
       both_pieces = x_unknown && y_unknown;
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").
@@ -1552,7 +1563,7 @@ struct PageRepair {
       bool rare_other = x_unknown != y_unknown &&
                         (LooksDamaged(damaged) || HasDanishDamageSign(damaged) ||
                          notat::Lower(damaged).find(U"ee") != std::u32string::npos) &&
-                        (x_unknown ? lex.Frequency(LowerUtf8(y)) == 0 : x_unseen);
+                        (x_unknown ? y_entry.count == 0 : x_unseen);
       if (!both_pieces && !name && !rare_other) return false;
     }
     std::u32string joined(x);

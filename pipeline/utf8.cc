@@ -29,6 +29,10 @@ std::u32string DecodeUtf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII: most of the text
+      out.push_back(static_cast<char32_t>(s[i++]));
+      continue;
+    }
     size_t n = Utf8SequenceLength(s, i);
     if (n == 0) {
       out.push_back(0xFFFD);

@@ -574,7 +574,7 @@ class Repairer {
   // Forgets decisions made with another document model.
   void ClearCache() { cache_.clear(); }
 
-  // `entry`: LookupCandidate(word), when the caller has it.
+  // `looked_up`: LookupCandidate(word), when the caller has it.
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc,
                   const Lexicon::Entry* looked_up = nullptr) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
@@ -1550,7 +1550,8 @@ struct PageRepair {
       bool x_unknown = rep.IsUnknown(x, x_entry);
       bool x_unseen = !x_unknown && x_entry.count == 0;  // a word the corpus lacks
       Lexicon::Entry y_entry;
-      bool y_unknown = (x_unknown || x_unseen) && rep.IsUnknown(y, (y_entry = rep.LookupCandidate(y)));
+      if (x_unknown || x_unseen) y_entry = rep.LookupCandidate(y);
+      bool y_unknown = (x_unknown || x_unseen) && rep.IsUnknown(y, y_entry);
       both_pieces = x_unknown && y_unknown;
       // Or a name the dictionary has whole, one of whose pieces is no Danish
       // word and which the corpus never shows apart ("Libre Office").

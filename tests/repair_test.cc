@@ -608,6 +608,10 @@ TEST(RepairFakeTest, AWordTheDocumentRepairedElsewhereIsLikelierInIt) {
   EXPECT_EQ(TextOf(Repair(DocOf("Hun kan lase den nu."), lex)), "Hun kan låse den nu.\n");
   EXPECT_EQ(TextOf(Repair(DocOf("Vi skal laese bogen, og han vil leese den.\nHun kan lase den nu."), lex)),
             "Vi skal læse bogen, og han vil læse den.\nHun kan læse den nu.\n");
+  // The same misreading three times is no evidence for its own first
+  // reading: only repairs of other forms count.
+  EXPECT_EQ(TextOf(Repair(DocOf("Vi skal laese bogen.\nHun kan lase den, lase den og lase den nu."), lex)),
+            "Vi skal læse bogen.\nHun kan læse den, læse den og læse den nu.\n");
 }
 
 TEST(RepairFakeTest, SkipsAddressesAndWordsTouchingDigits) {

@@ -1249,7 +1249,7 @@ struct PageRepair {
     if (IsAcronym(std::u32string_view(lines[t.line]).substr(t.begin, t.end - t.begin))) {
       auto danish_capitals = [&](const std::u32string& w) {
         if (w.size() < 2 || !std::all_of(w.begin(), w.end(), IsUpper)) return false;
-        Lexicon::Entry e = lex.Lookup(LowerUtf8(w));
+        Lexicon::Entry e = rep.LookupCandidate(w);
         return (e.flags & kKnown) && (w.size() >= 4 || e.count >= kCommonCapitalsWord);
       };
       ctx.capitals_text = (prev_joined && danish_capitals(prev_repaired ? *prev_repaired : Text(toks[k - 1]))) ||
@@ -1542,7 +1542,7 @@ struct PageRepair {
       // lone capital letter before the rest ("A fstand").
       bool lone_capital = x_short && nx == 1 && IsUpper(x[0]);
       if (!lone_capital && rep.LookupCandidate(shorter).count >= kMergeMaxShortCount) return false;
-      if (longer.size() < 3 || !rep.IsUnknown(longer)) return false;
+      if (longer.size() < 3 || !(x_short ? rep.IsUnknown(y) : rep.IsUnknown(x, x_entry))) return false;
     } else {
       // Two pieces that are no words ("udgivelsesinfor mationer"), joined
       // into what hunspell-da accepts.

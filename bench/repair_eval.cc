@@ -24,6 +24,7 @@
 #include "bench/repair_eval_metrics.h"
 #include "pipeline/lexicon.h"
 #include "pipeline/repair.h"
+#include "pipeline/repair_text.h"
 #include "pipeline/source.h"
 
 namespace notat::repair_eval {
@@ -208,10 +209,34 @@ void PrintTally(const char* title, const Tally& t, size_t n) {
                 Show(k.second).c_str(), v.second.c_str());
 }
 
+// What kind of failure `w` is, in words that name no word: what the OCR
+// read (a word of the lexicon or not), what the truth is to the lexicon
+// (stored, only a compound of its parts, unknown), and whether the repair
+// listed the word as undecided with the truth as its guess.
+std::string MissKind(const WordOutcome& w, const RepairedText& r, const Lexicon& lex) {
+  std::string kind = Kind(w);
+  if (w.ocr_right()) return kind;
+  if (w.ocr_link != Link::kOne) return kind + ", OCR split or merged it";
+  std::string ocr = LowerUtf8(std::string_view(w.ocr)), truth = LowerUtf8(std::string_view(w.truth));
+  kind += lex.Accepts(ocr) ? ", OCR read a word" : ", OCR read no word";
+  Lexicon::Entry t = lex.Lookup(truth);
+  kind += (t.flags & (kLexListed | kLexAttested | kLexDomain)) ? ", truth stored"
+          : lex.Accepts(truth)                                 ? ", truth a compound"
+          : t.count                                            ? ", truth only in the corpus"
+                                                               : ", truth unknown";
+  const char* listed = ", not listed undecided";
+  for (const Correction& u : r.undecided) {
+    if (u.line != w.ocr_line || StripPunctuation(u.before) != w.ocr) continue;
+    listed = StripPunctuation(u.after) == w.truth ? ", undecided, guess right" : ", undecided, other guess";
+    break;
+  }
+  return kind + listed;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"Measures the repair stage against true text (BENCHMARKS.md, Repair accuracy)"};
   std::string truth_path, ocr_path, corpus_dir, lexicon_dir;
-  bool json = false, by_source = false;
+  bool json = false, by_source = false, miss_kinds = false;
   int show_errors = 0, patterns = 0;
   double min_seconds = 2.0;
   app.add_option("--truth", truth_path, "true text, same lines as --ocr");
@@ -221,6 +246,8 @@ int Main(int argc, char** argv) {
   app.add_flag("--json", json, "machine-readable output");
   app.add_option("--show-errors", show_errors, "print the first N failures (truth | ocr | repaired)");
   app.add_option("--patterns", patterns, "print the N most frequent error patterns");
+  app.add_flag("--miss-kinds", miss_kinds,
+               "count words not restored by kind (no words shown: safe on a held-out corpus)");
   app.add_flag("--by-source", by_source, "also report each corpus source (from index.tsv)");
   app.add_option("--min-seconds", min_seconds, "time repeated repair passes for at least this long");
   try {
@@ -314,6 +341,7 @@ int Main(int argc, char** argv) {
   Counts total;
   std::map<std::string, Counts> per_source;
   Tally missed_chars, false_chars, missed_words, false_words;
+  std::map<std::string, int64_t> kinds;
   std::vector<std::string> failures;
   int64_t corrections = 0;
   for (size_t k = 0; k < pairs.size(); ++k) {
@@ -326,11 +354,13 @@ int Main(int argc, char** argv) {
     if (!pairs[k].source.empty()) per_source[pairs[k].source] += r.counts;
     for (const WordOutcome& w : r.words) {
       if (w.repaired_right()) continue;
+      std::string kind = miss_kinds ? MissKind(w, repaired[k], **lexicon) : Kind(w);
+      if (miss_kinds) ++kinds[kind];
       if (static_cast<int>(failures.size()) < show_errors) {
         char buf[64];
         std::snprintf(buf, sizeof buf, ":%d", w.truth_line);
         failures.push_back(pairs[k].name + buf + "  " + w.truth + " | " + Show(w.ocr) + " | " +
-                           Show(w.repaired) + "   [" + Kind(w) + "]");
+                           Show(w.repaired) + "   [" + kind + "]");
       }
       if (w.ocr_right()) {
         false_words.Add(w.truth, w.repaired, pairs[k].name);
@@ -372,6 +402,7 @@ int Main(int argc, char** argv) {
                          {"false_words", TallyJson(false_words, patterns)}};
     }
     if (show_errors > 0) out["errors"] = failures;
+    if (miss_kinds) out["miss_kinds"] = kinds;
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     std::printf("notat-repair-eval: %s (%zu page%s)\n", what.c_str(), pairs.size(),
@@ -396,6 +427,10 @@ int Main(int argc, char** argv) {
       PrintTally("still wrong after repair, by word (repaired -> truth):", missed_words, patterns);
       PrintTally("false corrections, by character (truth -> repaired):", false_chars, patterns);
       PrintTally("false corrections, by word (truth -> repaired):", false_words, patterns);
+    }
+    if (miss_kinds) {
+      std::printf("\nwords not right after repair, by kind:\n");
+      for (const auto& [kind, n] : kinds) std::printf("  %5lld  %s\n", static_cast<long long>(n), kind.c_str());
     }
     if (show_errors > 0) {
       std::printf("\nfirst %zu failures (file:truth line  truth | ocr | repaired):\n", failures.size());

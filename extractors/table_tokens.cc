@@ -607,6 +607,21 @@ bool Follows(const Period& p, const Period& next) {
   return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
 }
 
+// The line holding the most values, below every period: the table's row
+// of values when periods are columns. npos when no line holds two values.
+size_t ValueRowLine(const std::vector<Token>& toks, const SeriesReading& r) {
+  std::map<size_t, size_t> count;  // line -> values on it
+  for (size_t v : r.values) ++count[toks[v].line];
+  size_t row = std::string::npos, most = 0;
+  for (const auto& [line, n] : count)
+    if (n > most) most = n, row = line;
+  if (most < 2) return std::string::npos;
+  for (const PeriodMention& p : r.periods)
+    for (size_t t : p.tokens)
+      if (toks[t].line >= row) return std::string::npos;
+  return row;
+}
+
 // Periods as columns over one row of values, where OCR broke the header:
 // stray numbers in it ("5 -- 2018 | 2019 ... 12") or one year unreadable
 // ("202571."). The row is the line with the most values, below every
@@ -615,18 +630,13 @@ bool Follows(const Period& p, const Period& next) {
 // back (`inferred` gets its index) and they pair in order. False otherwise.
 bool PairValueRow(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
                   size_t* inferred) {
-  std::map<size_t, std::vector<size_t>> by_line;  // line -> indices into r->values
-  for (size_t v = 0; v < r->values.size(); ++v) by_line[toks[r->values[v]].line].push_back(v);
-  size_t row = 0, most = 0;
-  for (const auto& [line, vs] : by_line)
-    if (vs.size() > most) most = vs.size(), row = line;
-  if (most < 2) return false;
-  for (const PeriodMention& p : r->periods)
-    for (size_t t : p.tokens)
-      if (toks[t].line >= row) return false;
+  size_t row = ValueRowLine(toks, *r);
+  if (row == std::string::npos) return false;
+  std::vector<size_t> row_values;  // indices into r->values
+  for (size_t v = 0; v < r->values.size(); ++v)
+    if (toks[r->values[v]].line == row) row_values.push_back(v);
   for (size_t k = 1; k < r->periods.size(); ++k)
     if (r->periods[k].period.start <= r->periods[k - 1].period.start) return false;
-  const std::vector<size_t>& row_values = by_line[row];
   if (row_values.size() == r->periods.size() + 1) {
     size_t gap = std::string::npos;
     for (size_t k = 0; k + 1 < r->periods.size(); ++k) {
@@ -650,6 +660,71 @@ bool PairValueRow(const std::vector<Token>& toks, SeriesReading* r, std::vector<
 
 }  // namespace
 
+// Periods as columns under a header OCR broke beyond PairValueRow's repair
+// (years fused with stray marks, "1. halvår" read as "71."), read from the
+// note's own period instead: a series runs year by year from its first year
+// to the note's, whose half years (when the header says "halvår") or whole
+// year end it. Taken only when that series has one period per value on the
+// row of values, and the header names the note's year and at least half of
+// the series' years, and no year outside it. A partial first year keeps its
+// first month.
+// `inferred` marks the periods the header does not name as read.
+bool InferSeriesFromNote(const std::vector<Token>& toks, const Period* note, SeriesReading* r,
+                         std::vector<size_t>* value_of, std::vector<bool>* inferred) {
+  if (note == nullptr || r->periods.empty()) return false;
+  size_t row = ValueRowLine(toks, *r);
+  if (row == std::string::npos) return false;
+  std::vector<size_t> row_values;
+  for (size_t v = 0; v < r->values.size(); ++v)
+    if (toks[r->values[v]].line == row) row_values.push_back(v);
+  const int last_year = note->year;
+  int first_year = last_year;
+  std::set<int> named_years;
+  for (const PeriodMention& p : r->periods) {
+    first_year = std::min(first_year, p.period.year);
+    named_years.insert(p.period.year);
+  }
+  if (first_year >= last_year || *named_years.rbegin() != last_year) return false;
+  if (2 * named_years.size() < static_cast<size_t>(last_year - first_year + 1)) return false;
+  // The series ends in the note's year: its halves up to the note's when
+  // the header has a "halvår", else the whole year (an annual note, or a
+  // second half year shown whole).
+  bool halves = false;
+  for (const Token& t : toks) halves = halves || (t.line < row && t.kind == TokKind::kHalf);
+  std::vector<Period> end;
+  if (note->label.ends_with("-H1") && halves) {
+    end = {HalfYearPeriod(last_year, 1)};
+  } else if (note->label.ends_with("-H2") && halves) {
+    end = {HalfYearPeriod(last_year, 1), HalfYearPeriod(last_year, 2)};
+  } else if (!halves) {
+    end = {YearPeriod(last_year)};
+  } else {
+    return false;
+  }
+  if (static_cast<size_t>(last_year - first_year) + end.size() != row_values.size()) return false;
+  std::vector<PeriodMention> series;
+  const Period& first = r->periods.front().period;
+  for (int y = first_year; y < last_year; ++y) {
+    Period p = YearPeriod(y);
+    // "2018 (maj-dec.)": a first year that starts later keeps its start.
+    if (y == first.year && first.start > p.start) p = MonthRangePeriod(y, std::stoi(first.start.substr(5, 2)), 12);
+    series.push_back(PeriodMention{p, {}});
+  }
+  for (const Period& p : end) series.push_back(PeriodMention{p, {}});
+  std::set<std::string> named;
+  for (const PeriodMention& p : r->periods) named.insert(p.period.label);
+  inferred->assign(series.size(), false);
+  for (size_t k = 0; k < series.size(); ++k) {
+    for (const PeriodMention& p : r->periods)
+      if (p.period.label == series[k].period.label) series[k].tokens = p.tokens;
+    (*inferred)[k] = !named.count(series[k].period.label);
+  }
+  r->periods = std::move(series);
+  value_of->assign(r->periods.size(), std::string::npos);
+  for (size_t k = 0; k < row_values.size(); ++k) (*value_of)[k] = row_values[k];
+  return true;
+}
+
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name) {
   TableResult res;
@@ -672,19 +747,17 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   // Which value belongs to each period (index into r.values; npos: none).
   std::vector<size_t> value_of(r.periods.size(), std::string::npos);
   std::vector<size_t> unreadable(r.periods.size(), std::string::npos);
-  size_t inferred = std::string::npos;  // a period put back from its place
+  size_t gap = std::string::npos;  // a period put back from its place
+  std::vector<bool> inferred;      // periods read from the note's period
   if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
-  } else if (PairValueRow(toks, &r, &value_of, &inferred)) {
-    if (inferred != std::string::npos)
-      res.problems.push_back(here + ": period " + r.periods[inferred].period.label + " read from its place between " +
-                             r.periods[inferred - 1].period.label + " and " + r.periods[inferred + 1].period.label +
+  } else if (PairValueRow(toks, &r, &value_of, &gap)) {
+    if (gap != std::string::npos)
+      res.problems.push_back(here + ": period " + r.periods[gap].period.label + " read from its place between " +
+                             r.periods[gap - 1].period.label + " and " + r.periods[gap + 1].period.label +
                              " (its header is unreadable)");
-  } else if (!PairRowsByLine(toks, r, &value_of) && !PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
-    res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
-                           std::to_string(r.values.size()) + " values");
-    return res;
-  } else {
+  } else if (PairRowsByLine(toks, r, &value_of) ||
+             PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
     // Some period's value is unreadable ("2021 Si", "43 ad 54"): the others
     // are kept (the periods_contiguous check then fails); each is reported.
     for (size_t k = 0; k < r.periods.size(); ++k) {
@@ -696,6 +769,18 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");
     }
+  } else if (size_t header = r.periods.size(), values = r.values.size();
+             InferSeriesFromNote(toks, ctx.note_period, &r, &value_of, &inferred)) {
+    std::string which;
+    for (size_t k = 0; k < r.periods.size(); ++k)
+      if (inferred[k]) which += (which.empty() ? "" : ", ") + r.periods[k].period.label;
+    res.problems.push_back(here + ": header unreadable (" + std::to_string(header) + " periods but " +
+                           std::to_string(values) + " values); periods read from the note's period " +
+                           ctx.note_period->label + " and the first year; " + which + " not printed legibly");
+  } else {
+    res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
+                           std::to_string(r.values.size()) + " values");
+    return res;
   }
   std::set<std::string> labels;
   for (const PeriodMention& p : r.periods) {
@@ -736,7 +821,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       res.digit_fixes.push_back(DigitFixFor(block.body, v));
     }
     if (repaired) rec.flags.push_back("digit-repaired");
-    if (k == inferred) rec.flags.push_back("period-inferred");
+    if (k == gap || (k < inferred.size() && inferred[k])) rec.flags.push_back("period-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }

@@ -407,6 +407,49 @@ TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   EXPECT_EQ(FindTable(Extract(TextOf(two_gaps)), 1), nullptr);
 }
 
+// A header OCR broke beyond one unreadable year: "2025" fused with the "1."
+// of "1. halvår" and the half years' "2." read as "12". The periods come from
+// the note's period and the first year, when exactly one series fits the
+// row of values; those the header does not name are flagged and reported.
+TEST(Table1Test, BrokenHeaderIsReadFromTheNotesPeriod) {
+  const char* broken =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "5 -- 2019 | 2020 2021 2022 202371. 12\n"
+      "(maj- | | halvår | halvår\n"
+      "dec.) \"2024 |! 2024\n"
+      "Henvendelser 140 | 201 ; 260 305 333 170 190\n";
+  Extraction ex = Extract(TextOf(broken));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2019=140", "2020=201", "2021=260", "2022=305", "2023=333",
+                                     "2024-H1=170", "2024-H2=190"));
+  EXPECT_EQ(t->records[0].period_start, "2019-05-01");
+  EXPECT_TRUE(HasFlag(t->records[4], "period-inferred"));
+  EXPECT_TRUE(HasFlag(t->records[5], "period-inferred"));
+  EXPECT_FALSE(HasFlag(t->records[1], "period-inferred"));
+  EXPECT_THAT(ex.problems, ::testing::Contains(::testing::HasSubstr("periods read from the note's period 2024-H2")));
+
+  // The same header without half years, in a note whose second half year
+  // is shown whole.
+  std::string whole = broken;
+  whole.replace(whole.find("170 190"), 7, "360");
+  whole.replace(whole.find("halvår | halvår"), 15, "|");
+  Extraction ex2 = Extract(TextOf(whole.c_str()));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2019=140", "2020=201", "2021=260", "2022=305", "2023=333", "2024=360"));
+
+  // No series fits the values (one lost): nothing is guessed.
+  std::string lost = broken;
+  lost.replace(lost.find("333 "), 4, "");
+  EXPECT_EQ(FindTable(Extract(TextOf(lost.c_str())), 1), nullptr);
+  // The header does not reach the note's year: nothing is guessed.
+  std::string older = broken;
+  older.replace(older.find("2. halvår 2024"), 14, "2. halvår 2025");
+  EXPECT_EQ(FindTable(Extract(TextOf(older.c_str())), 1), nullptr);
+}
+
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

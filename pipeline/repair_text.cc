@@ -160,6 +160,9 @@ constexpr Pattern kPatterns[] = {
     {{U'A', U'/'}, 2, U'Æ', 0.2, "confusion:A/->Æ"},
     {{U'A', U':'}, 2, U'Æ', 0.1, "confusion:A:->Æ"},
     {{U'A', U'\''}, 2, U'Æ', 0.1, "confusion:A'->Æ"},
+    // ... and with a typographic apostrophe, as Tesseract writes one.
+    {{U'A', U'\u2019'}, 2, U'Æ', 0.1, "confusion:A’->Æ"},
+    {{U'A', U'\u2018'}, 2, U'Æ', 0.1, "confusion:A‘->Æ"},
     // General letter confusions of the same model (tune part, in words that
     // are no word as read): b read as o ("tiloyder"), j as f or i ("fferne",
     // "fiernes"), l as i ("mediem"), i as w ("arkwv"), t doubled.
@@ -403,7 +406,7 @@ bool IsConfusable(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
-    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'': case U'é': case U'd':
+    case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'': case U'\u2018': case U'\u2019': case U'é': case U'd':
     case U'0':
       return true;
     default:

@@ -93,6 +93,9 @@ TEST_F(RepairTest, RestoresEachConfusion) {
       {"SE ST0RRELSE OG 0STRIG. Model A0B koster 100 kr.", "SE STØRRELSE OG ØSTRIG. Model A0B koster 100 kr."},
       // ... and as A' or A: starting a word
       {"Se A'ndringer og A:ndringer her, svar A: ja.", "Se Ændringer og Ændringer her, svar A: ja."},
+      // ... with the typographic apostrophes Tesseract writes, too
+      {"Se A\u2019ndringer og A\u2018ndringer, og \u2018A\u2019 er et bogstav.",
+       "Se Ændringer og Ændringer, og \u2018A\u2019 er et bogstav."},
       // I read as | at a sentence start
       {"Det er godt. | dag skinner solen.", "Det er godt. I dag skinner solen."},
       // ... and i inside one

@@ -578,8 +578,10 @@ class Repairer {
   Decision Decide(const std::u32string& word, const WordContext& ctx, const DocModel& doc,
                   const Lexicon::Entry* looked_up = nullptr) {
     if (word.size() < 2 || word.size() > kMaxWordLength || (!HasConfusable(word) && !NoVowel(word))) return {};
-    if ((IsAcronym(word) && !ctx.capitals_text) || IsCamelCase(word)) return {};
+    if (IsCamelCase(word)) return {};
     Lexicon::Entry entry = looked_up != nullptr ? *looked_up : LookupCandidate(word);
+    // ... unless a dictionary word of three letters or more ("KILDE til MAL").
+    if (IsAcronym(word) && !ctx.capitals_text && (word.size() < 3 || !(entry.flags & kLexListed))) return {};
     uint32_t flags = entry.flags;
     bool known = flags & kKnown;
     // Most words: no string built.

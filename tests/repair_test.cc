@@ -209,6 +209,9 @@ TEST_F(RepairTest, ShortCapitalsBesideDanishCapitalsAreWords) {
   EXPECT_EQ(Run("NU GAR DU I GANG."), "NU GÅR DU I GANG.\n");
   // Acronyms stay acronyms beside lower case and other acronyms.
   EXPECT_EQ(Run("Brug PA og CPU, RAM PA DVD."), "Brug PA og CPU, RAM PA DVD.\n");
+  // A placeholder in capitals that is a dictionary word of three letters or
+  // more is judged as a word; acronyms that are none stay.
+  EXPECT_EQ(Run("Kopier KILDE til MAL med TCP eller GNU."), "Kopier KILDE til MÅL med TCP eller GNU.\n");
 }
 
 TEST_F(RepairTest, KeepsCompoundsNamesAndShortWordsApart) {

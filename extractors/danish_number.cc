@@ -72,6 +72,41 @@ std::optional<DanishQuantity> ParseDanishQuantity(std::string_view s) {
   return q;
 }
 
+namespace {
+
+constexpr std::string_view kUnitWords[] = {"", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni"};
+constexpr std::string_view kTeenWords[] = {"ti", "elleve", "tolv", "tretten", "fjorten",
+                                           "femten", "seksten", "sytten", "atten", "nitten"};
+// 20, 30, ... 90 (the vigesimal names: 50 is "halvtreds").
+constexpr std::string_view kTensWords[] = {"tyve", "tredive", "fyrre", "halvtreds",
+                                           "tres", "halvfjerds", "firs", "halvfems"};
+
+}  // namespace
+
+const char kDanishNumberWordPattern[] =
+    "(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten|"
+    "(?:(?:en|to|tre|fire|fem|seks|syv|otte|ni)og)?(?:tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|halvfems))";
+
+std::optional<int> ParseDanishNumberWord(std::string_view word) {
+  std::string w = text::Lower(word);
+  for (int u = 2; u <= 9; ++u)
+    if (w == kUnitWords[u]) return u;
+  for (int t = 0; t < 10; ++t)
+    if (w == kTeenWords[t]) return 10 + t;
+  for (int t = 0; t < 8; ++t) {
+    std::string_view tens = kTensWords[t];
+    if (w.size() < tens.size() || w.compare(w.size() - tens.size(), tens.size(), tens) != 0) continue;
+    std::string_view head = std::string_view(w).substr(0, w.size() - tens.size());
+    if (head.empty()) return 20 + 10 * t;
+    if (!head.ends_with("og")) return std::nullopt;
+    head.remove_suffix(2);
+    for (int u = 1; u <= 9; ++u)
+      if (head == kUnitWords[u]) return 20 + 10 * t + u;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::optional<double> ParseDanishNumber(std::string_view s) {
   std::optional<DanishQuantity> q = ParseDanishQuantity(s);
   if (!q) return std::nullopt;

@@ -29,6 +29,14 @@ std::optional<DanishQuantity> ParseDanishQuantity(std::string_view s);
 // ParseDanishQuantity's value, any unit ignored.
 std::optional<double> ParseDanishNumber(std::string_view s);
 
+// A whole number from two to ninety-nine written as one Danish word, any
+// case: "to", "tolv", "femten", "tyve", "enogtyve", "halvtreds". Returns
+// nullopt for anything else, also for "en"/"et" (one): they are the articles
+// too. kDanishNumberWordPattern matches the same words (an RE2 pattern, no
+// groups, no flags).
+std::optional<int> ParseDanishNumberWord(std::string_view word);
+extern const char kDanishNumberWordPattern[];
+
 }  // namespace notat
 
 #endif  // NOTAT_EXTRACTORS_DANISH_NUMBER_H_

@@ -46,8 +46,8 @@ const RE2& AnaphorRe() {
 }
 // Quantities; group 1 is the number.
 const RE2& InquiriesRe() {
-  static const RE2 re(
-      R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?(?:af\s+(?:disse|de)\s+)?henvendelse)");
+  static const RE2 re(std::string(R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+|\b)") + kDanishNumberWordPattern +
+                      R"(\b)\s+(?:nye\s+)?(?:af\s+(?:disse|de)\s+)?henvendelse)");
   return re;
 }
 // "pct.", also as the English OCR model reads it ("pet.").
@@ -61,16 +61,18 @@ const RE2& MioKrRe() {
   return re;
 }
 const RE2& ConsultantsAfterRe() {
-  static const RE2 re(R"((?i)\bansat\S*\s+(?:i\s+alt\s+)?(\d+)\s+(?:\S+\s+)?sikkerheds-?\s?konsulent)");
+  static const RE2 re(std::string(R"((?i)\bansat\S*\s+(?:i\s+alt\s+)?(\d+|)") + kDanishNumberWordPattern +
+                      R"()\s+(?:\S+\s+)?sikkerheds-?\s?konsulent)");
   return re;
 }
 const RE2& ConsultantsBeforeRe() {
-  static const RE2 re(
-      R"((?i)(?:^|[^\d.,])(\d+)\s+(?:\S+\s+)?sikkerheds-?\s?konsulenter\S*\s+(?:\S+\s+){0,3}ansat)");
+  static const RE2 re(std::string(R"((?i)(?:^|[^\d.,])(\d+|\b)") + kDanishNumberWordPattern +
+                      R"()\s+(?:\S+\s+)?sikkerheds-?\s?konsulenter\S*\s+(?:\S+\s+){0,3}ansat)");
   return re;
 }
 const RE2& ConsultantsAdjRe() {
-  static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+)\s+(?:fast)?ansatte\s+sikkerheds-?\s?konsulent)");
+  static const RE2 re(std::string(R"((?i)(?:^|[^\d.,])(\d+|\b)") + kDanishNumberWordPattern +
+                      R"()\s+(?:fast)?ansatte\s+sikkerheds-?\s?konsulent)");
   return re;
 }
 // "i samme periode sidste år", "samme periode året før", "samme periode i fjor".
@@ -402,7 +404,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         }
       }
       for (Quantity& q : qs) {
-        std::optional<double> v = ParseDanishNumber(s.substr(q.begin, q.end - q.begin));
+        std::string_view printed = s.substr(q.begin, q.end - q.begin);
+        std::optional<double> v = ParseDanishNumber(printed);
+        if (!v)
+          if (std::optional<int> w = ParseDanishNumberWord(printed)) v = *w;  // "tolv sikkerhedskonsulenter"
         if (!v) continue;
         q.value = *v;
         // The nearest period phrase in the clause, else in the sentence,

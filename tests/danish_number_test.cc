@@ -1,6 +1,7 @@
 #include "extractors/danish_number.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <optional>
 #include <string>
@@ -59,6 +60,36 @@ TEST(DanishNumberTest, NumberIgnoresTheUnit) {
 
 TEST(DanishNumberTest, HugeInputIsRejectedNotParsed) {
   EXPECT_FALSE(ParseDanishQuantity(std::string(100000, '9')).has_value());
+}
+
+
+TEST(DanishNumberTest, NumberWordsFromTwoToNinetyNine) {
+  EXPECT_EQ(ParseDanishNumberWord("to"), 2);
+  EXPECT_EQ(ParseDanishNumberWord("Tolv"), 12);
+  EXPECT_EQ(ParseDanishNumberWord("nitten"), 19);
+  EXPECT_EQ(ParseDanishNumberWord("tyve"), 20);
+  EXPECT_EQ(ParseDanishNumberWord("enogtyve"), 21);
+  EXPECT_EQ(ParseDanishNumberWord("halvtreds"), 50);
+  EXPECT_EQ(ParseDanishNumberWord("syvoghalvfjerds"), 77);
+  EXPECT_EQ(ParseDanishNumberWord("nioghalvfems"), 99);
+  // One is an article too; other words and glued junk are no numbers.
+  for (const char* w : {"en", "et", "", "tyveog", "ogtyve", "tootyve", "elleveogtyve", "fire1", "tiende"})
+    EXPECT_EQ(ParseDanishNumberWord(w), std::nullopt) << w;
+}
+
+TEST(DanishNumberTest, NumberWordPatternMatchesExactlyTheParsedWords) {
+  RE2 re(std::string("(?i)") + kDanishNumberWordPattern);
+  ASSERT_TRUE(re.ok());
+  for (int n = 2; n < 100; ++n) {
+    // Every word the parser reads is matched whole, and no other string is.
+    static const char* units[] = {"", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni"};
+    static const char* teens[] = {"ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten"};
+    static const char* tens[] = {"tyve", "tredive", "fyrre", "halvtreds", "tres", "halvfjerds", "firs", "halvfems"};
+    std::string w = n < 10 ? units[n] : n < 20 ? teens[n - 10] : (n % 10 ? std::string(units[n % 10]) + "og" : "") + tens[n / 10 - 2];
+    EXPECT_EQ(ParseDanishNumberWord(w), n) << w;
+    EXPECT_TRUE(RE2::FullMatch(w, re)) << w;
+  }
+  EXPECT_FALSE(RE2::FullMatch("en", re));
 }
 
 }  // namespace

@@ -921,6 +921,22 @@ TEST(FactsTest, OtherPhrasingsOfTheSameSentences) {
   EXPECT_EQ(ex.facts[6].source.line, 11);
 }
 
+// Small figures written as words: staff and counts.
+TEST(FactsTest, FiguresWrittenAsWords) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "\n"
+      "I perioden 1. juli til 31. december 2026 har sikkerhedskonsulenterne fået fjorten nye\n"
+      "henvendelser om genopdragelsesrejser, hvor borgeren befandt sig i udlandet.\n"
+      "\n"
+      "Der var i perioden 1. juli til 31. december 2026 ansat tolv sikkerhedskonsulenter. Der er\n"
+      "rekrutteret en ny sikkerhedskonsulent, der starter i 2027.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("trips_abroad_new 2026-H2 = 14 count", "consultants_employed 2026-H2 = 12 persons"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ComparedFiguresWithoutTheirUnit) {
   const char* text =
       "Notat i 1. halvår 2025\n"

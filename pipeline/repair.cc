@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -308,9 +309,12 @@ class Repairer {
       // head, nor its stem, is a word.
       if (keyed_ && !lex_.MayBePrefix(prefix[cuts[k - 1]])) break;
       std::string_view head = w.substr(0, i), tail = w.substr(i);
-      double he = HeadEvidence(head, prefix[i], prefix[i - 1]);
-      // A short part (gen-, -løg, -sæt) must be a frequent word.
-      if (he <= 0 || (k + 1 < kMinCompoundPart && he < kShortPartMinCount)) continue;
+      bool stem_only = false;
+      double he = HeadEvidence(head, prefix[i], prefix[i - 1], &stem_only);
+      // A short part (gen-, -løg, -sæt) must be a frequent word; so must a
+      // short stem before a linking s or e ("præ"+"e").
+      size_t head_letters = stem_only ? k : k + 1;
+      if (he <= 0 || (head_letters < kMinCompoundPart && he < kShortPartMinCount)) continue;
       double te = TailEvidence(tail, depth);
       if (te <= 0 || (n - k - 1 < kMinCompoundPart && te < kShortPartMinCount)) continue;
       best = std::max(best, kCompoundFactor * std::min(he, te));
@@ -337,14 +341,20 @@ class Repairer {
   // s/e, when that is a Danish word.
   // 0 when the head is not a Danish word. `key` and `stem_key` are the
   // LexiconKey of the head and of the head without its last byte.
-  double HeadEvidence(std::string_view head, uint64_t key, uint64_t stem_key) const {
+  // `stem_only` is set when only the stem is a word.
+  double HeadEvidence(std::string_view head, uint64_t key, uint64_t stem_key, bool* stem_only) const {
     double e = 0;
     Lexicon::Entry h = keyed_ ? lex_.LookupKey(key) : lex_.Lookup(head);
     if (h.flags & kKnown) e = Evidence(h.flags, h.count);
     else if (h.flags & kLexCompoundBegin) e = static_cast<double>(h.count) + kListedPseudoCount;
+    *stem_only = false;
     if (head.size() > 3 && (head.back() == 's' || head.back() == 'e')) {
       Lexicon::Entry st = keyed_ ? lex_.LookupKey(stem_key) : lex_.Lookup(head.substr(0, head.size() - 1));
-      if (st.flags & kKnown) e = std::max(e, Evidence(st.flags, st.count));
+      if (st.flags & kKnown) {
+        double se = Evidence(st.flags, st.count);
+        *stem_only = e <= 0;
+        e = std::max(e, se);
+      }
     }
     return e;
   }
@@ -697,6 +707,7 @@ class Repairer {
     double orig_evidence = 0;   // 0: no lexicon knows the word as it stands
     bool orig_weak = false;     // known only as a compound or a foreign corpus word
     bool orig_accepted = false; // hunspell accepts it (asked only when nothing else is known)
+    std::optional<Candidate> hunspell_guess;  // when no reading is a word: one hunspell's rules accept
   };
 
   const Analysis& Analyze(const std::u32string& word, const std::string& lower, uint32_t flags,
@@ -819,6 +830,16 @@ class Repairer {
         double e = CompoundEvidence(cl);
         if (e > 0) a.cands.push_back(Scored{c, std::move(cl), e, true});
       }
+      // None has parts the corpus attests: the likeliest that hunspell-da's
+      // rules accept (of the few likeliest) is a guess worth showing, never
+      // a repair.
+      constexpr size_t kMaxGuessReadings = 8;
+      if (a.cands.empty())
+        for (size_t i = 0; i < compound_pool.size() && i < kMaxGuessReadings; ++i)
+          if (lex_.Accepts(LowerUtf8(compound_pool[i].text))) {
+            a.hunspell_guess = compound_pool[i];
+            break;
+          }
     }
     if (a.cands.empty() && !known && a.orig_evidence <= 0) a.orig_accepted = lex_.Accepts(lower);
     return a;
@@ -830,7 +851,11 @@ class Repairer {
     bool known = flags & kKnown;
     const Analysis& a = Analyze(word, lower, flags, ctx);
     if (a.cands.empty()) {
-      d.undecided = !known && a.orig_evidence <= 0 && !a.orig_accepted && LooksDamaged(word);
+      d.undecided = !known && a.orig_evidence <= 0 && !a.orig_accepted && (LooksDamaged(word) || a.hunspell_guess);
+      if (d.undecided && a.hunspell_guess) {
+        d.guess = a.hunspell_guess->text;
+        d.guess_edits = a.hunspell_guess->edits;
+      }
       return d;
     }
     bool real_word = known;

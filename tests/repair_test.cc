@@ -494,6 +494,19 @@ TEST_F(RepairTest, ListsUndecidedWords) {
   EXPECT_EQ(r.undecided[0].column, 11);
 }
 
+TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
+  // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
+  // shows "præ" on its own, so it is no repair; it is the guess shown. The
+  // linking-e reading "præe" + "udfyldte" is no compound either: its stem
+  // is as short as "præ".
+  RepairedText r = Repair(DocOf("Se de preeudfyldte felter."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Se de preeudfyldte felter.\n");
+  ASSERT_EQ(r.undecided.size(), 1u);
+  EXPECT_EQ(r.undecided[0].before, "preeudfyldte");
+  EXPECT_EQ(r.undecided[0].after, "præudfyldte");
+  EXPECT_EQ(r.undecided[0].rule, "confusion:ee->æ");
+}
+
 TEST_F(RepairTest, ListsRealWordsItCannotDecideInDamagedText) {
   // "vare" (last) and "være" (be) both fit after "kan"; in a document whose
   // æ are all misread it is reported, not changed.

@@ -156,11 +156,14 @@ bool LooksLikeProse(std::string_view line) {
       if (text::IsLower(cps[0])) ++lower;
       continue;
     }
-    if (ParseDanishNumber(core)) {
-      // A day in a date ("1. januar") is not a figure.
-      bool day = pieces[i].text.back() == '.' && i + 1 < pieces.size() &&
-                 DanishMonth(pieces[i + 1].text).has_value();
-      if (!day) ++nums;
+    if (std::optional<double> v = ParseDanishNumber(core)) {
+      // A day in a date ("1. januar"), the ordinal of a half year ("2.
+      // halvår") and a year are not figures.
+      bool ordinal = pieces[i].text.back() == '.' && i + 1 < pieces.size() &&
+                     (DanishMonth(pieces[i + 1].text).has_value() ||
+                      text::Lower(pieces[i + 1].text).rfind("halv", 0) == 0);
+      bool year = core.size() == 4 && IsPlausibleYear(static_cast<int>(*v));
+      if (!ordinal && !year) ++nums;
     }
   }
   return alpha >= 6 && lower >= 3 && (alpha > 3 * nums || alpha >= 14);

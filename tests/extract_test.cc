@@ -515,6 +515,29 @@ TEST(Table2Test, RowsInAnotherOrderWithSeparatorsAndDamagedNames) {
   EXPECT_TRUE(ex.digit_fixes.empty());
 }
 
+// A share column beside the counts, and a sentence right after the table
+// whose only figures besides a share are a half year and an age: the
+// sentence ends the table and gives its fact.
+TEST(Table2Test, ShareColumnAndASentenceRightAfter) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2027\n"
+      "Tabel 2. Henvendelser fordelt på regioner i 2. halvår 2027\n"
+      "Region                 Antal   Andel\n"
+      "Region Hovedstaden     230     38 pct.\n"
+      "Region Midtjylland     127     21 pct.\n"
+      "Region Syddanmark      118     20 pct.\n"
+      "Region Sjælland         74     12 pct.\n"
+      "Region Nordjylland      49      8 pct.\n"
+      "I alt                  598    100 pct.\n"
+      "Børn og unge under 18 år udgjorde 44 pct. af henvendelserne i 2. halvår 2027.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records.size(), 6u);
+  EXPECT_EQ(t->records.back().value, 598);
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2027-H2 = 44 pct")) << Dump(ex);
+}
+
 TEST(Table2Test, TransposedWithRegionsAsColumns) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"

@@ -180,6 +180,10 @@ TEST(SegmentTest, TellsProseFromTableLines) {
   EXPECT_FALSE(LooksLikeProse(
       "Nye henvendelser om genopdragelsesrejser, hvor borgeren har befundet sig i udlandet 46 41 64 52 28"));
   EXPECT_FALSE(LooksLikeProse(""));
+  // A half year's ordinal and a year are no figures: this is prose.
+  EXPECT_TRUE(LooksLikeProse("Børn og unge under 18 år udgjorde 44 pct. af henvendelserne i 2. halvår 2027."));
+  // ... but a header of years stays a table line.
+  EXPECT_FALSE(LooksLikeProse("2024 2025 2026 1. halvår 2027 2. halvår 2027"));
 }
 
 TEST(SegmentTest, SurvivesEmptyAndGarbageInput) {

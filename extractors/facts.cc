@@ -51,6 +51,18 @@ const RE2& InquiriesRe() {
   return re;
 }
 // "pct.", also as the English OCR model reads it ("pet.").
+// A unit of shares right after a number.
+const RE2& PctAfterRe() {
+  static const RE2 re(R"((?i)^\s*(?:p[ce]t\b|procent\b|%))");
+  return re;
+}
+// "Antallet af henvendelser i 1. halvår 2028 var 611": the count after
+// its verb.
+const RE2& CountIsRe() {
+  static const RE2 re(
+      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+  return re;
+}
 const RE2& PctRe() {
   static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:p[ce]t\b|procent\b|%))");
   return re;
@@ -280,7 +292,15 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       previous = subject;
 
       std::vector<Quantity> qs;
-      for (const Match& m : FindAll(InquiriesRe(), s)) {
+      std::vector<Match> counts = FindAll(InquiriesRe(), s);
+      for (const Match& m : FindAll(CountIsRe(), s)) {
+        // Not a share ("var 41 pct."), nor a count read already.
+        if (RE2::PartialMatch(s.substr(m.groups[0].second), PctAfterRe())) continue;
+        bool dup = false;
+        for (const Match& c : counts) dup = dup || c.groups[0].first == m.groups[0].first;
+        if (!dup) counts.push_back(m);
+      }
+      for (const Match& m : counts) {
         auto [cb, ce] = ClauseAround(s, m.groups[0].first);
         // A count by region belongs to table 2, not to these facts.
         if (Contains(RegionRe(), s.substr(cb, ce - cb))) continue;
@@ -537,6 +557,8 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.inquiries", InquiriesRe());
   AddPattern(out, "facts.pct", PctRe());
   AddPattern(out, "facts.mio_kr", MioKrRe());
+  AddPattern(out, "facts.count_is", CountIsRe());
+  AddPattern(out, "facts.pct_after", PctAfterRe());
   AddPattern(out, "facts.consultants_after", ConsultantsAfterRe());
   AddPattern(out, "facts.consultants_before", ConsultantsBeforeRe());
   AddPattern(out, "facts.consultants_adj", ConsultantsAdjRe());

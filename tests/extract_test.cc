@@ -960,6 +960,21 @@ TEST(FactsTest, FiguresWrittenAsWords) {
       << Dump(ex);
 }
 
+// A count after its verb: "Antallet af henvendelser ... var 611"; a share
+// there is no count.
+TEST(FactsTest, CountAfterItsVerb) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2028\n"
+      "\n"
+      "Antallet af henvendelser i 1. halvår 2028 var 611. Antallet af henvendelser var dermed\n"
+      "7 pct. højere end i 1. halvår 2027. Antallet af nye henvendelser om genopdragelsesrejser\n"
+      "steg til 33 i 1. halvår 2028.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2028-H1 = 611 count", "trips_abroad_new 2028-H1 = 33 count"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ComparedFiguresWithoutTheirUnit) {
   const char* text =
       "Notat i 1. halvår 2025\n"

@@ -49,6 +49,11 @@ const RE2& FootnoteRe() {
   static const RE2 re(R"((?i)^\s*(?:\*|¹|²|³|anm\.|anm\s*:|anmærkning|note\s*:|noter\s*:|kilde\s*:|kilder\s*:))");
   return re;
 }
+// A footnote led by its marker: "* ...", "** ...", "¹ ...".
+const RE2& MarkedFootnoteRe() {
+  static const RE2 re(R"(^\s*(?:\*|¹|²|³))");
+  return re;
+}
 // The start of a date or a year, for a caption wrapped inside a date.
 const RE2& DateStartRe() {
   static const RE2 re(R"(^\s*(?:\d{1,2}\.|\d{4}\b|[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s*[.)]?\s*$))");
@@ -380,7 +385,19 @@ Segmented Segment(const RepairedText& input) {
           seg.furniture.push_back(b);
           continue;
         }
-        if (IsCaption(b.text) || LooksLikeProse(b.text) || internal::Contains(FootnoteRe(), b.text)) break;
+        if (internal::Contains(FootnoteRe(), b.text)) {
+          // Marked footnotes right under the table ("* Maj-december 2018")
+          // belong to it; "Kilde:" and "Anm.:" lines stay in the running text.
+          for (size_t f = n; f < lines.size() && internal::Contains(FootnoteRe(), lines[f].text) &&
+                             block.notes.size() < 10;
+               f = next_unused(f)) {
+            if (!internal::Contains(MarkedFootnoteRe(), lines[f].text)) continue;
+            block.notes.push_back(lines[f]);
+            used[f] = true;
+          }
+          break;
+        }
+        if (IsCaption(b.text) || LooksLikeProse(b.text)) break;
         size_t after = next_unused(n);
         if (HeadingShape(b.text, /*allow_digits=*/false) && after < lines.size() &&
             LooksLikeProse(lines[after].text))

@@ -36,6 +36,7 @@ struct TableBlock {
   std::string caption;               // the text after "Tabel N.", lines joined
   std::vector<SegLine> caption_lines;
   std::vector<SegLine> body;         // non-blank lines, in reading order
+  std::vector<SegLine> notes;        // footnotes right under the body ("* Maj-december")
 };
 
 // Running text under one heading (or before the first heading, or resuming

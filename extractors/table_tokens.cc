@@ -14,7 +14,7 @@ namespace notat::internal {
 namespace {
 
 constexpr size_t kMaxTokens = 5000;
-constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/";
+constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/¹²³";
 
 const RE2& HalfWordRe() {
   static const RE2 re(R"((?i)^(?:halv[^\s\d]{0,3}r(?:et|s)?|h[åa])$)");
@@ -607,6 +607,40 @@ bool Follows(const Period& p, const Period& next) {
   return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
 }
 
+// A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
+// over "¹ maj-dec."): the period runs over the months the footnote names,
+// when it names two.
+void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLine>& notes, SeriesReading* r) {
+  static constexpr std::string_view kMarkers[] = {"**", "*", "¹", "²", "³"};
+  for (PeriodMention& p : r->periods) {
+    if (p.tokens.size() != 1 || p.period.label != YearPeriod(p.period.year).label ||
+        p.period.start != YearPeriod(p.period.year).start)
+      continue;
+    std::string_view raw = toks[p.tokens[0]].raw;
+    std::string_view marker;
+    for (std::string_view m : kMarkers)
+      if (raw.ends_with(m)) {
+        marker = m;
+        break;
+      }
+    if (marker.empty()) continue;
+    for (const SegLine& note : notes) {
+      std::string_view t = text::Trim(note.text);
+      if (!t.starts_with(marker) || (marker == "*" && t.starts_with("**"))) continue;
+      std::string words(t.substr(marker.size()));
+      for (char& c : words)
+        if (c == '-') c = ' ';
+      std::vector<int> months;
+      for (const text::Piece& w : text::SplitWhitespace(words))
+        if (std::optional<int> m = DanishMonth(w.text)) months.push_back(*m);
+      if (months.size() >= 2)
+        p.period = MonthRangePeriod(p.period.year, *std::min_element(months.begin(), months.end()),
+                                    *std::max_element(months.begin(), months.end()));
+      break;
+    }
+  }
+}
+
 // The line holding the most values, below every period: the table's row
 // of values when periods are columns. npos when no line holds two values.
 size_t ValueRowLine(const std::vector<Token>& toks, const SeriesReading& r) {
@@ -735,6 +769,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   }
   std::vector<Token> toks = Tokenize(block.body);
   SeriesReading r = ReadSeries(&toks);
+  ApplyFootnoteMonths(toks, block.notes, &r);
   if (r.periods.empty()) {
     res.problems.push_back(here + ": no periods (years or half years) found");
     return res;

@@ -450,6 +450,27 @@ TEST(Table1Test, BrokenHeaderIsReadFromTheNotesPeriod) {
   EXPECT_EQ(FindTable(Extract(TextOf(older.c_str())), 1), nullptr);
 }
 
+// The partial first year marked for a footnote that names its months.
+TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
+  for (const char* marker : {"*", "\u00b9"}) {
+    std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n") +
+                       "Tabel 1. Antal henvendelser pr. år\n"
+                       "2018" + marker + " 2019 2020 1. halvår 2021\n"
+                       "186 286 301 170\n" +
+                       marker + " Ordningen startede i maj 2018; tallet dækker maj-december.\n"
+                       "\n"
+                       "I 1. halvår 2021 har sikkerhedskonsulenterne modtaget 170 henvendelser.\n";
+    Extraction ex = Extract(TextOf(text.c_str()));
+    const Table* t = FindTable(ex, 1);
+    ASSERT_NE(t, nullptr) << Dump(ex);
+    EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=301", "2021-H1=170"));
+    EXPECT_EQ(t->records[0].period_start, "2018-05-01") << marker;
+    EXPECT_EQ(t->records[1].period_start, "2019-01-01") << marker;
+    // The footnote is no running text; the sentence after it is.
+    EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2021-H1 = 170 count")) << Dump(ex);
+  }
+}
+
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

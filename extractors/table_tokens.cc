@@ -609,10 +609,14 @@ bool Follows(const Period& p, const Period& next) {
 
 // A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
 // over "¹ maj-dec."): the period runs over the months the footnote names,
-// when it names two.
+// when it names two and the year is a partial one at an end of the series:
+// the first running to December, or the last from January.
 void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLine>& notes, SeriesReading* r) {
   static constexpr std::string_view kMarkers[] = {"**", "*", "¹", "²", "³"};
-  for (PeriodMention& p : r->periods) {
+  for (size_t k = 0; k < r->periods.size(); ++k) {
+    PeriodMention& p = r->periods[k];
+    const bool first = k == 0, last = k + 1 == r->periods.size();
+    if (!first && !last) continue;
     if (p.tokens.size() != 1 || p.period.label != YearPeriod(p.period.year).label ||
         p.period.start != YearPeriod(p.period.year).start)
       continue;
@@ -633,9 +637,12 @@ void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLi
       std::vector<int> months;
       for (const text::Piece& w : text::SplitWhitespace(words))
         if (std::optional<int> m = DanishMonth(w.text)) months.push_back(*m);
-      if (months.size() >= 2)
-        p.period = MonthRangePeriod(p.period.year, *std::min_element(months.begin(), months.end()),
-                                    *std::max_element(months.begin(), months.end()));
+      if (months.size() >= 2) {
+        int from = *std::min_element(months.begin(), months.end());
+        int to = *std::max_element(months.begin(), months.end());
+        if ((first && to == 12 && from > 1) || (last && from == 1 && to < 12))
+          p.period = MonthRangePeriod(p.period.year, from, to);
+      }
       break;
     }
   }

@@ -469,6 +469,21 @@ TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
     // The footnote is no running text; the sentence after it is.
     EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2021-H1 = 170 count")) << Dump(ex);
   }
+  // A footnote naming months for another reason, on a year inside the
+  // series or on a first year it would cut short at June, leaves it whole.
+  for (const char* years : {"2018 2019* 2020", "2018* 2019 2020"}) {
+    std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n") +
+                       "Tabel 1. Antal henvendelser pr. år\n" + years + " 1. halvår 2021\n"
+                       "186 286 301 170\n"
+                       "* Opgjort pr. 1. januar og 30. juni.\n";
+    Extraction ex = Extract(TextOf(text.c_str()));
+    const Table* t = FindTable(ex, 1);
+    ASSERT_NE(t, nullptr) << Dump(ex);
+    EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=301", "2021-H1=170")) << years;
+    EXPECT_EQ(t->records[0].period_start, "2018-01-01") << years;
+    EXPECT_EQ(t->records[0].period_end, "2018-12-31") << years;
+    EXPECT_EQ(t->records[1].period_end, "2019-12-31") << years;
+  }
 }
 
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {

@@ -1060,8 +1060,8 @@ bool IsWordChar(const std::u32string& s, size_t i) {
       ((c == U'/' && (s[i - 1] == U'A' || s[i + 1] == U'E')) || (c == U':' && s[i - 1] == U'A')))
     return InCapitalsChunk(s, i);
   // Æ read as A' (or A’, A‘) or A: at the start of a lower-case word ("A'ndringer").
-  if ((c == U'\'' || c == U'\u2018' || c == U'\u2019' || c == U':') && i > 0 && s[i - 1] == U'A' && (i == 1 || !IsLetter(s[i - 2])) &&
-      i + 2 < s.size() && IsLower(s[i + 1]) && IsLower(s[i + 2]))
+  if ((c == U'\'' || c == U'\u2018' || c == U'\u2019' || c == U':') && i > 0 && s[i - 1] == U'A' &&
+      (i == 1 || !IsLetter(s[i - 2])) && i + 2 < s.size() && IsLower(s[i + 1]) && IsLower(s[i + 2]))
     return true;
   if (c == U'@') {
     // ø read as @: inside a word, or starting one (e-mail addresses are

@@ -51,7 +51,7 @@ constexpr double kCapitalAShare = 0.1;
 // reading is at least this confident.
 constexpr double kSplitDamagedConfidence = 0.8;
 // A word no lexicon knows, right as it stands.
-constexpr double kUnknownEvidence = 0.01;
+constexpr double kUnknownEvidence = 0.003;
 // ... less so when it has a z or an "ae" after its first letter, the English
 // model's usual readings of æ, which Danish spelling rarely has.
 constexpr double kDamageSignFactor = 0.1;
@@ -544,6 +544,10 @@ class Repairer {
     if (cut == 0) return {};
     return word.substr(0, cut) + U" " + word.substr(cut);
   }
+
+  // Whether the tables hold `text` (any case) whole: a dictionary, corpus or
+  // domain word, not only a compound of them.
+  bool Stored(const std::u32string& text) const { return LookupCandidate(text).flags & kKnown; }
 
   // "kKommandoer" -> "kommandoer": a lower-case letter read a second time as
   // its capital. Only when the word is no word and the rest is one.
@@ -1393,8 +1397,12 @@ struct PageRepair {
       // overrule one.
       if (!d.change && !collect_only) RuleDecision(rep.Undouble(word), "doubled-letter", d);
       if (!d.change && !collect_only) RuleDecision(rep.RnForM(word), "ocr:rn->m", d);
-      bool general = d.change && std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit);
-      if (((!d.change && !collect_only) || general) && !ctx.piece && !ctx.continuation)
+      // A reading by a general letter slip, or one that is only a compound
+      // the tables do not hold whole, yields to a split into words they
+      // know ("kontori" is "kontor i", not a compound reading of it).
+      bool weak_change = d.change && (std::any_of(d.edits.begin(), d.edits.end(), IsGeneralEdit) ||
+                                      (!collect_only && !rep.Stored(d.text)));
+      if (((!d.change && !collect_only) || weak_change) && !ctx.piece && !ctx.continuation)
         RuleDecision(rep.Split(word), "split", d);
       if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) SplitDamaged(word, ctx, d);
       Count(word, d);

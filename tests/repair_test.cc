@@ -494,6 +494,18 @@ TEST_F(RepairTest, ListsUndecidedWords) {
   EXPECT_EQ(r.undecided[0].column, 11);
 }
 
+// A word no lexicon knows is less likely right as read than a compound of
+// attested words one usual misreading away, even with a rare head
+// ("kuffert", "hjelm"); "kontori" still splits into "kontor i" rather than
+// taking a compound reading.
+TEST_F(RepairTest, UnknownWordYieldsToACompoundOfAttestedWords) {
+  RepairedText r = Repair(DocOf("Radgiveren skrev sterrelsen ned: kuffertsterrelsen og hjelmsterrelsen var "
+                                "sterre i kontori dag."),
+                          *lexicon_);
+  EXPECT_EQ(TextOf(r),
+            "Rådgiveren skrev størrelsen ned: kuffertstørrelsen og hjelmstørrelsen var større i kontor i dag.\n");
+}
+
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
   // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
   // shows "præ" on its own, so it is no repair; it is the guess shown. The

@@ -62,7 +62,7 @@ constexpr double kEnglishEvidence = 0.1;
 // as short as kMinShortPart letters must be seen kShortPartMinCount times.
 constexpr size_t kMinCompoundPart = 4;
 constexpr size_t kMinShortPart = 3;
-constexpr double kShortPartMinCount = 20;
+constexpr double kShortPartMinCount = 10;
 // Longer "words" (code points) are not words: left alone.
 constexpr size_t kMaxWordLength = 48;
 // A reading whose word this document shows damaged another way elsewhere.

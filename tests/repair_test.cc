@@ -506,6 +506,13 @@ TEST_F(RepairTest, UnknownWordYieldsToACompoundOfAttestedWords) {
             "Rådgiveren skrev størrelsen ned: kuffertstørrelsen og hjelmstørrelsen var større i kontor i dag.\n");
 }
 
+// A three-letter compound head seen a dozen times ("gæt") is a part; the
+// compound beats both the word as read and a junk reading ("gåetværdien").
+TEST_F(RepairTest, ShortHeadSeenADozenTimesMakesACompound) {
+  RepairedText r = Repair(DocOf("Radgiveren skrev sterrelsen ned: getvaerdien og gaetvaerdien var sterre."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Rådgiveren skrev størrelsen ned: gætværdien og gætværdien var større.\n");
+}
+
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
   // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
   // shows "præ" on its own, so it is no repair; it is the guess shown. The

@@ -1702,10 +1702,17 @@ struct PageRepair {
   void PipeRule() {
     for (size_t li = 0; li < lines.size(); ++li) {
       const std::u32string& s = lines[li];
-      size_t i = s.find(U'|');
-      if (i == std::u32string::npos || s.find(U'|', i + 1) != std::u32string::npos) continue;
-      if ((i > 0 && s[i - 1] != U' ' && s[i - 1] != U'\t') || (i + 1 < s.size() && s[i + 1] != U' ' && s[i + 1] != U'\t'))
-        continue;
+      // The line's one pipe with space (or the line's edge) on both sides;
+      // several are a table's rules. A pipe stuck to a word ("forme,|")
+      // does not count.
+      auto standalone = [&](size_t p) {
+        return (p == 0 || s[p - 1] == U' ' || s[p - 1] == U'\t') &&
+               (p + 1 == s.size() || s[p + 1] == U' ' || s[p + 1] == U'\t');
+      };
+      size_t i = std::u32string::npos, found = 0;
+      for (size_t p = s.find(U'|'); p != std::u32string::npos; p = s.find(U'|', p + 1))
+        if (standalone(p)) i = p, ++found;
+      if (found != 1) continue;
       // The nearest characters before and after, across line ends.
       char32_t before = 0, after = 0;
       for (size_t l = li + 1, p = i; l-- > 0;) {

@@ -186,6 +186,11 @@ TEST_F(RepairTest, RestoresRarerReadingsOfPrintedNotes) {
     EXPECT_EQ(Run(s), std::string(s) + "\n") << s;
   EXPECT_EQ(Run("Vi bor i Arhus, og Ar for ar stiger tallet."), "Vi bor i Århus, og år for år stiger tallet.\n");
   EXPECT_EQ(Run("Ar for ar stiger tallet."), "År for år stiger tallet.\n");
+  // The one pipe standing alone on its line starts a sentence even when
+  // another pipe is stuck to a word there; two standing alone are rules.
+  EXPECT_EQ(Run("Se formlen a,| som vises. | perioden steg tallet."),
+            "Se formlen a,| som vises. I perioden steg tallet.\n");
+  EXPECT_EQ(Run("Region | Antal | Andel"), "Region | Antal | Andel\n");
 }
 
 TEST_F(RepairTest, SuspendedCompoundHeadsAndRareEnglishForms) {

@@ -387,14 +387,12 @@ Segmented Segment(const RepairedText& input) {
         }
         if (internal::Contains(FootnoteRe(), b.text)) {
           // Marked footnotes right under the table ("* Maj-december 2018")
-          // belong to it; "Kilde:" and "Anm.:" lines stay in the running text.
+          // are also the table's. Every note line stays in the running text
+          // too, so no figure in one is lost.
           for (size_t f = n; f < lines.size() && internal::Contains(FootnoteRe(), lines[f].text) &&
                              block.notes.size() < 10;
-               f = next_unused(f)) {
-            if (!internal::Contains(MarkedFootnoteRe(), lines[f].text)) continue;
-            block.notes.push_back(lines[f]);
-            used[f] = true;
-          }
+               f = next_unused(f))
+            if (internal::Contains(MarkedFootnoteRe(), lines[f].text)) block.notes.push_back(lines[f]);
           break;
         }
         if (IsCaption(b.text) || LooksLikeProse(b.text)) break;

@@ -466,7 +466,7 @@ TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
     EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=301", "2021-H1=170"));
     EXPECT_EQ(t->records[0].period_start, "2018-05-01") << marker;
     EXPECT_EQ(t->records[1].period_start, "2019-01-01") << marker;
-    // The footnote is no running text; the sentence after it is.
+    // The footnote gives no fact; the sentence after it does.
     EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2021-H1 = 170 count")) << Dump(ex);
   }
   // A footnote naming months for another reason, on a year inside the
@@ -475,11 +475,13 @@ TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
     std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n") +
                        "Tabel 1. Antal henvendelser pr. år\n" + years + " 1. halvår 2021\n"
                        "186 286 301 170\n"
-                       "* Opgjort pr. 1. januar og 30. juni.\n";
+                       "* Opgjort pr. 1. januar og 30. juni. I 1. halvår 2021 modtog de 170 henvendelser.\n";
     Extraction ex = Extract(TextOf(text.c_str()));
     const Table* t = FindTable(ex, 1);
     ASSERT_NE(t, nullptr) << Dump(ex);
     EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=301", "2021-H1=170")) << years;
+    // A figure in a footnote still reaches the facts.
+    EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2021-H1 = 170 count")) << Dump(ex);
     EXPECT_EQ(t->records[0].period_start, "2018-01-01") << years;
     EXPECT_EQ(t->records[0].period_end, "2018-12-31") << years;
     EXPECT_EQ(t->records[1].period_end, "2019-12-31") << years;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
 
 #include "extractors/danish_number.h"
 #include "extractors/internal.h"
@@ -43,15 +44,18 @@ const RE2& ContinuedRe() {
       R"((?i)^\s*(?:tab[eo][l1I|!]\s*[0-9lI|]{1,2}\s*[.:,]?\s*)?\(?\s*forts(?:at|\.)\s*\)?\s*[.:]?\s*$)");
   return re;
 }
+// A footnote's marker: "* ...", "** ...", "¹ ...".
+constexpr char kFootnoteMarker[] = R"(\*|¹|²|³)";
 // A note under a table: "* Ordningen startede i maj 2018", "Anm.: ...",
 // "Kilde: ...". It ends the table.
 const RE2& FootnoteRe() {
-  static const RE2 re(R"((?i)^\s*(?:\*|¹|²|³|anm\.|anm\s*:|anmærkning|note\s*:|noter\s*:|kilde\s*:|kilder\s*:))");
+  static const RE2 re(std::string(R"((?i)^\s*(?:)") + kFootnoteMarker +
+                      R"(|anm\.|anm\s*:|anmærkning|note\s*:|noter\s*:|kilde\s*:|kilder\s*:))");
   return re;
 }
-// A footnote led by its marker: "* ...", "** ...", "¹ ...".
+// A footnote led by its marker.
 const RE2& MarkedFootnoteRe() {
-  static const RE2 re(R"(^\s*(?:\*|¹|²|³))");
+  static const RE2 re(std::string(R"(^\s*(?:)") + kFootnoteMarker + ")");
   return re;
 }
 // The start of a date or a year, for a caption wrapped inside a date.

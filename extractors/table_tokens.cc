@@ -631,12 +631,10 @@ void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLi
     for (const SegLine& note : notes) {
       std::string_view t = text::Trim(note.text);
       if (!t.starts_with(marker) || (marker == "*" && t.starts_with("**"))) continue;
-      std::string words(t.substr(marker.size()));
-      for (char& c : words)
-        if (c == '-') c = ' ';
+      // The table's own tokenizer reads the months ("maj-december" too).
       std::vector<int> months;
-      for (const text::Piece& w : text::SplitWhitespace(words))
-        if (std::optional<int> m = DanishMonth(w.text)) months.push_back(*m);
+      for (const Token& w : Tokenize({note}))
+        if (w.kind == TokKind::kMonth) months.push_back(w.month);
       if (months.size() >= 2) {
         int from = *std::min_element(months.begin(), months.end());
         int to = *std::max_element(months.begin(), months.end());

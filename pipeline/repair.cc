@@ -112,11 +112,31 @@ constexpr uint64_t kDigitLetterMinCount = 20;
 // The compound search reads no reading less likely than this.
 constexpr double kCompoundMinLogChannel = -5;
 constexpr double kDigitLetterConfidence = 0.9;
+// The confidence of a guess taken because the word as read cannot stand
+// (Repairer::CannotStand): right on each of the few tune words it took.
+constexpr double kCannotStandConfidence = 0.5;
 
 bool HasDanishDamageSign(std::u32string_view w) {
   for (size_t i = 1; i < w.size(); ++i) {
     char32_t c = ToLower(w[i]);
     if (c == U'z' || (c == U'e' && ToLower(w[i - 1]) == U'a')) return true;
+  }
+  return false;
+}
+
+// A sign of English-OCR damage that Danish spelling all but never shows:
+// those of HasDanishDamageSign, an "ee", an @, or a "gg" after a consonant
+// ("afggrer": ø read as g beside a g).
+bool HasStrongDamageSign(std::u32string_view w) {
+  if (HasDanishDamageSign(w)) return true;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char32_t c = ToLower(w[i]);
+    if (c == U'@') return true;
+    if (i == 0 || ToLower(w[i - 1]) != c) continue;
+    if (c == U'e') return true;
+    if (c == U'g' && i >= 2 && IsLetter(w[i - 2]) &&
+        std::u32string_view(U"aeiouyæøå").find(ToLower(w[i - 2])) == std::u32string_view::npos)
+      return true;
   }
   return false;
 }
@@ -548,6 +568,17 @@ class Repairer {
   // Whether the tables hold `text` (any case) whole: a dictionary, corpus or
   // domain word, not only a compound of them.
   bool Stored(const std::u32string& text) const { return LookupCandidate(text).flags & kKnown; }
+
+  // "praeformaterede", "afggrer": a word no table knows (not even as an
+  // English or foreign word), that hunspell-da rejects, and that shows a
+  // strong sign of damage cannot stand as read; a guess hunspell-da accepts
+  // is better than leaving it.
+  bool CannotStand(const std::u32string& word, const std::u32string& guess) const {
+    std::string lower = LowerUtf8(word);
+    if (guess.empty() || !HasStrongDamageSign(word)) return false;
+    if (lex_.Flags(lower) & (kKnown | kLexForeign | kLexEnglish)) return false;
+    return !lex_.Accepts(lower) && lex_.Accepts(LowerUtf8(guess));
+  }
 
   // "kKommandoer" -> "kommandoer": a lower-case letter read a second time as
   // its capital. Only when the word is no word and the rest is one.
@@ -1405,6 +1436,13 @@ struct PageRepair {
       if (((!d.change && !collect_only) || weak_change) && !ctx.piece && !ctx.continuation)
         RuleDecision(rep.Split(word), "split", d);
       if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) SplitDamaged(word, ctx, d);
+      if (!d.change && d.undecided && !collect_only && rep.CannotStand(word, d.guess)) {
+        d.change = true;
+        d.undecided = false;
+        d.text = d.guess;
+        d.edits = d.guess_edits;
+        d.confidence = kCannotStandConfidence;
+      }
       Count(word, d);
       if (!collect_only && have_prev && (t.joined_prev || GapInsideSentence(k)) && !prev_repaired.empty() &&
           IsLower(prev_repaired[0]))

@@ -521,14 +521,31 @@ TEST_F(RepairTest, ShortHeadSeenADozenTimesMakesACompound) {
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
   // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
   // shows "præ" on its own, so it is no repair; it is the guess shown. The
-  // linking-e reading "præe" + "udfyldte" is no compound either: its stem
-  // is as short as "præ".
-  RepairedText r = Repair(DocOf("Se de preeudfyldte felter."), *lexicon_);
-  EXPECT_EQ(TextOf(r), "Se de preeudfyldte felter.\n");
+  // word as read has no sign of damage that Danish spelling lacks (an "e"
+  // may be an e), so it stays.
+  RepairedText r = Repair(DocOf("Se de preudfyldte felter."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Se de preudfyldte felter.\n");
   ASSERT_EQ(r.undecided.size(), 1u);
-  EXPECT_EQ(r.undecided[0].before, "preeudfyldte");
+  EXPECT_EQ(r.undecided[0].before, "preudfyldte");
   EXPECT_EQ(r.undecided[0].after, "præudfyldte");
-  EXPECT_EQ(r.undecided[0].rule, "confusion:ee->æ");
+  EXPECT_EQ(r.undecided[0].rule, "confusion:e->æ");
+}
+
+TEST_F(RepairTest, TakesTheGuessWhenTheWordCannotStand) {
+  // "ee", "ae", "z" and "gg" after a consonant are English-OCR damage that
+  // Danish spelling all but never shows: when hunspell-da rejects such a
+  // word and accepts the guess, the guess replaces it, with half confidence.
+  // The linking-e reading "præe" + "udfyldte" is no compound: its stem is
+  // as short as "præ".
+  RepairedText r = Repair(DocOf("Se de preeudfyldte og praeudfyldte felter i feedback."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Se de præudfyldte og præudfyldte felter i feedback.\n");
+  EXPECT_TRUE(r.undecided.empty());
+  ASSERT_EQ(r.corrections.size(), 2u);
+  EXPECT_EQ(r.corrections[0].rule, "confusion:ee->æ");
+  EXPECT_DOUBLE_EQ(r.corrections[0].confidence, 0.5);
+  // A guess hunspell-da rejects is still only a guess ("zxq" has none).
+  RepairedText junk = Repair(DocOf("Se de preezxqfelter."), *lexicon_);
+  EXPECT_EQ(TextOf(junk), "Se de preezxqfelter.\n");
 }
 
 TEST_F(RepairTest, ListsRealWordsItCannotDecideInDamagedText) {

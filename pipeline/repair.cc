@@ -865,11 +865,15 @@ class Repairer {
         double e = CompoundEvidence(cl);
         if (e > 0) a.cands.push_back(Scored{c, std::move(cl), e, true});
       }
-      // None has parts the corpus attests: the likeliest that hunspell-da's
-      // rules accept (of the few likeliest) is a guess worth showing, never
-      // a repair.
+      // None has parts the corpus attests enough: the likeliest that
+      // hunspell-da's rules accept (of the few likeliest) is a guess worth
+      // showing, and a repair only when the word cannot stand as read
+      // (CannotStand).
       constexpr size_t kMaxGuessReadings = 8;
-      if (a.cands.empty())
+      bool any_acceptable = std::any_of(a.cands.begin(), a.cands.end(), [](const Scored& s) {
+        return s.evidence >= kCompoundFactor;
+      });
+      if (!any_acceptable)
         for (size_t i = 0; i < compound_pool.size() && i < kMaxGuessReadings; ++i)
           if (lex_.Accepts(LowerUtf8(compound_pool[i].text))) {
             a.hunspell_guess = compound_pool[i];
@@ -921,6 +925,10 @@ class Repairer {
       ++first;
     if (first == order.size()) {
       d.undecided = !known && a.orig_evidence <= 0;
+      if (d.undecided && a.hunspell_guess) {
+        d.guess = a.hunspell_guess->text;
+        d.guess_edits = a.hunspell_guess->edits;
+      }
       return d;
     }
     const Scored& best = a.cands[order[first]];

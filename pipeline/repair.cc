@@ -115,6 +115,11 @@ constexpr double kDigitLetterConfidence = 0.9;
 // The confidence of a guess taken because the word as read cannot stand
 // (Repairer::CannotStand): right on each of the few tune words it took.
 constexpr double kCannotStandConfidence = 0.5;
+// A compound reading whose parts the corpus attests this much (a share of
+// kCompoundFactor) outranks any reading only hunspell-da accepts, even when
+// too weak to take ("ændringslogpunkter" is the better guess for
+// "eendringslogpunkter" than the junk "ændringsløgpunkter").
+constexpr double kGuessCompoundShare = 0.25;
 
 bool HasDanishDamageSign(std::u32string_view w) {
   for (size_t i = 1; i < w.size(); ++i) {
@@ -870,10 +875,10 @@ class Repairer {
       // showing, and a repair only when the word cannot stand as read
       // (CannotStand).
       constexpr size_t kMaxGuessReadings = 8;
-      bool any_acceptable = std::any_of(a.cands.begin(), a.cands.end(), [](const Scored& s) {
-        return s.evidence >= kCompoundFactor;
+      bool attested_compound = std::any_of(a.cands.begin(), a.cands.end(), [](const Scored& s) {
+        return s.evidence >= kGuessCompoundShare * kCompoundFactor;
       });
-      if (!any_acceptable)
+      if (!attested_compound)
         for (size_t i = 0; i < compound_pool.size() && i < kMaxGuessReadings; ++i)
           if (lex_.Accepts(LowerUtf8(compound_pool[i].text))) {
             a.hunspell_guess = compound_pool[i];
@@ -925,9 +930,13 @@ class Repairer {
       ++first;
     if (first == order.size()) {
       d.undecided = !known && a.orig_evidence <= 0;
+      const Scored& weak = a.cands[order[0]];
       if (d.undecided && a.hunspell_guess) {
         d.guess = a.hunspell_guess->text;
         d.guess_edits = a.hunspell_guess->edits;
+      } else if (d.undecided && weak.evidence >= kGuessCompoundShare * kCompoundFactor) {
+        d.guess = weak.cand.text;  // hunspell-da rejects it: shown, never taken (CannotStand)
+        d.guess_edits = weak.cand.edits;
       }
       return d;
     }

@@ -551,6 +551,45 @@ bool PairRowsByLine(const std::vector<Token>& toks, const SeriesReading& r, std:
   return paired > 0;
 }
 
+// The period that follows `p` in a series of years then half years.
+bool Follows(const Period& p, const Period& next) {
+  bool half = p.label.find("-H") != std::string::npos;
+  bool next_half = next.label.find("-H") != std::string::npos;
+  if (!half) return next_half ? next.year == p.year + 1 && next.label.ends_with("H1") : next.year == p.year + 1;
+  if (p.label.ends_with("H1")) return next.label == HalfYearPeriod(p.year, 2).label;
+  return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
+}
+
+// Rows by line (PairRowsByLine) whose first row's period OCR made
+// unreadable ("pretreat sei 159" over "2019 | 178"): the one value on the
+// line right above the first period's, on no period's line, is the year
+// before, when the periods run year by year (then by half year) from a
+// whole first year.
+// `inferred` gets the period's index (0). False otherwise.
+bool InferLeadingRow(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
+                     size_t* inferred) {
+  if (r->periods.empty() || (*value_of)[0] == std::string::npos) return false;
+  const size_t first_line = toks[r->periods[0].tokens.front()].line;
+  if (first_line == 0) return false;
+  const Period& first = r->periods[0].period;
+  if (first.label != YearPeriod(first.year).label || first.start != YearPeriod(first.year).start) return false;
+  for (size_t k = 1; k < r->periods.size(); ++k)
+    if (!Follows(r->periods[k - 1].period, r->periods[k].period)) return false;
+  size_t lead = std::string::npos;
+  for (size_t v = 0; v < r->values.size(); ++v) {
+    if (toks[r->values[v]].line != first_line - 1) continue;
+    if (lead != std::string::npos) return false;
+    lead = v;
+  }
+  if (lead == std::string::npos) return false;
+  for (const Token& t : toks)
+    if (t.line == first_line - 1 && t.kind == TokKind::kNumber && t.year_like) return false;
+  r->periods.insert(r->periods.begin(), PeriodMention{YearPeriod(r->periods[0].period.year - 1), {}});
+  value_of->insert(value_of->begin(), lead);
+  *inferred = 0;
+  return true;
+}
+
 // Periods printed as columns, their values on one line where some cell is
 // unreadable ("35 35 37 43 ad 54 22"): when the line holds exactly one cell
 // per period, numbers and short words alike, pairs them by position.
@@ -598,14 +637,6 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
-// The period that follows `p` in a series of years then half years.
-bool Follows(const Period& p, const Period& next) {
-  bool half = p.label.find("-H") != std::string::npos;
-  bool next_half = next.label.find("-H") != std::string::npos;
-  if (!half) return next_half ? next.year == p.year + 1 && next.label.ends_with("H1") : next.year == p.year + 1;
-  if (p.label.ends_with("H1")) return next.label == HalfYearPeriod(p.year, 2).label;
-  return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
-}
 
 // A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
 // over "¹ maj-dec."): the period runs over the months the footnote names,
@@ -796,8 +827,15 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       res.problems.push_back(here + ": period " + r.periods[gap].period.label + " read from its place between " +
                              r.periods[gap - 1].period.label + " and " + r.periods[gap + 1].period.label +
                              " (its header is unreadable)");
-  } else if (PairRowsByLine(toks, r, &value_of) ||
-             PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
+  } else if (bool by_line = PairRowsByLine(toks, r, &value_of);
+             by_line || PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
+    if (by_line && InferLeadingRow(toks, &r, &value_of, &gap)) {
+      unreadable.insert(unreadable.begin(), std::string::npos);
+      const SegLine& l = block.body[toks[r.values[value_of[0]]].line];
+      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+                             ": period " + r.periods[0].period.label + " read from its place above " +
+                             r.periods[1].period.label + " (its label is unreadable in \"" + l.text + "\")");
+    }
     // Some period's value is unreadable ("2021 Si", "43 ad 54"): the others
     // are kept (the periods_contiguous check then fails); each is reported.
     for (size_t k = 0; k < r.periods.size(); ++k) {
@@ -808,6 +846,15 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");
+    }
+    // ... and a value no period claims is never dropped silently.
+    std::set<size_t> claimed(value_of.begin(), value_of.end());
+    for (size_t v = 0; v < r.values.size(); ++v) {
+      if (claimed.count(v)) continue;
+      const Token& t = toks[r.values[v]];
+      const SegLine& l = block.body[t.line];
+      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+                             ": value " + t.raw + " belongs to no readable period in \"" + l.text + "\"");
     }
   } else if (size_t header = r.periods.size(), values = r.values.size();
              InferSeriesFromNote(toks, ctx.note_period, &r, &value_of, &inferred)) {

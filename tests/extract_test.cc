@@ -373,6 +373,43 @@ TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
   EXPECT_THAT(Cells(*t4), ElementsAre("2022=41", "2023=64", "2024=52", "2025-H1=28"));
 }
 
+TEST(Table1Test, AnUnreadableFirstRowLabelIsReadFromItsPlace) {
+  // "2018 (maj-dec.) 159" came out of OCR as "pretreat sei 159": the row
+  // right above 2019 is 2018, flagged and reported (its months are lost).
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 1: Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "Periode | Antal henvendelser\n"
+      "pretreat sei 159\n"
+      "2019 | 178\n"
+      "2020 191\n"
+      "2021 216\n"
+      "2022 269\n"
+      "2023 | 346\n"
+      "2024 420\n"
+      "2025 548\n"
+      "1. halvår 2026 275\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=159", "2019=178", "2020=191", "2021=216", "2022=269", "2023=346",
+                                     "2024=420", "2025=548", "2026-H1=275"));
+  EXPECT_THAT(t->records[0].flags, ElementsAre("period-inferred"));
+  EXPECT_TRUE(t->records[1].flags.empty());
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 1 (page 1, line 2): page 1: line 4: period 2018 read from its "
+                                               "place above 2019 (its label is unreadable in \"pretreat sei 159\")"));
+  // Not when the periods skip a year below it: the value is reported, not placed.
+  std::string skipping = text;
+  skipping.replace(skipping.find("2020 191\n"), 9, "");
+  Extraction ex2 = Extract(TextOf(skipping.c_str()));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2019=178", "2021=216", "2022=269", "2023=346", "2024=420", "2025=548",
+                                      "2026-H1=275"));
+  EXPECT_THAT(ex2.problems, ::testing::Contains("table 1 (page 1, line 2): page 1: line 4: value 159 belongs to no "
+                                                "readable period in \"pretreat sei 159\""));
+}
+
 TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   // Stray OCR digits in the header ("5", "12") are not values.
   const char* stray =

@@ -73,12 +73,17 @@ std::vector<uint64_t> BuildFilter(const std::vector<uint64_t>& keys, uint32_t bi
   return filter;
 }
 
-bool FilterHas(const uint64_t* filter, uint64_t mask, uint64_t key) {
-  const uint64_t* block = filter + 8 * FilterBlock(key, mask);
+// `filter`: the filter's bytes in the mapped file. The prefix filter follows
+// the 12-byte slots, so it may sit on any 4-byte boundary: its words are
+// copied out, never loaded through a misaligned uint64_t pointer.
+bool FilterHas(const char* filter, uint64_t mask, uint64_t key) {
+  const char* block = filter + 64 * FilterBlock(key, mask);
   uint64_t h = FilterMix(key);
   for (int i = 0; i < kFilterProbes; ++i) {
     unsigned bit = (h >> (9 * i)) & 511;
-    if (!(block[bit >> 6] & (uint64_t{1} << (bit & 63)))) return false;
+    uint64_t word;
+    std::memcpy(&word, block + 8 * (bit >> 6), sizeof word);
+    if (!(word & (uint64_t{1} << (bit & 63)))) return false;
   }
   return true;
 }
@@ -161,11 +166,11 @@ Result<LexiconFile> LexiconFile::Open(const std::string& path) {
     return MakeError(ErrorCode::kParse, path + ": truncated or corrupt lexicon file (" + std::to_string(size) +
                                             " bytes, expected " + std::to_string(want) + ")");
   const char* base = static_cast<const char*>(map);
-  f.filter_ = reinterpret_cast<const uint64_t*>(base + sizeof(Header));
+  f.filter_ = base + sizeof(Header);
   f.filter_mask_ = (uint64_t{1} << h.filter_bits) - 1;
   f.words_ = reinterpret_cast<const PackedSlot*>(base + sizeof(Header) + filter_bytes);
   f.bigrams_ = f.words_ + h.word_slots;
-  f.prefix_filter_ = reinterpret_cast<const uint64_t*>(f.bigrams_ + h.bigram_slots);
+  f.prefix_filter_ = base + sizeof(Header) + filter_bytes + (h.word_slots + h.bigram_slots) * sizeof(PackedSlot);
   f.prefix_mask_ = (uint64_t{1} << h.prefix_filter_bits) - 1;
   f.has_prefixes_ = h.has_prefixes != 0;
   f.word_slots_ = h.word_slots;

@@ -79,9 +79,9 @@ class LexiconFile {
 
   void* map_ = nullptr;
   size_t map_size_ = 0;
-  const uint64_t* filter_ = nullptr;  // 8 words per block
+  const char* filter_ = nullptr;  // 64-byte blocks of 8 words
   uint64_t filter_mask_ = 0;          // blocks - 1
-  const uint64_t* prefix_filter_ = nullptr;
+  const char* prefix_filter_ = nullptr;  // the same, possibly not 8-byte aligned
   uint64_t prefix_mask_ = 0;
   bool has_prefixes_ = false;
   const PackedSlot* words_ = nullptr;

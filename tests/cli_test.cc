@@ -85,7 +85,8 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
   std::string no_tables = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n\n"
                           "Her er ingen tabeller, kun tekst om ordningen.\n";
   fs::path empty = Write("empty.txt", "");
-  fs::path garbage = Write("garbage.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\x03\0>\0", 16));
+  static constexpr char kElfHeader[] = "\x7f" "ELF\x02\x01\x01\0\0\0\x03\0>\0";
+  fs::path garbage = Write("garbage.bin", std::string(kElfHeader, sizeof kElfHeader));
   fs::path latin1 = Write("latin1.txt", "Notat om henvendelser i 1. halv\xE5r 2025\n");
   fs::path tableless = Write("tableless.txt", no_tables);
 

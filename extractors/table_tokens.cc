@@ -637,7 +637,6 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
-
 // A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
 // over "¹ maj-dec."): the period runs over the months the footnote names,
 // when it names two and the year is a partial one at an end of the series:

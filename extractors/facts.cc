@@ -239,6 +239,38 @@ std::string FormatNumber(double v) {
   return o.str();
 }
 
+// "1 021 henvendelser": a space between digit groups is a thousands
+// separator when the first group has one to three digits and stands alone
+// (no digit, dot or comma before it) and every later group has exactly
+// three. Each such space becomes a dot ("1.021"), the form the count
+// patterns read; lengths stay, so offsets into the text still hold.
+void MarkSpacedThousands(std::string* text) {
+  std::string& t = *text;
+  const auto digit = [&](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!digit(i) || (i > 0 && (digit(i - 1) || t[i - 1] == '.' || t[i - 1] == ','))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (digit(j)) ++j;
+    if (j - i > 3) {
+      i = j;
+      continue;
+    }
+    // Groups of exactly three digits, each after one space.
+    size_t end = j;
+    std::vector<size_t> spaces;
+    while (end < t.size() && t[end] == ' ' && digit(end + 1) && digit(end + 2) && digit(end + 3) && !digit(end + 4)) {
+      spaces.push_back(end);
+      end += 4;
+    }
+    for (size_t sp : spaces) t[sp] = '.';
+    i = end;
+  }
+}
+
 }  // namespace
 
 std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period,
@@ -274,6 +306,8 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       text.replace(at, core.size(), f.after);
       fixes.push_back(std::move(f));
     }
+
+    MarkSpacedThousands(&text);
 
     Subject previous = Subject::kGeneral;
     // The last count of the sentence before, for a comparison that leaves

@@ -159,6 +159,50 @@ void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, st
   push(raw, offset);
 }
 
+// A count, not a year or an ordinal ("1."), that may be a piece of a
+// number with a space for its thousands separator.
+bool IsCountPiece(const Token& t) {
+  return t.kind == TokKind::kNumber && t.integer && !t.year_like && !t.trailing_dot && t.raw == t.core;
+}
+
+// "I alt 1 021", "2025 1 650": a space as the thousands separator. Two
+// counts a single space apart are one number when they are the line's only
+// counts, the first has one or two digits (the notes count in thousands at
+// most) and the second exactly three. Not in a block with periods side by
+// side (a line holding two years), whose rows hold a count per column
+// ("Region Nordjylland 25 112").
+void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* toks) {
+  std::vector<Token>& t = *toks;
+  std::map<size_t, int> years, counts;  // line -> tokens
+  for (const Token& x : t) {
+    if (x.kind == TokKind::kNumber && x.year_like) ++years[x.line];
+    if (IsCountPiece(x)) ++counts[x.line];
+  }
+  for (const auto& [line, n] : years)
+    if (n >= 2) return;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    Token& a = t[i];
+    const Token& b = t[i + 1];
+    if (a.line != b.line || counts[a.line] != 2 || !IsCountPiece(a) || !IsCountPiece(b)) continue;
+    if (a.core.size() > 2 || a.core[0] == '0' || b.core.size() != 3) continue;
+    // "I alt 98 100 pct.": a count and its share.
+    if (i + 2 < t.size() && t[i + 2].line == b.line && t[i + 2].kind == TokKind::kPct) continue;
+    const std::string& text = lines[a.line].text;
+    size_t gap = a.offset + a.raw.size();
+    if (b.offset != gap + 1 || text[gap] != ' ') continue;
+    Token joined = a;
+    joined.raw = a.raw + " " + b.raw;
+    joined.core = a.core + b.core;
+    joined.printed_core = a.printed_core + b.printed_core;
+    joined.value = a.value * 1000 + b.value;
+    for (size_t pos : b.fixed_positions) joined.fixed_positions.push_back(pos + a.core.size());
+    if (!b.digit_rule.empty())
+      joined.digit_rule = a.digit_rule.empty() ? b.digit_rule : a.digit_rule + "," + b.digit_rule.substr(6);
+    a = std::move(joined);
+    t.erase(t.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
@@ -208,6 +252,7 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
     a = std::move(joined);
     out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
+  JoinSpacedThousands(lines, &out);
   return out;
 }
 

@@ -410,6 +410,31 @@ TEST(Table1Test, AnUnreadableFirstRowLabelIsReadFromItsPlace) {
                                                 "readable period in \"pretreat sei 159\""));
 }
 
+TEST(Table1Test, YearsAsRowsWithASpaceAsTheThousandsSeparator) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "Periode                 Antal\n"
+      "2024                    827\n"
+      "2025                    1 650\n"
+      "1. halvår 2026          930\n"
+      "2. halvår 2026          1 021\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025=1650", "2026-H1=930", "2026-H2=1021"));
+  // Across the page, where a row holds a count per column, nothing is joined.
+  const char* across =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "2024 | 2025 | 1. halvår 2026 | 2. halvår 2026\n"
+      "Henvendelser 827 1650 30 021\n";
+  Extraction ex2 = Extract(TextOf(across));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2024=827", "2025=1650", "2026-H1=30", "2026-H2=21"));
+}
+
 TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   // Stray OCR digits in the header ("5", "12") are not values.
   const char* stray =
@@ -611,6 +636,51 @@ TEST(Table2Test, ShareColumnAndASentenceRightAfter) {
   EXPECT_EQ(t->records.size(), 6u);
   EXPECT_EQ(t->records.back().value, 598);
   EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2027-H2 = 44 pct")) << Dump(ex);
+}
+
+TEST(Table2Test, ASpaceAsTheThousandsSeparator) {
+  // "1 021" is one count where the line holds no other; the facts read it too.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Sikkerhedskonsulenterne modtog 1 021 henvendelser i 2. halvår 2026 mod 874 i 2. halvår 2025.\n"
+      "Tabel 2. Henvendelser fordelt på region, 2. halvår 2026\n"
+      "Hovedstaden             412\n"
+      "Midtjylland             201\n"
+      "Nordjylland              98\n"
+      "Sjælland                120\n"
+      "Syddanmark              190\n"
+      "I alt                   1 021\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=412", "Region Midtjylland=201", "Region Nordjylland=98",
+                                     "Region Sjælland=120", "Region Syddanmark=190", "Total=1021"));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2026-H2 = 1021 count",
+                                               "inquiries_total 2025-H2 = 874 count"))
+      << Dump(ex);
+  // Not a count beside its share, nor counts in periods side by side.
+  const char* share =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 2. Henvendelser fordelt på region, 2. halvår 2026\n"
+      "Region Hovedstaden 40 100 pct.\n";
+  Extraction ex2 = Extract(TextOf(share));
+  const Table* t2 = FindTable(ex2, 2);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("Region Hovedstaden=40"));
+  const char* columns =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2026\n"
+      "Tabel 2. Henvendelser fordelt på regioner i 2025 og 2026\n"
+      "Region 2025 2026\n"
+      "Region Hovedstaden 146 160\n"
+      "Region Midtjylland 101 150\n"
+      "Region Nordjylland 25 112\n"
+      "Region Sjælland 48 60\n"
+      "Region Syddanmark 112 120\n"
+      "I alt 432 602\n";
+  Extraction ex3 = Extract(TextOf(columns));
+  const Table* t3 = FindTable(ex3, 2);
+  ASSERT_NE(t3, nullptr) << Dump(ex3);
+  EXPECT_THAT(Cells(*t3), ::testing::Contains("Region Nordjylland=112"));
 }
 
 TEST(Table2Test, TransposedWithRegionsAsColumns) {

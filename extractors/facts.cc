@@ -428,6 +428,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                 [](const Quantity& a, const Quantity& b) { return a.begin < b.begin; });
       if (qs.size() > kMaxFiguresPerSentence) qs.resize(kMaxFiguresPerSentence);
 
+      // Where figures compared against ("mod 45 pct.") begin.
+      std::set<size_t> compared_at;
+      for (const Match& m : FindAll(ComparedRe(), s)) compared_at.insert(m.groups[0].first);
+
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
       if (note_period) {
         for (const Match& m : FindAll(SamePeriodLastYearRe(), s)) {
@@ -471,6 +475,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         auto [cb, ce] = ClauseAround(s, q.begin);
         const PeriodPhrase* best = nullptr;
         size_t best_gap = 0;
+        bool compared_has_earlier = false;  // a later compared figure owns an earlier period
         // Passes: the clause; the sentence; the sentence across other figures.
         for (int pass = 0; pass < 3 && !best; ++pass) {
           for (const PeriodPhrase& p : phrases) {
@@ -506,6 +511,15 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                 owned = owned || (ob <= p.begin && p.end <= oe && q.begin < ob);
               }
               if (owned) continue;
+              // ... and so is one after a figure it is compared with ("41
+              // pct. mod 45 pct. i 1. halvår 2025": the period is 45's).
+              bool compared = false;
+              for (const Quantity& o : qs)
+                compared = compared || (&o != &q && q.begin < o.begin && o.span_end <= p.begin && compared_at.count(o.begin));
+              if (compared) {
+                compared_has_earlier = compared_has_earlier || (note_period && p.period.end < note_period->start);
+                continue;
+              }
             }
             size_t g = Gap(p.begin, p.end, q.span_begin, q.span_end);
             if (!best || g < best_gap) {
@@ -516,7 +530,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         }
         Period period;
         if (best) period = best->period;
-        else if (!q.needs_period && note_period) period = *note_period;
+        else if ((!q.needs_period || compared_has_earlier) && note_period) period = *note_period;  // compared with before
         else continue;
 
         Record rec;

@@ -1136,6 +1136,28 @@ TEST(FactsTest, ComparedFiguresWithoutTheirUnit) {
       << Dump(ex);
 }
 
+TEST(FactsTest, AFigureComparedWithAnEarlierOneIsTheNotesOwn) {
+  // Only the compared figure names its period: the first is the note's.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "\n"
+      "Andelen af henvendelser, der vedrører børn og unge under 18 år, udgjorde 41 procent mod 45 procent i 1. "
+      "halvår 2025.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("share_under_18_pct 2026-H1 = 41 pct", "share_under_18_pct 2025-H1 = 45 pct"))
+      << Dump(ex);
+  for (const std::string& p : ex.problems) EXPECT_EQ(p.find("disagree"), std::string::npos) << p;
+  // Two figures side by side with one period after both are still skipped
+  // when neither is compared with the other.
+  const char* both =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "\n"
+      "Andelen af børn under 18 år var 41 procent, og andelen af unge over 18 år var 59 procent i 1. halvår 2025.\n";
+  Extraction ex2 = Extract(TextOf(both));
+  for (const Record& r : ex2.facts) EXPECT_NE(r.period, "2026-H1") << Dump(ex2);
+}
+
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {
   const char* text =
       "Notat i 1. halvår 2025\n"

@@ -58,7 +58,7 @@ void Classify(Token* t) {
 
   t->core = core;
   t->printed_core = core;
-  if (raw == "%" || (!core.empty() && (text::Lower(core) == "pct" || text::Lower(core) == "procent"))) {
+  if (raw == "%" || core == "%" || (!core.empty() && (text::Lower(core) == "pct" || text::Lower(core) == "procent"))) {
     t->kind = TokKind::kPct;
     return;
   }
@@ -358,8 +358,22 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     size_t j = next_sig(i, true);
     if (j >= n || toks[j].kind != TokKind::kHalf) continue;
     size_t k = next_sig(j, true);
-    if (k >= n || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone)
-      continue;
+    if (k >= n || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone) {
+      // A row label with its year first ("2025, 1. halvår  502"): the year
+      // opens the line right before the ordinal, and the line holds no
+      // other year and no other "halvår" (not a header of columns).
+      k = i - 1;
+      if (i == 0 || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone ||
+          !toks[k].first_on_line || toks[k].line != t.line)
+        continue;
+      int years_on_line = 0, halves_on_line = 0;
+      for (const Token& o : toks) {
+        if (o.line != t.line) continue;
+        years_on_line += o.kind == TokKind::kNumber && o.year_like;
+        halves_on_line += o.kind == TokKind::kHalf;
+      }
+      if (years_on_line != 1 || halves_on_line != 1) continue;
+    }
     if (l_for_one) {
       t.digit_rule = "digit:" + t.core + "->1";
       t.fixed_positions = {0};
@@ -369,7 +383,8 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
       t.integer = true;
     }
     roles[i] = roles[j] = roles[k] = Role::kPeriod;
-    out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), ord), {i, j, k}});
+    out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), ord),
+                                k < i ? std::vector<size_t>{k, i, j} : std::vector<size_t>{i, j, k}});
   }
   std::sort(out.begin(), out.end(), [](const PeriodMention& a, const PeriodMention& b) {
     return a.tokens.front() < b.tokens.front();

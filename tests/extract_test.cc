@@ -435,6 +435,20 @@ TEST(Table1Test, YearsAsRowsWithASpaceAsTheThousandsSeparator) {
   EXPECT_THAT(Cells(*t2), ElementsAre("2024=827", "2025=1650", "2026-H1=30", "2026-H2=21"));
 }
 
+TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 1. Antal henvendelser\n"
+      "År                 Henvendelser\n"
+      "2024               827\n"
+      "2025, 1. halvår    502\n"
+      "2025 2. halvår     525\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
+}
+
 TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   // Stray OCR digits in the header ("5", "12") are not values.
   const char* stray =
@@ -681,6 +695,23 @@ TEST(Table2Test, ASpaceAsTheThousandsSeparator) {
   const Table* t3 = FindTable(ex3, 2);
   ASSERT_NE(t3, nullptr) << Dump(ex3);
   EXPECT_THAT(Cells(*t3), ::testing::Contains("Region Nordjylland=112"));
+}
+
+TEST(Table2Test, ShareInParenthesesBesideTheCount) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling, 2. halvår 2025\n"
+      "Region Hovedstaden    151 (29 %)\n"
+      "Region Midtjylland    140 (27 %)\n"
+      "Region Nordjylland     50 (10 %)\n"
+      "Region Sjælland        64 (12 %)\n"
+      "Region Syddanmark     120 (23 %)\n"
+      "I alt                 525 (100 %)\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=151", "Region Midtjylland=140", "Region Nordjylland=50",
+                                     "Region Sjælland=64", "Region Syddanmark=120", "Total=525"));
 }
 
 TEST(Table2Test, TransposedWithRegionsAsColumns) {

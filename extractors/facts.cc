@@ -63,6 +63,13 @@ const RE2& CountIsRe() {
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
+// "Antallet af henvendelser steg fra 502 i 1. halvår 2025 til 611 i 1.
+// halvår 2026": both counts; groups 1 and 2.
+const RE2& CountFromToRe() {
+  static const RE2 re(
+      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:steg|faldt|voksede|gik\s+(?:op|ned))\s+fra\s+(\d{1,3}(?:\.\d{3})+|\d+)\b.{0,60}?\btil\s+(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+  return re;
+}
 const RE2& PctRe() {
   static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:p[ce]t\b|procent\b|%))");
   return re;
@@ -327,7 +334,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
 
       std::vector<Quantity> qs;
       std::vector<Match> counts = FindAll(InquiriesRe(), s);
-      for (const Match& m : FindAll(CountIsRe(), s)) {
+      std::vector<Match> after_verb = FindAll(CountIsRe(), s);
+      for (const Match& m : FindAll(CountFromToRe(), s))
+        for (size_t g = 0; g < 2; ++g) after_verb.push_back(Match{m.groups[g].first, m.groups[g].second, {m.groups[g]}});
+      for (const Match& m : after_verb) {
         // Not a share ("var 41 pct."), nor a count read already.
         if (RE2::PartialMatch(s.substr(m.groups[0].second), PctAfterRe())) continue;
         bool dup = false;
@@ -428,9 +438,12 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                 [](const Quantity& a, const Quantity& b) { return a.begin < b.begin; });
       if (qs.size() > kMaxFiguresPerSentence) qs.resize(kMaxFiguresPerSentence);
 
-      // Where figures compared against ("mod 45 pct.") begin.
+      // Where figures compared against ("mod 45 pct.", "(45 pct. i ...)")
+      // begin.
       std::set<size_t> compared_at;
       for (const Match& m : FindAll(ComparedRe(), s)) compared_at.insert(m.groups[0].first);
+      for (const Quantity& q : qs)
+        if (q.begin > 0 && s[q.begin - 1] == '(') compared_at.insert(q.begin);
 
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
       if (note_period) {
@@ -615,6 +628,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.own_period", OwnPeriodRe());
   AddPattern(out, "facts.comparison", ComparisonRe());
   AddPattern(out, "facts.bare_count", BareCountRe());
+  AddPattern(out, "facts.count_from_to", CountFromToRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

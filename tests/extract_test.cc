@@ -1189,6 +1189,19 @@ TEST(FactsTest, AFigureComparedWithAnEarlierOneIsTheNotesOwn) {
   for (const Record& r : ex2.facts) EXPECT_NE(r.period, "2026-H1") << Dump(ex2);
 }
 
+TEST(FactsTest, ACountRisingFromOneFigureToAnotherAndAComparisonInParentheses) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "\n"
+      "Antallet af henvendelser steg fra 502 i 1. halvår 2025 til 611 i 1. halvår 2026.\n"
+      "Børn og unge under 18 år stod for 43 pct. af henvendelserne (45 pct. i 1. halvår 2025).\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2025-H1 = 502 count", "inquiries_total 2026-H1 = 611 count",
+                          "share_under_18_pct 2026-H1 = 43 pct", "share_under_18_pct 2025-H1 = 45 pct"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {
   const char* text =
       "Notat i 1. halvår 2025\n"

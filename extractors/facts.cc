@@ -47,7 +47,7 @@ const RE2& AnaphorRe() {
 // Quantities; group 1 is the number.
 const RE2& InquiriesRe() {
   static const RE2 re(std::string(R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+|\b)") + kDanishNumberWordPattern +
-                      R"(\b)\s+(?:nye\s+)?(?:af\s+(?:disse|de)\s+)?henvendelse)");
+                      R"(\b)\s+(?:nye\s+)?(?:af\s+(?:disse\s+|de\s+)?)?henvendelse)");
   return re;
 }
 // "pct.", also as the English OCR model reads it ("pet.").
@@ -61,6 +61,20 @@ const RE2& PctAfterRe() {
 const RE2& CountIsRe() {
   static const RE2 re(
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+  return re;
+}
+// "I 2024 var tallet 827", "tallet var 827": the count of the sentence
+// before, in another period.
+const RE2& TheNumberIsRe() {
+  static const RE2 re(
+      R"((?i)\b(?:tallet\s+(?:var|er|udgjorde)|(?:var|er)\s+tallet)\s+(?:p\S{1,2}\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+  return re;
+}
+// "58 om genopdragelsesrejser", "120 vedrørte borgere i Danmark": a count
+// and what it is about, taken only when that is a subject of the facts.
+const RE2& CountAboutRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?(?:sager\s+)?(?:om|vedrørte|vedrørende|angik|handlede\s+om|drejede\s+sig\s+om)\s)");
   return re;
 }
 // "Antallet af henvendelser steg fra 502 i 1. halvår 2025 til 611 i 1.
@@ -196,11 +210,15 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
     while (j < t.size() && t[j] == ' ') ++j;
     if (j >= t.size()) break;
     char32_t next = text::FirstCodePoint(t.substr(j));
-    if (!text::IsUpper(next) && next != '|') continue;
     // The word before the stop.
     size_t w = i;
     while (w > start && t[w - 1] != ' ') --w;
     std::string word = text::Lower(t.substr(w, i - w));
+    // A sentence may open with a figure ("... i 2024. 190 af dem ..."), but
+    // not after an ordinal or a day ("1. 2", "30. 6").
+    bool figure_opens = next >= '0' && next <= '9' && !word.empty() &&
+                        !(word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char d) { return d >= '0' && d <= '9'; }));
+    if (!text::IsUpper(next) && next != '|' && !figure_opens) continue;
     bool abbreviation = false;
     for (std::string_view a : kAbbreviations)
       if (word == a) abbreviation = true;
@@ -337,6 +355,15 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::vector<Match> after_verb = FindAll(CountIsRe(), s);
       for (const Match& m : FindAll(CountFromToRe(), s))
         for (size_t g = 0; g < 2; ++g) after_verb.push_back(Match{m.groups[g].first, m.groups[g].second, {m.groups[g]}});
+      for (const Match& m : FindAll(CountAboutRe(), s)) {
+        std::string_view digits = m.Group(s, 0);
+        if (digits.size() == 4 && IsPlausibleYear(std::atoi(std::string(digits).c_str()))) continue;  // "i 2025 vedrørte"
+        // Only a count of a subject the facts have ("58 om året" is none).
+        std::string_view ahead = s.substr(m.groups[0].second);
+        if (std::vector<Match> cut = FindAll(SubsetRe(), ahead); !cut.empty()) ahead = ahead.substr(0, cut.front().begin);
+        std::optional<Subject> about = SubjectIn(ahead.substr(0, std::min<size_t>(ahead.size(), 120)));
+        if (about && (*about == Subject::kTrips || *about == Subject::kDenmark)) after_verb.push_back(m);
+      }
       for (const Match& m : after_verb) {
         // Not a share ("var 41 pct."), nor a count read already.
         if (RE2::PartialMatch(s.substr(m.groups[0].second), PctAfterRe())) continue;
@@ -387,6 +414,15 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           bool dup = false;
           for (const Quantity& q : qs) dup = dup || q.begin == m.groups[0].first;
           if (!dup) qs.push_back(MakeQuantity("consultants_employed", "persons", m, false));
+        }
+      }
+      if (qs.empty() && before) {
+        // "I 2024 var tallet 827": the count of the sentence before.
+        for (const Match& m : FindAll(TheNumberIsRe(), s)) {
+          Quantity c = *before;
+          c.begin = c.span_begin = m.groups[0].first;
+          c.end = c.span_end = m.groups[0].second;
+          qs.push_back(c);
         }
       }
       if (qs.empty() && before && Contains(ComparisonRe(), s)) {
@@ -629,6 +665,8 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.comparison", ComparisonRe());
   AddPattern(out, "facts.bare_count", BareCountRe());
   AddPattern(out, "facts.count_from_to", CountFromToRe());
+  AddPattern(out, "facts.the_number_is", TheNumberIsRe());
+  AddPattern(out, "facts.count_about", CountAboutRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

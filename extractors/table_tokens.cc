@@ -29,6 +29,12 @@ const RE2& GluedHalfRe() {
   static const RE2 re(R"((?i)^([12lI])\.(halv[^\s\d]{0,3}r\S*)$)");
   return re;
 }
+// A footnote saying when the counting began ("startede i maj 2018",
+// "siden maj", "fra maj").
+const RE2& StartedRe() {
+  static const RE2 re(R"((?i)\b(?:start|begynd|gik\s+i\s+gang|etabler|oprett|siden\b|fra\b))");
+  return re;
+}
 // A token that is numeric except for letters OCR mistakes for digits.
 const RE2& ConfusableNumberRe() {
   static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
@@ -730,6 +736,9 @@ void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLi
         int to = *std::max_element(months.begin(), months.end());
         if ((first && to == 12 && from > 1) || (last && from == 1 && to < 12))
           p.period = MonthRangePeriod(p.period.year, from, to);
+      } else if (months.size() == 1 && first && months[0] > 1 && RE2::PartialMatch(t, StartedRe())) {
+        // "* Ordningen startede i maj 2018": the first year from that month.
+        p.period = MonthRangePeriod(p.period.year, months[0], 12);
       }
       break;
     }
@@ -980,6 +989,7 @@ void AppendTablePatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "table_tokens.ordinal_word", OrdinalWordRe());
   AddPattern(out, "table_tokens.glued_half", GluedHalfRe());
   AddPattern(out, "table_tokens.confusable_number", ConfusableNumberRe());
+  AddPattern(out, "table_tokens.started", StartedRe());
 }
 
 }  // namespace notat::internal

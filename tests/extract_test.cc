@@ -562,6 +562,21 @@ TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
     EXPECT_EQ(t->records[0].period_end, "2018-12-31") << years;
     EXPECT_EQ(t->records[1].period_end, "2019-12-31") << years;
   }
+  // One month, named as the start, gives the first year from that month;
+  // one month named for another reason leaves it whole.
+  for (const auto& [note, start] : {std::pair{"* Ordningen startede i maj 2018.", "2018-05-01"},
+                                    std::pair{"* Opgjort i maj 2021.", "2018-01-01"}}) {
+    std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n") +
+                       "Tabel 1. Antal henvendelser pr. år\n"
+                       "2018* 2019 2020 1. halvår 2021\n"
+                       "186 286 301 170\n" +
+                       note + "\n";
+    Extraction ex = Extract(TextOf(text.c_str()));
+    const Table* t = FindTable(ex, 1);
+    ASSERT_NE(t, nullptr) << Dump(ex);
+    EXPECT_EQ(t->records[0].period_start, start) << note;
+    EXPECT_EQ(t->records[0].period_end, "2018-12-31") << note;
+  }
 }
 
 TEST(Table1Test, DigitConfusionsAreRepairedAndRecorded) {
@@ -1200,6 +1215,23 @@ TEST(FactsTest, ACountRisingFromOneFigureToAnotherAndAComparisonInParentheses) {
               ElementsAre("inquiries_total 2025-H1 = 502 count", "inquiries_total 2026-H1 = 611 count",
                           "share_under_18_pct 2026-H1 = 43 pct", "share_under_18_pct 2025-H1 = 45 pct"))
       << Dump(ex);
+}
+
+TEST(FactsTest, CountsByWhatTheyAreAboutAndTheNumberOfTheSentenceBefore) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2025\n"
+      "\n"
+      "Sikkerhedskonsulenterne har i 2025 modtaget i alt 1.027 henvendelser, hvoraf 47 pct. vedrørte personer under "
+      "18 år. I 2024 var tallet 827.\n"
+      "Af henvendelserne i 2025 handlede 58 om genopdragelsesrejser og ufrivillige udlandsophold, mod 49 i 2024.\n"
+      "190 af henvendelserne i 2025 vedrørte borgere, der opholder sig i Danmark. Konsulenterne holdt 58 om året.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2025 = 1027 count", "share_under_18_pct 2025 = 47 pct",
+                          "inquiries_total 2024 = 827 count", "trips_abroad_new 2025 = 58 count",
+                          "trips_abroad_new 2024 = 49 count", "inquiries_in_denmark 2025 = 190 count"))
+      << Dump(ex);
+  for (const std::string& p : ex.problems) EXPECT_EQ(p.find("disagree"), std::string::npos) << p;
 }
 
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {

@@ -22,6 +22,12 @@ const RE2& DateRangeRe() {
       R"((?i)\b(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
+// "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of
+// one year.
+const RE2& MonthRangeRe() {
+  static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til|-|–|—)\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+  return re;
+}
 // "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024".
 const RE2& HalfYearRe() {
   static const RE2 re(
@@ -146,6 +152,13 @@ std::vector<PeriodPhrase> FindPeriodPhrases(std::string_view text, int default_y
     if (overlaps(m.begin, m.end)) continue;
     out.push_back(PeriodPhrase{m.begin, m.end, DateRangePeriod(y1, *m1, d1, y2, *m2, d2)});
   }
+  for (const Match& m : internal::FindAll(MonthRangeRe(), text)) {
+    std::optional<int> m1 = DanishMonth(m.Group(text, 0));
+    std::optional<int> m2 = DanishMonth(m.Group(text, 1));
+    int year = ToInt(m.Group(text, 2));
+    if (!m1 || !m2 || *m1 > *m2 || !IsPlausibleYear(year) || overlaps(m.begin, m.end)) continue;
+    out.push_back(PeriodPhrase{m.begin, m.end, MonthRangePeriod(year, *m1, *m2)});
+  }
   for (const Match& m : internal::FindAll(HalfYearRe(), text)) {
     int half = 0;
     if (m.Has(0)) {
@@ -188,6 +201,7 @@ std::optional<Period> NotePeriodFromTitle(std::string_view title) {
 namespace internal {
 void AppendPeriodPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "period.date_range", DateRangeRe());
+  AddPattern(out, "period.month_range", MonthRangeRe());
   AddPattern(out, "period.half_year", HalfYearRe());
   AddPattern(out, "period.whole_year", WholeYearRe());
   AddPattern(out, "period.weak_year", WeakYearRe());

@@ -29,6 +29,11 @@ const RE2& GluedHalfRe() {
   static const RE2 re(R"((?i)^([12lI])\.(halv[^\s\d]{0,3}r\S*)$)");
   return re;
 }
+// "H1-2026", "h2/2025": group 1 the half, group 2 the year.
+const RE2& GluedHYearRe() {
+  static const RE2 re(R"([Hh]([12])[-–/](\d{4}))");
+  return re;
+}
 // A footnote saying when the counting began ("startede i maj 2018",
 // "siden maj", "fra maj").
 const RE2& StartedRe() {
@@ -349,6 +354,13 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     else if (t.kind == TokKind::kWord && t.trailing_dot && (t.core == "l" || t.core == "I")) {
       ord = 1;
       l_for_one = true;
+    }
+    // "H1-2026", "H2/2025": the half and its year in one piece.
+    if (int half = 0, year = 0; ord == 0 && t.kind == TokKind::kWord && RE2::FullMatch(t.core, GluedHYearRe(), &half, &year) &&
+        IsPlausibleYear(year)) {
+      roles[i] = Role::kPeriod;
+      out.push_back(PeriodMention{HalfYearPeriod(year, half), {i}});
+      continue;
     }
     if (ord == 0 && t.kind == TokKind::kWord && t.core.size() == 2 && (t.core[0] == 'H' || t.core[0] == 'h') &&
         (t.core[1] == '1' || t.core[1] == '2')) {
@@ -990,6 +1002,7 @@ void AppendTablePatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "table_tokens.glued_half", GluedHalfRe());
   AddPattern(out, "table_tokens.confusable_number", ConfusableNumberRe());
   AddPattern(out, "table_tokens.started", StartedRe());
+  AddPattern(out, "table_tokens.glued_h_year", GluedHYearRe());
 }
 
 }  // namespace notat::internal

@@ -449,6 +449,28 @@ TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
 }
 
+TEST(Table1Test, HalfYearsGluedToTheirYearOrWrittenAsMonths) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "I perioden januar–juni 2026 modtog sikkerhedskonsulenterne 640 henvendelser mod 611 i januar–juni 2025.\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "2024  2025  jan.-jun. 2026\n"
+      "827   1.080  640\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser\n"
+      "2024 2025 H1-2026\n"
+      "52 60 33\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t1 = FindTable(ex, 1);
+  const Table* t3 = FindTable(ex, 3);
+  ASSERT_NE(t1, nullptr) << Dump(ex);
+  ASSERT_NE(t3, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t1), ElementsAre("2024=827", "2025=1080", "2026-H1=640"));
+  EXPECT_THAT(Cells(*t3), ElementsAre("2024=52", "2025=60", "2026-H1=33"));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2026-H1 = 640 count", "inquiries_total 2025-H1 = 611 count"))
+      << Dump(ex);
+}
+
 TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   // Stray OCR digits in the header ("5", "12") are not values.
   const char* stray =

@@ -88,6 +88,18 @@ TEST(PeriodTest, FindsPeriodPhrasesInDamagedText) {
   EXPECT_EQ(text.substr(ps[1].begin, ps[1].end - ps[1].begin), "fgrste halvar af 2024");
 }
 
+TEST(PeriodTest, MonthRangesOfOneYear) {
+  const std::string text = "I januar–juni 2026 mod 611 i jan.-jun. 2025, og juli til december 2024; maj-dec. 2018. "
+                           "Fra 10 til 20 gange i 2023, og juni-januar 2022.";
+  std::vector<PeriodPhrase> ps = FindPeriodPhrases(text, 0);
+  std::vector<std::string> got;
+  for (const PeriodPhrase& p : ps) got.push_back(p.period.label + " " + p.period.start);
+  // "10 til 20" is no month; "juni-januar" runs backwards and is not read as one.
+  EXPECT_EQ(got, (std::vector<std::string>{"2026-H1 2026-01-01", "2025-H1 2025-01-01", "2024-H2 2024-07-01",
+                                           "2018 2018-05-01", "2023 2023-01-01"}));
+  EXPECT_EQ(NotePeriodFromTitle("Notat om henvendelser, januar-juni 2026")->label, "2026-H1");
+}
+
 TEST(PeriodTest, HalfYearWithoutYearTakesTheDefault) {
   std::vector<PeriodPhrase> ps = FindPeriodPhrases("i andet halvår steg antallet", 2023);
   ASSERT_EQ(ps.size(), 1u);

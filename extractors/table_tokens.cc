@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "extractors/danish_number.h"
@@ -638,6 +640,54 @@ bool Follows(const Period& p, const Period& next) {
   return next_half ? next.label == HalfYearPeriod(p.year + 1, 1).label : next.year == p.year + 1;
 }
 
+size_t ValueRowLine(const std::vector<Token>& toks, const SeriesReading& r);
+
+// "I alt", "Total", "Ialt": a word that labels a series' total.
+bool IsTotalLabel(const std::vector<Token>& toks, size_t i) {
+  if (toks[i].kind != TokKind::kWord) return false;
+  std::string w = text::Lower(toks[i].core);
+  if (w == "total" || w == "totalt" || w == "ialt") return true;
+  return w == "alt" && i > 0 && toks[i - 1].line == toks[i].line && text::Lower(toks[i - 1].core) == "i";
+}
+
+// A total printed with the series ("... 2. halvår 2025  I alt" over "...
+// 525  3.007", or a last row "I alt  3.007"): its value is taken out of
+// the series' values and returned (a token index). Across the page, the
+// label must follow the last period on its line and the row must hold one
+// value more than there are periods; down the page, the value must follow
+// the label on its line.
+std::optional<size_t> TakeSeriesTotal(const std::vector<Token>& toks, SeriesReading* r) {
+  if (r->periods.empty() || r->values.empty()) return std::nullopt;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (!IsTotalLabel(toks, i)) continue;
+    // Down the page: the value after the label on its line.
+    for (size_t v = 0; v < r->values.size(); ++v) {
+      const Token& t = toks[r->values[v]];
+      if (t.line != toks[i].line || r->values[v] < i) continue;
+      bool period_on_line = false;
+      for (const PeriodMention& p : r->periods)
+        for (size_t pt : p.tokens) period_on_line = period_on_line || toks[pt].line == t.line;
+      if (period_on_line) break;
+      size_t at = r->values[v];
+      r->values.erase(r->values.begin() + static_cast<std::ptrdiff_t>(v));
+      return at;
+    }
+    // Across the page: the label after the last period on the header line.
+    const PeriodMention& last = r->periods.back();
+    if (toks[last.tokens.back()].line != toks[i].line || last.tokens.back() > i) continue;
+    size_t row = ValueRowLine(toks, *r);
+    if (row == std::string::npos) continue;
+    std::vector<size_t> on_row;
+    for (size_t v = 0; v < r->values.size(); ++v)
+      if (toks[r->values[v]].line == row) on_row.push_back(v);
+    if (on_row.size() != r->periods.size() + 1) continue;
+    size_t at = r->values[on_row.back()];
+    r->values.erase(r->values.begin() + static_cast<std::ptrdiff_t>(on_row.back()));
+    return at;
+  }
+  return std::nullopt;
+}
+
 // Rows by line (PairRowsByLine) whose first row's period OCR made
 // unreadable ("pretreat sei 159" over "2019 | 178"): the one value on the
 // line right above the first period's, on no period's line, is the year
@@ -886,6 +936,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   std::vector<Token> toks = Tokenize(block.body);
   SeriesReading r = ReadSeries(&toks);
   ApplyFootnoteMonths(toks, block.notes, &r);
+  std::optional<size_t> total = TakeSeriesTotal(toks, &r);
   if (r.periods.empty()) {
     res.problems.push_back(here + ": no periods (years or half years) found");
     return res;
@@ -991,6 +1042,19 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     if (k == gap || (k < inferred.size() && inferred[k])) rec.flags.push_back("period-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
+  }
+  // A printed total of the series is no period; it is checked against
+  // the periods read.
+  if (total) {
+    double sum = 0;
+    for (const Record& rec : table.records) sum += rec.value;
+    const Token& t = toks[*total];
+    if (table.records.size() != r.periods.size() || std::fabs(sum - t.value) > 0.5) {
+      const SegLine& l = block.body[t.line];
+      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+                             ": the printed total " + t.raw + " is not the sum of the periods read (" +
+                             std::to_string(static_cast<long long>(std::llround(sum))) + ")");
+    }
   }
   res.table = std::move(table);
   return res;

@@ -471,6 +471,34 @@ TEST(Table1Test, HalfYearsGluedToTheirYearOrWrittenAsMonths) {
       << Dump(ex);
 }
 
+TEST(Table1Test, APrintedTotalIsNoPeriodAndIsChecked) {
+  // Across the page: "I alt" after the last period, one value more on the row.
+  const char* across =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser\n"
+      "2024   1. halvår 2025   2. halvår 2025   I alt\n"
+      "827    502              525              1.854\n";
+  Extraction ex = Extract(TextOf(across));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
+  for (const std::string& p : ex.problems) EXPECT_EQ(p.find("total"), std::string::npos) << p;
+  // Down the page, and a total that does not add up is reported.
+  const char* down =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "2024 827\n"
+      "1. halvår 2025 502\n"
+      "2. halvår 2025 525\n"
+      "I alt 1.850\n";
+  Extraction ex2 = Extract(TextOf(down));
+  const Table* t2 = FindTable(ex2, 1);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_THAT(Cells(*t2), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
+  EXPECT_THAT(ex2.problems, ::testing::Contains("table 1 (page 1, line 2): page 1: line 6: the printed total 1.850 is "
+                                                "not the sum of the periods read (1854)"));
+}
+
 TEST(Table1Test, ReadsTheValueRowUnderABrokenHeader) {
   // Stray OCR digits in the header ("5", "12") are not values.
   const char* stray =

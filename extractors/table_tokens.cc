@@ -925,6 +925,13 @@ bool InferSeriesFromNote(const std::vector<Token>& toks, const Period* note, Ser
   return true;
 }
 
+namespace {
+// "table 1 (page 1, line 5): page 1: line 14": a problem's place.
+std::string AtLine(const std::string& here, const SegLine& l) {
+  return here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line);
+}
+}  // namespace
+
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name) {
   TableResult res;
@@ -963,7 +970,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     if (by_line && InferLeadingRow(toks, &r, &value_of, &gap)) {
       unreadable.insert(unreadable.begin(), std::string::npos);
       const SegLine& l = block.body[toks[r.values[value_of[0]]].line];
-      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+      res.problems.push_back(AtLine(here, l) +
                              ": period " + r.periods[0].period.label + " read from its place above " +
                              r.periods[1].period.label + " (its label is unreadable in \"" + l.text + "\")");
     }
@@ -974,7 +981,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
       const SegLine& l = block.body[toks[at].line];
       std::string what = unreadable[k] != std::string::npos ? " (\"" + toks[at].raw + "\")" : "";
-      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+      res.problems.push_back(AtLine(here, l) +
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");
     }
@@ -984,7 +991,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       if (claimed.count(v)) continue;
       const Token& t = toks[r.values[v]];
       const SegLine& l = block.body[t.line];
-      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+      res.problems.push_back(AtLine(here, l) +
                              ": value " + t.raw + " belongs to no readable period in \"" + l.text + "\"");
     }
   } else if (size_t header = r.periods.size(), values = r.values.size();
@@ -1051,7 +1058,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     const Token& t = toks[*total];
     if (table.records.size() != r.periods.size() || std::fabs(sum - t.value) > 0.5) {
       const SegLine& l = block.body[t.line];
-      res.problems.push_back(here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line) +
+      res.problems.push_back(AtLine(here, l) +
                              ": the printed total " + t.raw + " is not the sum of the periods read (" +
                              std::to_string(static_cast<long long>(std::llround(sum))) + ")");
     }

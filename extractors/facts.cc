@@ -63,6 +63,12 @@ const RE2& CountIsRe() {
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
+// A sentence that opens by taking a part of the one before: "Heraf ...",
+// "Af disse ...", "Af dem ...".
+const RE2& PartOfBeforeRe() {
+  static const RE2 re(R"((?i)^\s*(?:heraf|af\s+(?:disse|dem|de\s+\S+))\b)");
+  return re;
+}
 // "I 2024 var tallet 827", "tallet var 827": the count of the sentence
 // before, in another period.
 const RE2& TheNumberIsRe() {
@@ -304,6 +310,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
   std::vector<Record> out;
   std::map<std::pair<std::string, std::string>, size_t> seen;  // (name, period) -> index
   const int default_year = note_period ? note_period->year : 0;
+  // Whether the last sentence that gave figures gave one for the note's
+  // own period, for a sentence that takes a part of it ("Heraf vedrørte 36
+  // pct. ..."), also at the start of the next paragraph.
+  bool own_period_before = false;
   for (const Section& section : seg.sections) {
     JoinedText jt = JoinLines(section.lines);
     if (jt.text.size() > 2'000'000) {
@@ -341,7 +351,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     for (auto [sb, se] : Sentences(text)) {
       std::optional<Quantity> before = std::move(last_count);
       last_count.reset();
+      const bool own_before = own_period_before;
+      bool gave_own = false, gave_other = false;
       std::string_view s = std::string_view(text).substr(sb, se - sb);
+      const bool part_of_before = RE2::PartialMatch(s, PartOfBeforeRe());
       if (s.size() > kMaxSentenceBytes) continue;  // not a sentence of a note
       // The sentence's subject, for the sentences after it that refer back.
       std::optional<Subject> own = SubjectIn(s);
@@ -580,7 +593,9 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         Period period;
         if (best) period = best->period;
         else if ((!q.needs_period || compared_has_earlier) && note_period) period = *note_period;  // compared with before
+        else if (part_of_before && own_before && note_period && !compared_at.count(q.begin)) period = *note_period;
         else continue;
+        (note_period && period.label == note_period->label ? gave_own : gave_other) = true;
 
         Record rec;
         rec.note = note_period ? note_period->label : "";
@@ -639,6 +654,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         seen[key] = out.size();
         out.push_back(std::move(rec));
       }
+      if (gave_own || gave_other) own_period_before = gave_own;
     }
   }
   return out;
@@ -666,6 +682,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.bare_count", BareCountRe());
   AddPattern(out, "facts.count_from_to", CountFromToRe());
   AddPattern(out, "facts.the_number_is", TheNumberIsRe());
+  AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
   AddPattern(out, "facts.count_about", CountAboutRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());

@@ -1284,6 +1284,34 @@ TEST(FactsTest, CountsByWhatTheyAreAboutAndTheNumberOfTheSentenceBefore) {
   for (const std::string& p : ex.problems) EXPECT_EQ(p.find("disagree"), std::string::npos) << p;
 }
 
+TEST(FactsTest, APartOfTheNotesOwnFigureTakesItsPeriod) {
+  // "Heraf" takes the note's period when the last sentence with figures
+  // gave one for it, also across a paragraph; a figure compared with
+  // another period ("mod 102 året før") does not.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "\n"
+      "Sikkerhedskonsulenterne modtog i første halvår 2024 i alt 432 henvendelser. Det er en stigning på 18 pct.\n"
+      "\n"
+      "Heraf vedrørte 36 pct. børn og unge under 18 år. Heraf vedrørte 120 henvendelser borgere i Danmark, mod 102 "
+      "året før.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2024-H1 = 432 count", "share_under_18_pct 2024-H1 = 36 pct",
+                          "inquiries_in_denmark 2024-H1 = 120 count"))
+      << Dump(ex);
+  // After a sentence about another period, "Heraf" is that period's: skipped.
+  const char* other =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "\n"
+      "I 1. halvår 2024 modtog de 432 henvendelser. I hele 2023 modtog de 1.021 henvendelser. Heraf vedrørte 40 pct. "
+      "børn under 18 år.\n";
+  Extraction ex2 = Extract(TextOf(other));
+  EXPECT_THAT(FactLines(ex2.facts),
+              ElementsAre("inquiries_total 2024-H1 = 432 count", "inquiries_total 2023 = 1021 count"))
+      << Dump(ex2);
+}
+
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {
   const char* text =
       "Notat i 1. halvår 2025\n"

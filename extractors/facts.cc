@@ -63,6 +63,13 @@ const RE2& CountIsRe() {
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
+// Words before a number that make it approximate, at the end of the text
+// before it: "godt 500", "ca. 430", "mere end 600", "op mod 50".
+const RE2& ApproximateBeforeRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[\s(])(ca\.?|cirka|omkring|godt|knap|knapt|over|under|næsten|omtrent|mindst|højst|op\s+mod|(?:mere|mindre|flere|færre)\s+end|små|lidt\s+(?:over|under))\s*$)");
+  return re;
+}
 // A sentence that opens by taking a part of the one before: "Heraf ...",
 // "Af disse ...", "Af dem ...".
 const RE2& PartOfBeforeRe() {
@@ -530,6 +537,16 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           if (std::optional<int> w = ParseDanishNumberWord(printed)) v = *w;  // "tolv sikkerhedskonsulenter"
         if (!v) continue;
         q.value = *v;
+        // "godt 500", "ca. 430", "over 600": not a figure the note states.
+        if (std::string word; RE2::PartialMatch(s.substr(0, q.begin), ApproximateBeforeRe(), &word)) {
+          auto [li, lo] = jt.Locate(sb + q.begin);
+          std::string where = li < section.lines.size() ? " (page " + std::to_string(section.lines[li].page) + ", line " +
+                                                              std::to_string(section.lines[li].line) + ")"
+                                                        : "";
+          problems->push_back("figure \"" + word + " " + std::string(s.substr(q.begin, q.end - q.begin)) +
+                              "\" is approximate; not taken" + where);
+          continue;
+        }
         // The nearest period phrase in the clause, else in the sentence,
         // measured from the number with its unit, and not across another
         // figure ("38 pct. i 1. halvår 2024 mod 33 pct. i første halvår af
@@ -683,6 +700,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.count_from_to", CountFromToRe());
   AddPattern(out, "facts.the_number_is", TheNumberIsRe());
   AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
+  AddPattern(out, "facts.approximate_before", ApproximateBeforeRe());
   AddPattern(out, "facts.count_about", CountAboutRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());

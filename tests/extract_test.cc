@@ -1312,6 +1312,18 @@ TEST(FactsTest, APartOfTheNotesOwnFigureTakesItsPeriod) {
       << Dump(ex2);
 }
 
+TEST(FactsTest, AnApproximateFigureIsNotTaken) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "I 1. halvår 2025 modtog sikkerhedskonsulenterne godt 500 henvendelser. Over 40 pct. af dem vedrørte "
+      "børn under 18 år i 1. halvår 2025. Der var ansat 12 sikkerhedskonsulenter i 1. halvår 2025.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("consultants_employed 2025-H1 = 12 persons")) << Dump(ex);
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure \"godt 500\" is approximate; not taken (page 1, line 3)"));
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure \"Over 40\" is approximate; not taken (page 1, line 3)"));
+}
+
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {
   const char* text =
       "Notat i 1. halvår 2025\n"

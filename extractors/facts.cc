@@ -589,16 +589,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                 auto [ob, oe] = ClauseAround(s, o.begin);
                 owned = owned || (ob <= p.begin && p.end <= oe && q.begin < ob);
               }
-              if (owned) continue;
               // ... and so is one after a figure it is compared with ("41
               // pct. mod 45 pct. i 1. halvår 2025": the period is 45's).
               bool compared = false;
               for (const Quantity& o : qs)
                 compared = compared || (&o != &q && q.begin < o.begin && o.span_end <= p.begin && compared_at.count(o.begin));
-              if (compared) {
-                compared_has_earlier = compared_has_earlier || (note_period && p.period.end < note_period->start);
-                continue;
-              }
+              if (compared) compared_has_earlier = compared_has_earlier || (note_period && p.period.end < note_period->start);
+              if (owned || compared) continue;
             }
             size_t g = Gap(p.begin, p.end, q.span_begin, q.span_end);
             if (!best || g < best_gap) {

@@ -1244,6 +1244,17 @@ TEST(FactsTest, AFigureComparedWithAnEarlierOneIsTheNotesOwn) {
               ElementsAre("share_under_18_pct 2026-H1 = 41 pct", "share_under_18_pct 2025-H1 = 45 pct"))
       << Dump(ex);
   for (const std::string& p : ex.problems) EXPECT_EQ(p.find("disagree"), std::string::npos) << p;
+  // The same when the compared figure's clause is its own ("børn og unge").
+  const char* clause =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "De modtog 502 henvendelser i 1. halvår 2025. 45 pct. af henvendelserne vedrørte børn og unge under 18 år "
+      "(36 pct. i samme periode sidste år).\n";
+  Extraction exc = Extract(TextOf(clause));
+  EXPECT_THAT(FactLines(exc.facts),
+              ElementsAre("inquiries_total 2025-H1 = 502 count", "share_under_18_pct 2025-H1 = 45 pct",
+                          "share_under_18_pct 2024-H1 = 36 pct"))
+      << Dump(exc);
   // Two figures side by side with one period after both are still skipped
   // when neither is compared with the other.
   const char* both =

@@ -576,13 +576,11 @@ class Repairer {
 
   // "praeformaterede", "afggrer": a word no table knows (not even as an
   // English or foreign word), that hunspell-da rejects, and that shows a
-  // strong sign of damage cannot stand as read; a guess hunspell-da accepts
-  // is better than leaving it.
-  bool CannotStand(const std::u32string& word, const std::u32string& guess) const {
-    std::string lower = LowerUtf8(word);
+  // strong sign of damage cannot stand as read (IsUnknown); a guess
+  // hunspell-da accepts is better than leaving it. Both verdicts are cached.
+  bool CannotStand(const std::u32string& word, const std::u32string& guess) {
     if (guess.empty() || !HasStrongDamageSign(word)) return false;
-    if (lex_.Flags(lower) & (kKnown | kLexForeign | kLexEnglish)) return false;
-    return !lex_.Accepts(lower) && lex_.Accepts(LowerUtf8(guess));
+    return IsUnknown(LowerUtf8(word)) && !IsUnknownUncached(LowerUtf8(guess));
   }
 
   // "kKommandoer" -> "kommandoer": a lower-case letter read a second time as

@@ -271,6 +271,12 @@ std::optional<Subject> SubjectIn(std::string_view t) {
   return std::nullopt;
 }
 
+// A number printed as a year ("2024"), not as a count ("2.024", "24").
+bool PrintedAsYear(std::string_view digits) {
+  return digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos &&
+         IsPlausibleYear(std::atoi(std::string(digits).c_str()));
+}
+
 std::string FormatNumber(double v) {
   std::ostringstream o;
   o << v;
@@ -361,8 +367,8 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       const bool own_before = own_period_before;
       bool gave_own = false, gave_other = false;
       std::string_view s = std::string_view(text).substr(sb, se - sb);
-      const bool part_of_before = RE2::PartialMatch(s, PartOfBeforeRe());
       if (s.size() > kMaxSentenceBytes) continue;  // not a sentence of a note
+      const bool part_of_before = RE2::PartialMatch(s, PartOfBeforeRe());
       // The sentence's subject, for the sentences after it that refer back.
       std::optional<Subject> own = SubjectIn(s);
       bool refers_back = Contains(AnaphorRe(), s);
@@ -377,7 +383,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         for (size_t g = 0; g < 2; ++g) after_verb.push_back(Match{m.groups[g].first, m.groups[g].second, {m.groups[g]}});
       for (const Match& m : FindAll(CountAboutRe(), s)) {
         std::string_view digits = m.Group(s, 0);
-        if (digits.size() == 4 && IsPlausibleYear(std::atoi(std::string(digits).c_str()))) continue;  // "i 2025 vedrørte"
+        if (PrintedAsYear(digits)) continue;  // "i 2025 vedrørte"
         // Only a count of a subject the facts have ("58 om året" is none).
         std::string_view ahead = s.substr(m.groups[0].second);
         if (std::vector<Match> cut = FindAll(SubsetRe(), ahead); !cut.empty()) ahead = ahead.substr(0, cut.front().begin);
@@ -450,9 +456,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         // of the sentence before, in another period.
         for (const Match& m : FindAll(BareCountRe(), s)) {
           std::string_view digits = m.Group(s, 0);
-          if (digits.size() == 4 && digits.find('.') == std::string_view::npos &&
-              IsPlausibleYear(std::atoi(std::string(digits).c_str())))
-            continue;
+          if (PrintedAsYear(digits)) continue;
           Quantity c = *before;
           c.begin = c.span_begin = m.groups[0].first;
           c.end = c.span_end = m.groups[0].second;
@@ -464,9 +468,12 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       for (const Quantity& q : qs)
         if (q.unit == "count") last_count = q;
       // Compared figures take the name and unit of the nearest figure before
-      // them (else after them) in the sentence.
+      // them (else after them) in the sentence. `compared_at`: where every
+      // figure compared against ("mod 45 pct.", "(45 pct. i ...)") begins.
+      std::set<size_t> compared_at;
       for (const Match& m : FindAll(ComparedRe(), s)) {
         size_t at = m.groups[0].first;
+        compared_at.insert(at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
         if (known) continue;
@@ -479,10 +486,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         bool pct = m.Has(1);
         if (pct && like->unit != "pct") continue;
         std::string_view digits = m.Group(s, 0);
-        if (!pct && digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos &&
-            IsPlausibleYear((digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 +
-                            (digits[3] - '0')))
-          continue;  // "sammenlignet med 2024" compares periods
+        if (!pct && PrintedAsYear(digits)) continue;  // "sammenlignet med 2024" compares periods
         Quantity c = *like;
         c.begin = at;
         c.end = m.groups[0].second;
@@ -494,10 +498,6 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                 [](const Quantity& a, const Quantity& b) { return a.begin < b.begin; });
       if (qs.size() > kMaxFiguresPerSentence) qs.resize(kMaxFiguresPerSentence);
 
-      // Where figures compared against ("mod 45 pct.", "(45 pct. i ...)")
-      // begin.
-      std::set<size_t> compared_at;
-      for (const Match& m : FindAll(ComparedRe(), s)) compared_at.insert(m.groups[0].first);
       for (const Quantity& q : qs)
         if (q.begin > 0 && s[q.begin - 1] == '(') compared_at.insert(q.begin);
 

@@ -121,6 +121,9 @@ constexpr double kCannotStandConfidence = 0.5;
 // "eendringslogpunkter" than the junk "ændringsløgpunkter").
 constexpr double kGuessCompoundShare = 0.25;
 
+// A Danish vowel, in either case.
+bool IsVowel(char32_t c) { return std::u32string_view(U"aeiouyæøå").find(ToLower(c)) != std::u32string_view::npos; }
+
 bool HasDanishDamageSign(std::u32string_view w) {
   for (size_t i = 1; i < w.size(); ++i) {
     char32_t c = ToLower(w[i]);
@@ -139,9 +142,7 @@ bool HasStrongDamageSign(std::u32string_view w) {
     if (c == U'@') return true;
     if (i == 0 || ToLower(w[i - 1]) != c) continue;
     if (c == U'e') return true;
-    if (c == U'g' && i >= 2 && IsLetter(w[i - 2]) &&
-        std::u32string_view(U"aeiouyæøå").find(ToLower(w[i - 2])) == std::u32string_view::npos)
-      return true;
+    if (c == U'g' && i >= 2 && IsLetter(w[i - 2]) && !IsVowel(w[i - 2])) return true;
   }
   return false;
 }
@@ -177,16 +178,14 @@ bool LooksDamaged(std::u32string_view w) {
   for (char32_t c : w) {
     char32_t l = ToLower(c);
     if (l == U'z' || l == U'@') return true;
-    if (std::u32string_view(U"aeiouyæøå").find(l) != std::u32string_view::npos) vowel = true;
+    if (IsVowel(l)) vowel = true;
   }
   return !vowel && w.size() >= 4;
 }
 
 // No vowel at all: no Danish word ("brn", "Vlg": a letter the OCR dropped).
 bool NoVowel(std::u32string_view w) {
-  return std::none_of(w.begin(), w.end(), [](char32_t ch) {
-    return std::u32string_view(U"aeiouyæøåAEIOUYÆØÅ").find(ch) != std::u32string_view::npos;
-  });
+  return std::none_of(w.begin(), w.end(), IsVowel);
 }
 
 bool HasConfusable(std::u32string_view w) {

@@ -173,7 +173,8 @@ void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, st
 }
 
 // A count, not a year or an ordinal ("1."), that may be a piece of a
-// number with a space for its thousands separator.
+// number with a space for its thousands separator: printed as digits only
+// (no punctuation, no OCR digit repair).
 bool IsCountPiece(const Token& t) {
   return t.kind == TokKind::kNumber && t.integer && !t.year_like && !t.trailing_dot && t.raw == t.core;
 }
@@ -205,12 +206,8 @@ void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* 
     if (b.offset != gap + 1 || text[gap] != ' ') continue;
     Token joined = a;
     joined.raw = a.raw + " " + b.raw;
-    joined.core = a.core + b.core;
-    joined.printed_core = a.printed_core + b.printed_core;
+    joined.core = joined.printed_core = a.core + b.core;
     joined.value = a.value * 1000 + b.value;
-    for (size_t pos : b.fixed_positions) joined.fixed_positions.push_back(pos + a.core.size());
-    if (!b.digit_rule.empty())
-      joined.digit_rule = a.digit_rule.empty() ? b.digit_rule : a.digit_rule + "," + b.digit_rule.substr(6);
     a = std::move(joined);
     t.erase(t.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }

@@ -628,6 +628,12 @@ bool PairRowsByLine(const std::vector<Token>& toks, const SeriesReading& r, std:
   return paired > 0;
 }
 
+// A whole calendar year ("2019"), not one cut to months ("2018" from May).
+bool IsWholeYear(const Period& p) {
+  const Period whole = YearPeriod(p.year);
+  return p.label == whole.label && p.start == whole.start;
+}
+
 // The period that follows `p` in a series of years then half years.
 bool Follows(const Period& p, const Period& next) {
   bool half = p.label.find("-H") != std::string::npos;
@@ -696,8 +702,7 @@ bool InferLeadingRow(const std::vector<Token>& toks, SeriesReading* r, std::vect
   if (r->periods.empty() || (*value_of)[0] == std::string::npos) return false;
   const size_t first_line = toks[r->periods[0].tokens.front()].line;
   if (first_line == 0) return false;
-  const Period& first = r->periods[0].period;
-  if (first.label != YearPeriod(first.year).label || first.start != YearPeriod(first.year).start) return false;
+  if (!IsWholeYear(r->periods[0].period)) return false;
   for (size_t k = 1; k < r->periods.size(); ++k)
     if (!Follows(r->periods[k - 1].period, r->periods[k].period)) return false;
   size_t lead = std::string::npos;
@@ -765,16 +770,16 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
 // A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
 // over "¹ maj-dec."): the period runs over the months the footnote names,
 // when it names two and the year is a partial one at an end of the series:
-// the first running to December, or the last from January.
+// the first running to December, or the last from January. A first year
+// whose footnote names one month as the start ("startede i maj 2018") runs
+// from it.
 void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLine>& notes, SeriesReading* r) {
   static constexpr std::string_view kMarkers[] = {"**", "*", "¹", "²", "³"};
   for (size_t k = 0; k < r->periods.size(); ++k) {
     PeriodMention& p = r->periods[k];
     const bool first = k == 0, last = k + 1 == r->periods.size();
     if (!first && !last) continue;
-    if (p.tokens.size() != 1 || p.period.label != YearPeriod(p.period.year).label ||
-        p.period.start != YearPeriod(p.period.year).start)
-      continue;
+    if (p.tokens.size() != 1 || !IsWholeYear(p.period)) continue;
     std::string_view raw = toks[p.tokens[0]].raw;
     std::string_view marker;
     for (std::string_view m : kMarkers)

@@ -110,6 +110,7 @@ struct AffixRule {
   std::u32string strip, add;
   std::vector<int> cont;
   std::vector<CondPart> cond;
+  std::string tag;  // the morphological field hunspell-da writes after the condition ("+NUTID")
 };
 
 struct AffixClass {
@@ -185,6 +186,7 @@ bool ReadAffixFile(const std::string& path, AffixFile& aff, std::string& error) 
         }
         if (add != "0") rule.add = ToU32(add);
         rule.cond = ParseCondition(ToU32(r.size() > 4 ? r[4] : "."));
+        if (r.size() > 5) rule.tag = r[5];
         cls.rules.push_back(std::move(rule));
       }
       aff.classes[flag] = std::move(cls);
@@ -232,7 +234,28 @@ bool ApplyRule(const AffixRule& r, bool prefix, const std::u32string& w, std::u3
   return true;
 }
 
-bool ExpandDictionary(const std::string& path, const AffixFile& aff, FormMap& forms, std::string& error) {
+// hunspell-da's present tense and passive (its +NUTID and +PASSIV rules);
+// a passive is finite on an infinitive or a past form, not on a participle.
+bool IsFiniteRule(const AffixRule& r) { return r.tag == "+NUTID" || r.tag == "+PASSIV"; }
+
+// The finite forms among an irregular verb's listed forms ("tage al:tager
+// al:tages al:tog al:toges al:tagende ..."): hunspell-da lists them before
+// the present participle; a list without one is not a verb's.
+void AddListedFiniteForms(const std::string& line, size_t from, std::unordered_set<std::string>& finite) {
+  std::vector<std::string> listed;
+  for (const std::string& f : Fields(line.substr(from)))
+    if (f.rfind("al:", 0) == 0) listed.push_back(LowerUtf8(f.substr(3)));
+  auto participle = std::find_if(listed.begin(), listed.end(), [](const std::string& f) {
+    return f.size() > 4 && f.compare(f.size() - 4, 4, "ende") == 0;
+  });
+  if (participle == listed.end()) return;
+  finite.insert(listed.begin(), participle);
+}
+
+// Expands every dictionary entry by its affix rules into `forms`, and
+// collects the finite verb forms (kLexFiniteWord) into `finite`.
+bool ExpandDictionary(const std::string& path, const AffixFile& aff, FormMap& forms,
+                      std::unordered_set<std::string>& finite, std::string& error) {
   std::ifstream in(path);
   if (!in) {
     error = path + ": cannot read (package hunspell-da)";
@@ -252,6 +275,7 @@ bool ExpandDictionary(const std::string& path, const AffixFile& aff, FormMap& fo
       entry = entry.substr(0, slash);
     }
     if (Has(flags, aff.forbidden)) continue;
+    if (sp != std::string::npos) AddListedFiniteForms(line, sp, finite);
     std::u32string stem = ToU32(entry);
     AddForm(aff, stem, flags, flags, forms);
     std::vector<std::u32string> suffixed;
@@ -261,12 +285,15 @@ bool ExpandDictionary(const std::string& path, const AffixFile& aff, FormMap& fo
       for (const AffixRule& r : it->second.rules) {
         if (!ApplyRule(r, false, stem, out)) continue;
         AddForm(aff, out, flags, r.cont, forms);
+        if (IsFiniteRule(r)) finite.insert(LowerUtf8(out));
         if (it->second.cross) suffixed.push_back(out);
         for (int c2 : r.cont) {
           auto it2 = aff.classes.find(c2);
           if (it2 == aff.classes.end() || it2->second.prefix) continue;
           for (const AffixRule& r2 : it2->second.rules) {
-            if (ApplyRule(r2, false, out, out2)) AddForm(aff, out2, flags, r2.cont, forms);
+            if (!ApplyRule(r2, false, out, out2)) continue;
+            AddForm(aff, out2, flags, r2.cont, forms);
+            if (r.tag == "+DATID" && IsFiniteRule(r2)) finite.insert(LowerUtf8(out2));
           }
         }
       }
@@ -443,6 +470,8 @@ struct Counts {
   uint64_t tokens = 0;
   uint64_t commas = 0;  // words after a comma
   uint64_t before_commas = 0, before_ends = 0;  // words before a comma, before a sentence end
+  uint64_t clauses = 0;  // words before a subject pronoun and a finite verb (kLexClauseWord)
+  const std::unordered_set<std::string>* finite = nullptr;  // finite verb forms
   // When set, the words of every counted block, one block a line, " | "
   // where a word pair is not counted (punctuation or a code chunk between).
   std::ostream* dump = nullptr;
@@ -594,6 +623,11 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
       pair(words[k].text, kLexEndWord);
       ++counts.before_ends;
     }
+    if (counts.finite != nullptr && k + 2 < words.size() && words[k + 1].joined && words[k + 2].joined &&
+        IsSubjectPronoun(words[k + 1].text) && counts.finite->count(words[k + 2].text)) {
+      pair(words[k].text, kLexClauseWord);
+      ++counts.clauses;
+    }
   }
 }
 
@@ -730,11 +764,14 @@ int Main(int argc, char** argv) {
   if (!ReadAffixFile(a.aff, aff, err)) return Fail(err);
   FormMap forms;
   forms.reserve(1 << 20);
-  if (!ExpandDictionary(a.dic, aff, forms, err)) return Fail(err);
-  std::cerr << "notat-lexgen: " << forms.size() << " dictionary forms (" << elapsed() << " s)\n";
+  std::unordered_set<std::string> finite;
+  if (!ExpandDictionary(a.dic, aff, forms, finite, err)) return Fail(err);
+  std::cerr << "notat-lexgen: " << forms.size() << " dictionary forms, " << finite.size() << " finite verb forms ("
+            << elapsed() << " s)\n";
 
   // 2. Corpus.
   Counts counts;
+  counts.finite = &finite;
   size_t files = 0;
   size_t files_excluded = 0;
   auto read_file = [&](const fs::path& f) {
@@ -963,6 +1000,9 @@ int Main(int argc, char** argv) {
   writer.AddBigram(BigramKey(kLexTotalWord, kLexCommaWord), static_cast<uint32_t>(counts.commas));
   writer.AddBigram(BigramKey(kLexCommaWord, kLexTotalWord), static_cast<uint32_t>(counts.before_commas));
   writer.AddBigram(BigramKey(kLexEndWord, kLexTotalWord), static_cast<uint32_t>(counts.before_ends));
+  writer.AddBigram(BigramKey(kLexTotalWord, kLexClauseWord), static_cast<uint32_t>(counts.clauses));
+  for (const std::string& v : finite) writer.AddBigram(BigramKey(kLexFiniteWord, v), 1);
+  std::cerr << "notat-lexgen: " << counts.clauses << " words before a clause\n";
   for (const auto& [k, n] : counts.bigrams) {
     if (static_cast<int>(n) < a.min_bigram) continue;
     size_t sep = k.find('\x01');

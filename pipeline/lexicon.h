@@ -35,10 +35,29 @@ enum LexiconFlag : uint32_t {
 // full stop, ! or ?, Bigram(kLexCapitalWord, w) w Capitalised inside a
 // sentence; Bigram(kLexTotalWord, kLexCommaWord), Bigram(kLexCommaWord,
 // kLexTotalWord) and Bigram(kLexEndWord, kLexTotalWord) are the totals.
+// (kLexClauseWord and kLexFiniteWord below.)
 inline constexpr char kLexCommaWord[] = ",";
 inline constexpr char kLexEndWord[] = "<end>";
 inline constexpr char kLexCapitalWord[] = "<Capital>";
 inline constexpr char kLexTotalWord[] = "<total>";
+// Bigram(w, kLexClauseWord) counts w before a clause: a subject pronoun and
+// a finite verb ("før den henter", "før de tog"), Bigram(kLexTotalWord,
+// kLexClauseWord) all such clauses; Bigram(kLexFiniteWord, v) is 1 when v is
+// a finite verb form of hunspell-da (present, past or passive).
+inline constexpr char kLexClauseWord[] = "<clause>";
+inline constexpr char kLexFiniteWord[] = "<finite>";
+
+// A pronoun that may open a clause as its subject (lower case): the word
+// before a finite verb that makes "for/før du ...", "når de ..." a clause.
+// Articles that double as pronouns (den, det, de) count: the verb after them
+// tells.
+inline bool IsSubjectPronoun(std::string_view w) {
+  static constexpr std::string_view kPronouns[] = {"jeg", "du", "han", "hun", "den", "det",
+                                                   "vi", "de", "man", "der"};
+  for (std::string_view p : kPronouns)
+    if (w == p) return true;
+  return false;
+}
 
 class Lexicon {
  public:

@@ -31,7 +31,7 @@
 namespace notat {
 
 inline constexpr char kLexiconFileName[] = "da-lexicon.bin";
-inline constexpr uint32_t kLexiconFileVersion = 6;
+inline constexpr uint32_t kLexiconFileVersion = 7;
 
 // An entry as callers see it (the file stores it packed).
 struct LexiconSlot {

@@ -198,6 +198,7 @@ struct WordContext {
   std::string prev;  // lower-case previous word when only spaces separate them; "" otherwise
   std::string next;
   bool after_comma = false;   // only a comma (and spaces) since the previous word
+  bool before_clause = false; // next is a subject pronoun and a finite verb follows it ("før den henter")
   bool before_comma = false;  // a comma right after it
   bool before_end = false;    // a full stop, ! or ? right after it
   bool sentence_start = false;
@@ -297,6 +298,7 @@ class Repairer {
     commas_ = static_cast<double>(lex.Bigram(kLexTotalWord, kLexCommaWord));
     before_commas_ = static_cast<double>(lex.Bigram(kLexCommaWord, kLexTotalWord));
     before_ends_ = static_cast<double>(lex.Bigram(kLexEndWord, kLexTotalWord));
+    clauses_ = static_cast<double>(lex.Bigram(kLexTotalWord, kLexClauseWord));
   }
 
   // Evidence (pseudo-count) that `lower` is a Danish word, from the tables.
@@ -406,12 +408,15 @@ class Repairer {
     bool strong = false;
     const double rival_count = rival ? static_cast<double>(lex_.Frequency(*rival)) : 0;
     // The neighbours: the words beside it or, where a mark stands between,
-    // the mark (", før de": a clause begins; "som før.").
+    // the mark (", før de": a clause begins; "som før."). A clause after it
+    // (a subject pronoun and a finite verb: "før den henter") is its right
+    // neighbour: the pronoun alone says little ("for den", "før den").
     std::string_view left = ctx.prev, right = ctx.next;
     double cleft = 0, cright = 0;
     if (!left.empty()) cleft = static_cast<double>(lex_.Frequency(left));
     else if (ctx.after_comma) left = kLexCommaWord, cleft = commas_;
-    if (!right.empty()) cright = static_cast<double>(lex_.Frequency(right));
+    if (ctx.before_clause && clauses_ >= kMinPair) right = kLexClauseWord, cright = clauses_;
+    else if (!right.empty()) cright = static_cast<double>(lex_.Frequency(right));
     else if (ctx.before_comma) right = kLexCommaWord, cright = before_commas_;
     else if (ctx.before_end) right = kLexEndWord, cright = before_ends_;
     if (!left.empty()) {
@@ -441,9 +446,10 @@ class Repairer {
   }
 
   // Seeing `seen` pairs or fewer where `expected` were due by chance has a
-  // probability below 5% (Poisson).
+  // probability below 5% (Poisson; above 30 pairs its normal approximation,
+  // so that "for <clause>" 43 times where 265 were due still counts).
   static bool Unlikely(double seen, double expected) {
-    if (seen > 30) return false;
+    if (seen > 30) return seen < expected - 1.645 * std::sqrt(expected);
     double term = std::exp(-expected), cdf = 0;
     for (int k = 0; k <= static_cast<int>(seen); ++k) {
       cdf += term;
@@ -982,6 +988,7 @@ class Repairer {
   double n_ = 1;
   double commas_ = 0;  // words after a comma in the corpus (0: the tables do not tell)
   double before_commas_ = 0, before_ends_ = 0;  // words before a comma, before a sentence end
+  double clauses_ = 0;  // words before a clause (ContextLog)
   std::unordered_map<std::u32string, Decision> cache_;  // this document's decisions
   std::u32string change_key_, decide_key_, analyze_key_;  // KeyOf() buffers, one per cache
   mutable std::unordered_map<uint64_t, double> tail_memo_;  // by LexiconKey of the tail and depth
@@ -1310,6 +1317,8 @@ struct PageRepair {
     if (neighbours && k + 1 < toks.size() && toks[k + 1].joined_prev && !toks[k + 1].skip) {
       std::string n = Lower(toks[k + 1]);
       if (lex.Flags(n) & kKnown) ctx.next = n;
+      if (IsSubjectPronoun(n) && k + 2 < toks.size() && toks[k + 2].joined_prev && !toks[k + 2].skip)
+        ctx.before_clause = lex.Bigram(kLexFiniteWord, Lower(toks[k + 2])) > 0;
     } else if (neighbours) {
       // The first mark after the word on its line.
       const std::u32string& s = lines[t.line];

@@ -58,6 +58,20 @@ TEST_F(LexiconTest, FlagsWordsWithConfusionVariants) {
   EXPECT_TRUE(lexicon_->Flags("for") & kLexListed);
 }
 
+TEST_F(LexiconTest, MarksFiniteVerbsAndCountsTheWordsBeforeAClause) {
+  // Present and passive by hunspell-da's rules; an irregular verb's past
+  // from its listed forms. Past forms of regular verbs double as adjectives
+  // ("den markerede tekst") and are left out, as are nouns.
+  for (const char* v : {"henter", "arkiveres", "tog", "er", "kan", "bliver"})
+    EXPECT_EQ(lexicon_->Bigram(kLexFiniteWord, v), 1u) << v;
+  for (const char* w : {"markerede", "fleste", "tekst", "hente", "taget", "tagende"})
+    EXPECT_EQ(lexicon_->Bigram(kLexFiniteWord, w), 0u) << w;
+  EXPECT_GT(lexicon_->Bigram(kLexTotalWord, kLexClauseWord), 1000u);
+  // "før du kan", "når de er": clauses follow these far more often than "for".
+  EXPECT_GT(lexicon_->Bigram("før", kLexClauseWord), 100u);
+  EXPECT_LT(lexicon_->Bigram("for", kLexClauseWord) * 10, lexicon_->Frequency("for"));
+}
+
 TEST_F(LexiconTest, AcceptsCompoundsTheTablesLack) {
   // Not in the tables (no corpus count, not an expanded form) but a compound
   // of their forms, as hunspell-da's compound flags allow.

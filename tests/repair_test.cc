@@ -286,6 +286,24 @@ TEST_F(RepairTest, APairTheCorpusShowsOftenOutweighsTheCap) {
   EXPECT_EQ(Run(damaged), expected);
 }
 
+TEST_F(RepairTest, AClauseAfterAWordWeighsAsItsNeighbour) {
+  // "før den henter": a subject pronoun and a finite verb open a clause,
+  // which the corpus shows after "før" far more often than chance and after
+  // "for" far less; "for den" alone says the opposite. A past form after
+  // "den" is an adjective ("for den markerede tekst"), no clause.
+  const std::string damaged =
+      "Programmet skal ikke udfgre sync for den henter filerne fra serveren.\n"
+      "Slet filen, for den arkiveres af systemet pa serveren.\n"
+      "Marker teksten, og klik pa knappen for den markerede tekst.\n"
+      "Det er vigtigt for de unge, at der er hjeelp at fa.\n";
+  const std::string expected =
+      "Programmet skal ikke udføre sync før den henter filerne fra serveren.\n"
+      "Slet filen, før den arkiveres af systemet på serveren.\n"
+      "Marker teksten, og klik på knappen for den markerede tekst.\n"
+      "Det er vigtigt for de unge, at der er hjælp at få.\n";
+  EXPECT_EQ(Run(damaged), expected);
+}
+
 TEST_F(RepairTest, APunctuationMarkAfterAWordWeighsAsItsNeighbour) {
   // "bar" in a list (before a comma) is far likelier than "bør" there.
   EXPECT_EQ(Run("Attributterne hedder acute, bar, breve og dot.\n"), "Attributterne hedder acute, bar, breve og dot.\n");

@@ -861,7 +861,10 @@ class Repairer {
       if (ce > 0 && lex_.Accepts(lower)) {
         // A compound nobody has seen whole ("ser"+"lig") counts at most as
         // much as a dictionary word nobody has seen.
+        // ... and less than that when it shows damage Danish spelling all
+        // but never has ("treeets": "tre" + "eets" is no likelier than træets).
         a.orig_evidence = std::min(ce, kMaxWeakEvidence);
+        if (HasStrongDamageSign(word)) a.orig_evidence *= kDamageSignFactor;
         a.orig_weak = true;
       }
     }

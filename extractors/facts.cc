@@ -121,6 +121,16 @@ const RE2& ConsultantsAdjRe() {
                       R"()\s+(?:fast)?ansatte\s+sikkerheds-?\s?konsulent)");
   return re;
 }
+// The staff without "ansat": "Der er i alt 12 sikkerhedskonsulenter",
+// "Ordningen består af tolv sikkerhedskonsulenter"; the plural's other
+// forms ("sikkerhedskonsulenternes") name no count, nor does a bare "der er
+// 2 sikkerhedskonsulenter" (in a region, perhaps).
+const RE2& ConsultantsCountRe() {
+  static const RE2 re(std::string(R"((?i)\b(?:i\s+alt|(?:best\S{1,2}r|bestod)(?:\s+\S+)?\s+af|bemandet\s+med|udg\S{1,2}res\s+af)\s+(\d+|)") +
+                      kDanishNumberWordPattern +
+                      R"()\s+(?:\S+\s+)?sikkerheds-?\s?konsulenter(?:[\s.,;:)]|$))");
+  return re;
+}
 // "i samme periode sidste år", "samme periode året før", "samme periode i fjor".
 const RE2& SamePeriodLastYearRe() {
   static const RE2 re(
@@ -435,7 +445,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (!name.empty())
           qs.push_back(MakeQuantity(name, "mio. kr.", m, true));
       }
-      for (const RE2* re : {&ConsultantsAfterRe(), &ConsultantsBeforeRe(), &ConsultantsAdjRe()}) {
+      for (const RE2* re : {&ConsultantsAfterRe(), &ConsultantsBeforeRe(), &ConsultantsAdjRe(), &ConsultantsCountRe()}) {
         for (const Match& m : FindAll(*re, s)) {
           bool dup = false;
           for (const Quantity& q : qs) dup = dup || q.begin == m.groups[0].first;
@@ -689,6 +699,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.consultants_after", ConsultantsAfterRe());
   AddPattern(out, "facts.consultants_before", ConsultantsBeforeRe());
   AddPattern(out, "facts.consultants_adj", ConsultantsAdjRe());
+  AddPattern(out, "facts.consultants_count", ConsultantsCountRe());
   AddPattern(out, "facts.same_period_last_year", SamePeriodLastYearRe());
   AddPattern(out, "facts.bare_half_year", BareHalfYearRe());
   AddPattern(out, "facts.own_period", OwnPeriodRe());

@@ -1052,18 +1052,23 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }
-  // A printed total of the series is no period; it is checked against
-  // the periods read.
+  // A printed total of the series is no period; validation checks it
+  // against the periods read (series_totals_equal_sums).
   if (total) {
-    double sum = 0;
-    for (const Record& rec : table.records) sum += rec.value;
     const Token& t = toks[*total];
-    if (table.records.size() != r.periods.size() || std::fabs(sum - t.value) > 0.5) {
-      const SegLine& l = block.body[t.line];
-      res.problems.push_back(AtLine(here, l) +
-                             ": the printed total " + t.raw + " is not the sum of the periods read (" +
-                             std::to_string(static_cast<long long>(std::llround(sum))) + ")");
+    Record rec;
+    rec.note = ctx.note_period ? ctx.note_period->label : "";
+    rec.table = number;
+    rec.name = std::string(name);
+    rec.value = t.value;
+    rec.unit = "count";
+    rec.source = SourceFor(block.body, t);
+    if (!t.digit_rule.empty()) {
+      rec.flags.push_back("digit-repaired");
+      res.digit_fixes.push_back(DigitFixFor(block.body, t));
     }
+    AddSourceFlags(&rec);
+    table.printed_total = std::move(rec);
   }
   res.table = std::move(table);
   return res;

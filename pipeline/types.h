@@ -91,6 +91,9 @@ struct Table {
   std::string caption;            // repaired caption text
   SourceRef source;               // the caption line
   std::vector<Record> records;    // in printed order
+  // Tables 1 and 3: a total printed after the periods ("I alt"), not a
+  // period itself; its period is empty. Checked against the sum.
+  std::optional<Record> printed_total;
 };
 
 struct Extraction {

@@ -352,6 +352,41 @@ Check RegionsSumToTotal(const Table* t2) {
   return c;
 }
 
+// Tables 1 and 3 may print a total after their periods ("I alt"): it must
+// be the sum of the periods read.
+Check SeriesTotalsEqualSums(const Table* t1, const Table* t3) {
+  Check c = MakeCheck("series_totals_equal_sums");
+  std::string expected, actual, wrong, right;
+  for (const Table* t : {t1, t3}) {
+    if (t == nullptr || !t->printed_total) continue;
+    const Record& total = *t->printed_total;
+    double sum = 0;
+    for (const Record& r : t->records) {
+      sum += r.value;
+      c.subjects.push_back(RecordId(r));
+      c.sources.push_back(r.source);
+    }
+    c.sources.push_back(total.source);
+    std::string table = "table " + std::to_string(t->number);
+    expected += (expected.empty() ? "" : "; ") + table + " " + FormatValue(total.value);
+    actual += (actual.empty() ? "" : "; ") + table + " " + FormatValue(sum);
+    std::string what = table + ": the " + std::to_string(t->records.size()) + " periods read sum to " +
+                       FormatValue(sum);
+    if (sum == total.value) right += (right.empty() ? "" : "; ") + what + ", the printed total";
+    else wrong += (wrong.empty() ? "" : "; ") + what + " but the printed total is " + FormatValue(total.value) +
+                  " (" + Where(total.source) + ")";
+  }
+  if (expected.empty()) {
+    Skip(c, "neither table 1 nor table 3 prints a total");
+    return c;
+  }
+  c.expected = expected;
+  c.actual = actual;
+  c.status = wrong.empty() ? CheckStatus::kPass : CheckStatus::kFail;
+  c.message = wrong.empty() ? right : wrong;
+  return c;
+}
+
 Check LowConfidenceDigits(const Extraction& ex, double threshold) {
   Check c = MakeCheck("low_confidence_digits");
   char buf[32];
@@ -514,6 +549,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
   checks.push_back(ValuesPlausible(ex));
   checks.push_back(RegionsComplete(t2));
   checks.push_back(RegionsSumToTotal(t2));
+  checks.push_back(SeriesTotalsEqualSums(t1, t3));
 
   const Record* total = nullptr;
   if (t2 != nullptr)

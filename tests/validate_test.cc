@@ -37,15 +37,15 @@ Record Fact(std::string name, std::string period, double value, std::string unit
 Extraction Note() {
   Extraction ex;
   ex.note_period = "2025-H1";
-  Table t1{1, "Årlig udvikling", {}, {}};
+  Table t1{1, "Årlig udvikling", {}, {}, {}};
   int year = 2019;
   for (double v : {100, 150, 210, 260, 330, 400}) t1.records.push_back(Cell(1, std::to_string(year++), v));
   t1.records.push_back(Cell(1, "2025-H1", 250));
-  Table t2{2, "Regionsvis fordeling", {}, {}};
+  Table t2{2, "Regionsvis fordeling", {}, {}, {}};
   t2.records = {Cell(2, "2025-H1", 80, "Region Hovedstaden"), Cell(2, "2025-H1", 60, "Region Midtjylland"),
                 Cell(2, "2025-H1", 20, "Region Nordjylland"), Cell(2, "2025-H1", 30, "Region Sjælland"),
                 Cell(2, "2025-H1", 60, "Region Syddanmark"), Cell(2, "2025-H1", 250, "Total")};
-  Table t3{3, "Genopdragelsesrejser", {}, {}};
+  Table t3{3, "Genopdragelsesrejser", {}, {}, {}};
   t3.records = {Cell(3, "2023", 30), Cell(3, "2024", 35), Cell(3, "2025-H1", 17)};
   ex.tables = {t1, t2, t3};
   ex.facts = {Fact("inquiries_total", "2025-H1", 250), Fact("inquiries_total", "2024-H1", 190),
@@ -77,6 +77,29 @@ TEST(ValidateTest, ConsistentNotePassesEveryCheck) {
                            "table3_period_equals_text_trips", "values_plausible"})
     EXPECT_EQ(s[name], CheckStatus::kPass) << name;
   EXPECT_EQ(s["low_confidence_digits"], CheckStatus::kSkip);
+}
+
+TEST(ValidateTest, APrintedSeriesTotalMustBeTheSumOfItsPeriods) {
+  Extraction ex = Note();
+  EXPECT_EQ(Statuses(Validate(ex))["series_totals_equal_sums"], CheckStatus::kSkip);
+  Table& t1 = ex.tables[0];
+  ASSERT_EQ(t1.number, 1);
+  double sum = 0;
+  for (const Record& r : t1.records) sum += r.value;
+  Record total;
+  total.table = 1;
+  total.value = sum;
+  total.source.page = 1;
+  total.source.line = 9;
+  t1.printed_total = total;
+  EXPECT_EQ(Statuses(Validate(ex))["series_totals_equal_sums"], CheckStatus::kPass);
+  t1.printed_total->value = sum + 4;
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"series_totals_equal_sums"});
+  for (const Check& c : r.checks)
+    if (c.name == "series_totals_equal_sums") {
+      EXPECT_NE(c.message.find("line 9"), std::string::npos) << c.message;
+    }
 }
 
 TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {

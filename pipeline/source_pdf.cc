@@ -24,6 +24,7 @@
 
 #include "pipeline/ocr.h"
 #include "pipeline/pdf_source.h"
+#include "pipeline/utf8.h"
 
 namespace notat {
 namespace {
@@ -116,7 +117,7 @@ std::vector<Word> TextLayerWords(const poppler::page& page) {
   std::vector<Word> words;
   bool glue = false;  // the previous box had no space after it
   for (const poppler::text_box& tb : boxes) {
-    std::string text = ExpandLigatures(Utf8(tb.text()));
+    std::string text = FoldSpaces(ExpandLigatures(Utf8(tb.text())));
     poppler::rectf r = tb.bbox();
     Box box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
     if (text.empty()) continue;

@@ -59,4 +59,22 @@ std::string EncodeUtf8(std::u32string_view s) {
   return out;
 }
 
+std::string FoldSpaces(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 1 < s.size() && b(0) == 0xC2 && b(1) == 0xA0) {
+      out.push_back(' ');
+      i += 2;
+    } else if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) {
+      out.push_back(' ');  // U+2000..U+200A, U+202F (b(2) >= 0x80 in valid UTF-8)
+      i += 3;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
 }  // namespace notat

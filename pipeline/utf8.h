@@ -43,6 +43,11 @@ void ForEachUtf8Byte(char32_t c, Emit&& emit) {
 void AppendUtf8(char32_t c, std::string& out);
 std::string EncodeUtf8(std::u32string_view s);
 
+// `s` (valid UTF-8) with every no-break, figure, thin and other fixed-width
+// space (U+00A0, U+2000..U+200A, U+202F) made an ASCII space: typesetters
+// put them between thousands ("1 021") and before units ("45 %").
+std::string FoldSpaces(std::string s);
+
 }  // namespace notat
 
 #endif  // NOTAT_PIPELINE_UTF8_H_

@@ -1356,6 +1356,14 @@ TEST(FactsTest, AnApproximateFigureIsNotTaken) {
   EXPECT_THAT(FactLines(ex.facts), ElementsAre("consultants_employed 2025-H1 = 12 persons")) << Dump(ex);
   EXPECT_THAT(ex.problems, ::testing::Contains("figure \"godt 500\" is approximate; not taken (page 1, line 3)"));
   EXPECT_THAT(ex.problems, ::testing::Contains("figure \"Over 40\" is approximate; not taken (page 1, line 3)"));
+  // A compared figure too: the note's own is taken, the approximate one named.
+  const char* compared =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "I 1. halvår 2025 modtog sikkerhedskonsulenterne 502 henvendelser mod ca. 430 i 1. halvår 2024.\n";
+  Extraction ex2 = Extract(TextOf(compared));
+  EXPECT_THAT(FactLines(ex2.facts), ElementsAre("inquiries_total 2025-H1 = 502 count")) << Dump(ex2);
+  EXPECT_THAT(ex2.problems, ::testing::Contains("figure \"ca. 430\" is approximate; not taken (page 1, line 3)"));
 }
 
 TEST(FactsTest, SubsetsAndRegionsInOneSentence) {

@@ -57,6 +57,18 @@ TEST(SourceTest, StripsByteOrderMark) {
   EXPECT_EQ(doc->pages[0].lines[0].text, "Notat");
 }
 
+TEST(SourceTest, FixedWidthSpacesAreSpaces) {
+  // A no-break space between thousands, a narrow one before %, a thin one
+  // and a figure space: the extractors see "1 021" and "45 %".
+  Result<Document> doc = DocumentFromText(
+      "modtog 1\xC2\xA0" "021 henvendelser, 45\xE2\x80\xAF%\n"
+      "2\xE2\x80\x89" "500 og 3\xE2\x80\x87" "000; s\xC3\xA6t \xE2\x80\x93 ok\n",
+      "spaces.txt");
+  ASSERT_TRUE(doc.has_value());
+  EXPECT_EQ(doc->pages[0].lines[0].text, "modtog 1 021 henvendelser, 45 %");
+  EXPECT_EQ(doc->pages[0].lines[1].text, "2 500 og 3 000; sæt \xE2\x80\x93 ok");  // a dash stays
+}
+
 struct BadCase {
   std::string name;
   std::string bytes;

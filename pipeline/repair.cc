@@ -1161,6 +1161,15 @@ bool InUrl(const std::u32string& s, size_t b, size_t e) {
   return false;
 }
 
+// The | at s[i] opens its line, a word follows it, and no other | is on the
+// line (no table row): the word "I" read so ("| løbet af året"), after
+// which no sentence starts.
+bool PipeIsTheWordI(const std::u32string& s, size_t i) {
+  if (s.find_first_not_of(U" \t") != i || s.find(U'|', i + 1) != std::u32string::npos) return false;
+  size_t next = s.find_first_not_of(U" \t", i + 1);
+  return next != std::u32string::npos && next > i + 1 && IsLetter(s[next]);
+}
+
 // `sentence_start`: whether the first word may start a sentence (not when
 // the page before ended inside one).
 void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks, bool sentence_start = true) {
@@ -1199,6 +1208,7 @@ void Tokenize(const std::vector<std::u32string>& lines, std::vector<Tok>& toks, 
         continue;
       }
       if (IsSentenceEnd(c)) sentence_start = true;
+      else if (c == U'|' && sentence_start && PipeIsTheWordI(s, i)) sentence_start = false;
       else if (!(c == U'"' || c == U'(' || c == U'\'' || c == U'«' || c == U'»' || c == 0x201C || c == 0x201D ||
                  c == 0x2013 || c == U'-'))
         sentence_start = sentence_start && (c == U'|');

@@ -481,6 +481,13 @@ TEST_F(RepairTest, APageMayStartInsideASentence) {
   EXPECT_EQ(r.pages[2].lines[0].text, "Løbet af året kom der flere.");
 }
 
+TEST_F(RepairTest, AWordAfterAPipeReadForIStartsNoSentence) {
+  // "| Igbet af 2024" is "I løbet af 2024"; a table row keeps its cells'
+  // capitals.
+  EXPECT_EQ(Run("| Igbet af 2024 har de i alt modtaget 827 henvendelser.\n| Abningstid | 12 |\n"),
+            "I løbet af 2024 har de i alt modtaget 827 henvendelser.\n| Åbningstid | 12 |\n");
+}
+
 TEST_F(RepairTest, KeepsLineStructure) {
   const std::string damaged = "Tabel 1. Arlig udvikling\n\n2021 | 2022 | 2023\n46 41 64\n";
   RepairedText r = Repair(DocOf(damaged), *lexicon_);

@@ -41,6 +41,10 @@ constexpr double kMaxWeakEvidence = 1.0;
 // this share of them.
 constexpr uint64_t kMinCapitalEvidence = 20;
 constexpr double kMaxCapitalShare = 0.002;
+// ... and on a word the OCR misread otherwise too ("vere Sa stort" is "være
+// så stort"): a capital there is weaker evidence, so two letters are enough
+// and the corpus may Capitalise it a little more often.
+constexpr double kMaxRepairedCapitalShare = 0.005;
 // A word in capitals this frequent in the corpus ("DU", "AT", "PÅ") shows
 // that its neighbours in capitals are text, not acronyms.
 constexpr uint64_t kCommonCapitalsWord = 500;
@@ -1580,14 +1584,14 @@ struct PageRepair {
   // letter. `d` (the word's decision) becomes the change to lower case.
   void LowerMisreadCapital(const std::u32string& word, const WordContext& ctx, Decision& d) const {
     const std::u32string& text = d.change ? d.text : word;
-    if (ctx.sentence_start || text.size() < 3 || !IsLower(text[1])) return;
+    if (ctx.sentence_start || text.size() < (d.change ? 2u : 3u) || !IsLower(text[1])) return;
     if (std::u32string_view(U"CKOSUVWXZ").find(text[0]) == std::u32string_view::npos) return;
     if (!std::all_of(text.begin() + 1, text.end(), [](char32_t c) { return IsLower(c); })) return;
     std::string lower = LowerUtf8(text);
     Lexicon::Entry e = lex.Lookup(lower);
     if (!(e.flags & kKnown) || e.count < kMinCapitalEvidence) return;
     double capital = static_cast<double>(lex.Bigram(kLexCapitalWord, lower));
-    if (capital > kMaxCapitalShare * static_cast<double>(e.count)) return;
+    if (capital > (d.change ? kMaxRepairedCapitalShare : kMaxCapitalShare) * static_cast<double>(e.count)) return;
     if (!d.change) {
       d = Decision{};
       d.change = true;

@@ -328,6 +328,12 @@ TEST_F(RepairTest, ACapitalInsideASentenceOnAWordNeverWrittenSoIsASmallLetter) {
             "Vi bor i Aarhus Kommune. Kan du se det, og kommer du fra Region Sjælland?\n");
 }
 
+TEST_F(RepairTest, ACapitalOnAWordMisreadOtherwiseIsASmallLetterToo) {
+  // "Sa" after "vere": the å misread and the s read as a capital; two
+  // letters are enough when the word was misread otherwise too.
+  EXPECT_EQ(Run("Det kan vere Sa stort som du vil.\n"), "Det kan være så stort som du vil.\n");
+}
+
 TEST_F(RepairTest, ACapitalAInsideASentenceStaysCapitalOnWordsOftenCapitalisedThere) {
   // "klik på Åbn" (a label) against "at åbne": the corpus writes the one
   // Capitalised inside a sentence and the other never.

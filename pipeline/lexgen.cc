@@ -614,7 +614,10 @@ void CountBlock(const std::u32string& block, const FormMap& forms, Counts& count
       pair(kLexCommaWord, words[k].text);
       ++counts.commas;
     }
-    if (words[k].mid_capital) pair(kLexCapitalWord, words[k].text);
+    if (words[k].mid_capital) {
+      pair(kLexCapitalWord, words[k].text);
+      if (k > 0 && words[k].joined) pair(words[k - 1].text, kLexCapitalWord);
+    }
     if (words[k].before_comma) {
       pair(words[k].text, kLexCommaWord);
       ++counts.before_commas;

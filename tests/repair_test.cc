@@ -724,5 +724,17 @@ TEST(RepairFakeTest, NoJoinBeforeConjunction) {
   EXPECT_EQ(TextOf(r), "social-\nog sundhed\n");
 }
 
+TEST(RepairFakeTest, ACapitalAfterAWordThatIntroducesLabelsIsKept) {
+  // "alle Knapper": a capital misread for a small letter; "feltet Knapper":
+  // the corpus shows capitals after "feltet" in a tenth of its uses, so the
+  // capital is a label's.
+  FakeLexicon lex({{"skriv", 500}, {"i", 5000}, {"alle", 500}, {"feltet", 100}, {"knapper", 100}, {"nu", 500}});
+  EXPECT_EQ(TextOf(Repair(DocOf("Skriv i alle Knapper nu."), lex)), "Skriv i alle knapper nu.\n");
+  lex.AddBigram("feltet", kLexCapitalWord, 20);
+  EXPECT_EQ(TextOf(Repair(DocOf("Skriv i feltet Knapper nu."), lex)), "Skriv i feltet Knapper nu.\n");
+  lex.AddBigram("feltet", kLexCapitalWord, 5);  // too few to tell
+  EXPECT_EQ(TextOf(Repair(DocOf("Skriv i feltet Knapper nu."), lex)), "Skriv i feltet knapper nu.\n");
+}
+
 }  // namespace
 }  // namespace notat

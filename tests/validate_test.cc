@@ -226,6 +226,22 @@ TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {
   EXPECT_EQ(s["periods_contiguous"], CheckStatus::kPass);
 }
 
+TEST(ValidateTest, AComparisonHalfYearBesideTheNotesOwnIsContiguous) {
+  // "... 2024 | 1. halvår 2024 | 1. halvår 2025": the same half a year
+  // before, after the whole of that year. Without the whole year it is a gap.
+  Extraction ex = Note();
+  std::vector<Record>& t1 = ex.tables[0].records;
+  t1.insert(t1.end() - 1, Cell(1, "2024-H1", 190));
+  EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kPass);
+  t1.erase(t1.end() - 3);  // 2024
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Statuses(r)["periods_contiguous"], CheckStatus::kFail);
+  // Nor may a half year stand between two whole years.
+  Extraction ex2 = Note();
+  ex2.tables[0].records.insert(ex2.tables[0].records.begin() + 3, Cell(1, "2021-H1", 100));
+  EXPECT_EQ(Statuses(Validate(ex2))["periods_contiguous"], CheckStatus::kFail);
+}
+
 TEST(ValidateTest, LowConfidenceDigitsAreFlagged) {
   Extraction ex = Note();
   for (Table& t : ex.tables)

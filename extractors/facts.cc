@@ -176,6 +176,19 @@ const RE2& ComparisonRe() {
   static const RE2 re(R"((?i)sammenligning|sammenlignet\s+med)");
   return re;
 }
+// The number ending at s[end] is an ordinal ("1. halvår", "2. kvartal"): a
+// full stop, then a word in lower case.
+bool IsOrdinalAt(std::string_view s, size_t end) {
+  if (end >= s.size() || s[end] != '.') return false;
+  size_t k = s.find_first_not_of(' ', end + 1);
+  return k != std::string_view::npos && k > end + 1 && std::islower(static_cast<unsigned char>(s[k]));
+}
+// A sentence that sets the figure before it against an earlier one: "Det er
+// en stigning på 9 pct. i forhold til 1. halvår 2025, hvor der var 502".
+const RE2& ChangeAgainstRe() {
+  static const RE2 re(R"((?i)sammenlign|i\s+forhold\s+til|\bstigning|\bfald\b|\bsteg\b|\bfaldt\b)");
+  return re;
+}
 // A count on its own in such a sentence (not a day "1." or a figure with a
 // unit of its own); group 1 is the number.
 const RE2& BareCountRe() {
@@ -484,6 +497,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::set<size_t> compared_at;
       for (const Match& m : FindAll(ComparedRe(), s)) {
         size_t at = m.groups[0].first;
+        if (IsOrdinalAt(s, m.groups[0].second)) continue;  // "i forhold til 1. halvår 2025" compares periods
         compared_at.insert(at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
@@ -619,7 +633,16 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (best) period = best->period;
         else if ((!q.needs_period || compared_has_earlier) && note_period) period = *note_period;  // compared with before
         else if (part_of_before && own_before && note_period && !compared_at.count(q.begin)) period = *note_period;
-        else continue;
+        else {
+          // Skipped, not guessed, and said so.
+          auto [li, lo] = jt.Locate(sb + q.begin);
+          std::string where = li < section.lines.size() ? " (page " + std::to_string(section.lines[li].page) + ", line " +
+                                                              std::to_string(section.lines[li].line) + ")"
+                                                        : "";
+          problems->push_back("figure " + std::string(s.substr(q.begin, q.end - q.begin)) + " (" + q.name +
+                              ") names no period; not taken" + where);
+          continue;
+        }
         (note_period && period.label == note_period->label ? gave_own : gave_other) = true;
 
         Record rec;
@@ -679,7 +702,9 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         seen[key] = out.size();
         out.push_back(std::move(rec));
       }
-      if (gave_own || gave_other) own_period_before = gave_own;
+      // A sentence that only sets an earlier figure against the note's own
+      // leaves "Heraf ..." after it to the note's own.
+      if (gave_own || (gave_other && !Contains(ChangeAgainstRe(), s))) own_period_before = gave_own;
     }
   }
   return out;
@@ -688,6 +713,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
 namespace internal {
 void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.denmark", DenmarkRe());
+  AddPattern(out, "facts.change_against", ChangeAgainstRe());
   AddPattern(out, "facts.trips", TripsRe());
   AddPattern(out, "facts.under_18", Under18Re());
   AddPattern(out, "facts.region", RegionRe());

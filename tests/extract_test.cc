@@ -1206,6 +1206,26 @@ TEST(FactsTest, FiguresWrittenAsWords) {
       << Dump(ex);
 }
 
+// "Heraf" after a sentence that only sets an earlier figure against the
+// note's own is a part of the note's own; a figure with no period is named
+// in the problems, not taken; "i forhold til 1. halvår" compares periods.
+TEST(FactsTest, APartAfterAComparisonAndAFigureWithNoPeriod) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "\n"
+      "Sikkerhedskonsulenterne har i 1. halvår 2026 modtaget i alt 548 henvendelser. Det er en stigning\n"
+      "på 9 pct. i forhold til 1. halvår 2025, hvor der var 502 henvendelser. Heraf vedrørte 41 pct.\n"
+      "børn og unge under 18 år. Sikkerhedskonsulenterne har desuden modtaget 201 henvendelser om\n"
+      "borgere, der opholder sig i Danmark.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2026-H1 = 548 count", "inquiries_total 2025-H1 = 502 count",
+                          "share_under_18_pct 2026-H1 = 41 pct"))
+      << Dump(ex);
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure 201 (inquiries_in_denmark) names no period; not taken (page 1, line 5)"));
+  for (const std::string& p : ex.problems) EXPECT_EQ(p.find("figure 1 "), std::string::npos) << p;
+}
+
 // The staff without "ansat": a total, or what the scheme consists of; a
 // count in a region or a possessive is no staff count.
 TEST(FactsTest, StaffWithoutTheWordEmployed) {

@@ -159,10 +159,11 @@ const RE2& GrantTotalRe() {
 }
 // A figure compared with the one before it, its unit left out: "28 nye
 // henvendelser ... mod 22 i samme periode sidste år", "45 pct. mod 36";
-// "mod ca. 430" is one too, so that it is reported as approximate.
+// "mod ca. 430" is one too, so that it is reported as approximate; so is
+// "194 flere end i 2024, hvor der var 827".
 const RE2& ComparedRe() {
   static const RE2 re(
-      R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til)\s+(?:(?:ca\.?|cirka|omkring|godt|knapt?|over|under|næsten|omtrent)\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
+      R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var)\s+(?:(?:ca\.?|cirka|omkring|godt|knapt?|over|under|næsten|omtrent)\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
 // Where a sentence turns to a subset of its figure.

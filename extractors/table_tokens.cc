@@ -441,24 +441,38 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
   };
   // Periods as rows ("2018 186" / "2019 286" / ...): a line that starts with
   // a period and ends with its one value. Only when at least two lines look
-  // like that, so a two-year header line is not read as a row.
+  // like that, so a two-year header line is not read as a row. Where the
+  // rows hold more columns ("2019  286  54": the count, then its change in
+  // pct.), the first figure after the period is its value and the others
+  // are another column's.
   int row_lines = 0;
   for (const auto& [line, idx] : by_line)
     if (!idx.empty() && starts_period(idx.front())) ++row_lines;
+  std::set<size_t> row_label_lines;
   if (row_lines >= 2) {
     for (const auto& [line, idx] : by_line) {
       if (idx.empty() || !starts_period(idx.front())) continue;
       size_t period_last = half_end.count(idx.front()) ? half_end[idx.front()] : idx.front();
       std::vector<size_t> rest;
-      for (size_t i : idx)
-        if (i > period_last && plain_value(i)) rest.push_back(i);
+      bool other = false;  // a word or mark between the figures: no plain row
+      for (size_t i : idx) {
+        if (i <= period_last) continue;
+        if (plain_value(i)) rest.push_back(i);
+        else if (toks[i].kind != TokKind::kPct) other = true;
+      }
       if (rest.size() == 1 && rest[0] == idx.back()) roles[rest[0]] = Role::kValue;
+      if (rest.size() >= 2 && !other && rest.back() == idx.back()) {
+        roles[rest[0]] = Role::kValue;
+        for (size_t k = 1; k < rest.size(); ++k) roles[rest[k]] = Role::kIgnored;
+        row_label_lines.insert(line);
+      }
     }
   }
   // A row of several plain counts, more than its years: four-digit numbers
   // on it are counts too. (A header row of years with stray OCR digits in
-  // it stays a header.)
+  // it stays a header, and so does a row's period label.)
   for (const auto& [line, idx] : by_line) {
+    if (row_label_lines.count(line)) continue;
     int counts = 0, years = 0;
     for (size_t i : idx) {
       if (plain_value(i) && !toks[i].year_like && !toks[i].trailing_dot) ++counts;

@@ -435,6 +435,25 @@ TEST(Table1Test, YearsAsRowsWithASpaceAsTheThousandsSeparator) {
   EXPECT_THAT(Cells(*t2), ElementsAre("2024=827", "2025=1650", "2026-H1=30", "2026-H2=21"));
 }
 
+TEST(Table1Test, YearsAsRowsWithAColumnOfChangesBesideTheCounts) {
+  // "2019  286  54": the count, then its change in pct.; the first figure
+  // after the period is its value.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "Tabel 1. Henvendelser til sikkerhedskonsulenterne 2018-2025\n"
+      "Periode                Antal   Ændring i pct.\n"
+      "2018 (maj-dec.)        186     -\n"
+      "2019                   286     54\n"
+      "2020                   313     9\n"
+      "2024                   827     31\n"
+      "1. halvår 2025         502     -\n"
+      "2. halvår 2025         519     -\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2024=827", "2025-H1=502", "2025-H2=519"));
+}
+
 TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
@@ -1224,6 +1243,18 @@ TEST(FactsTest, APartAfterAComparisonAndAFigureWithNoPeriod) {
       << Dump(ex);
   EXPECT_THAT(ex.problems, ::testing::Contains("figure 201 (inquiries_in_denmark) names no period; not taken (page 1, line 5)"));
   for (const std::string& p : ex.problems) EXPECT_EQ(p.find("figure 1 "), std::string::npos) << p;
+}
+
+// "hvor der var 827" after the year it belongs to is a compared figure.
+TEST(FactsTest, AFigureAfterHvorDerVar) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "\n"
+      "For hele 2025 var der således 1.021 henvendelser, hvilket er 194 flere end i 2024, hvor der var 827.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2025 = 1021 count", "inquiries_total 2024 = 827 count"))
+      << Dump(ex);
 }
 
 // The staff without "ansat": a total, or what the scheme consists of; a

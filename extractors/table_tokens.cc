@@ -823,18 +823,24 @@ void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLi
   }
 }
 
-// The line holding the most values, below every period: the table's row
-// of values when periods are columns. npos when no line holds two values.
+// The table's row of values when periods are columns, below every period:
+// the first line with one value per period (a series over its parts:
+// "Nye henvendelser 51 58 66" over "Heraf børn under 18 år 30 33 40"), else
+// the line holding the most values. npos when no line holds two values.
 size_t ValueRowLine(const std::vector<Token>& toks, const SeriesReading& r) {
   std::map<size_t, size_t> count;  // line -> values on it
   for (size_t v : r.values) ++count[toks[v].line];
+  size_t last_period_line = 0;
+  for (const PeriodMention& p : r.periods)
+    for (size_t t : p.tokens) last_period_line = std::max(last_period_line, toks[t].line);
+  if (r.periods.size() >= 2)
+    for (const auto& [line, n] : count)
+      if (line > last_period_line && n == r.periods.size()) return line;
   size_t row = std::string::npos, most = 0;
   for (const auto& [line, n] : count)
     if (n > most) most = n, row = line;
   if (most < 2) return std::string::npos;
-  for (const PeriodMention& p : r.periods)
-    for (size_t t : p.tokens)
-      if (toks[t].line >= row) return std::string::npos;
+  if (row <= last_period_line && !r.periods.empty()) return std::string::npos;
   return row;
 }
 

@@ -1080,6 +1080,21 @@ const char* kTable3Caption =
     "Tabel 3. Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt\n"
     "udlandsophold, hvor borgeren har befundet sig i udlandet.\n";
 
+TEST(Table3Test, ARowOfPartsUnderTheSeries) {
+  // "Heraf børn under 18 år" holds one number more (the 18); the series is
+  // the first row with a value per period.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 3. Genopdragelsesrejser\n"
+      "                                  2023   2024   2025   1. halvår 2026\n"
+      "Nye henvendelser                   51     58     66     35\n"
+      "Heraf børn under 18 år             30     33     40     21\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2023=51", "2024=58", "2025=66", "2026-H1=35"));
+}
+
 TEST(Table3Test, HeaderWithTheHalfYearWrapped) {
   std::string text = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n\n" +
                      std::string(kTable3Caption) +

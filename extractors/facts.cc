@@ -94,7 +94,7 @@ const RE2& CountAboutRe() {
 // halvår 2026": both counts; groups 1 and 2.
 const RE2& CountFromToRe() {
   static const RE2 re(
-      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:steg|faldt|voksede|gik\s+(?:op|ned))\s+fra\s+(\d{1,3}(?:\.\d{3})+|\d+)\b.{0,60}?\btil\s+(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:steg|faldt|voksede|gik\s+(?:op|ned)|(?:er|var)\s+(?:steget|faldet|vokset|g\S{1,2}et\s+(?:op|ned)))\s+fra\s+(\d{1,3}(?:\.\d{3})+|\d+)\b.{0,60}?\btil\s+(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
 const RE2& PctRe() {
@@ -154,7 +154,7 @@ const RE2& GrantAdditionalRe() {
   return re;
 }
 const RE2& GrantTotalRe() {
-  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale)");
+  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale|bevilg|bevilling)");
   return re;
 }
 // A figure compared with the one before it, its unit left out: "28 nye

@@ -1260,6 +1260,20 @@ TEST(FactsTest, APartAfterAComparisonAndAFigureWithNoPeriod) {
   for (const std::string& p : ex.problems) EXPECT_EQ(p.find("figure 1 "), std::string::npos) << p;
 }
 
+// "er steget fra ... til ...", and a grant "bevilget" without "samlet".
+TEST(FactsTest, APerfectTenseRiseAndAGrantBevilget) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "\n"
+      "Antallet af henvendelser er steget fra 548 i 1. halvår 2025 til 611 i 1. halvår 2026.\n"
+      "Der er i 2026 bevilget 9,2 mio. kr. til ordningen.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2025-H1 = 548 count", "inquiries_total 2026-H1 = 611 count",
+                          "grant_total_mio_kr 2026 = 9.2 mio. kr."))
+      << Dump(ex);
+}
+
 // "hvor der var 827" after the year it belongs to is a compared figure.
 TEST(FactsTest, AFigureAfterHvorDerVar) {
   const char* text =

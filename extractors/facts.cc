@@ -354,6 +354,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
   bool own_period_before = false;
   for (const Section& section : seg.sections) {
     JoinedText jt = JoinLines(section.lines);
+    // " (page P, line L)" of a byte of jt.text, for the problem list.
+    auto where_at = [&](size_t at) -> std::string {
+      auto [li, lo] = jt.Locate(at);
+      if (li >= section.lines.size()) return "";
+      return " (page " + std::to_string(section.lines[li].page) + ", line " + std::to_string(section.lines[li].line) +
+             ")";
+    };
     if (jt.text.size() > 2'000'000) {
       problems->push_back("running text section too long to read for facts");
       continue;
@@ -457,8 +464,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         else if (Contains(GrantTotalRe(), clause)) name = "grant_total_mio_kr";
         else if (Contains(GrantAdditionalRe(), s)) name = "grant_additional_mio_kr";
         else if (Contains(GrantTotalRe(), s)) name = "grant_total_mio_kr";
-        if (!name.empty())
+        if (!name.empty()) {
           qs.push_back(MakeQuantity(name, "mio. kr.", m, true));
+        } else {
+          std::string where = where_at(sb + m.groups[0].first);
+          problems->push_back("figure " + std::string(m.Group(s, 0)) +
+                              " mio. kr. is neither the total grant nor an added one; not taken" + where);
+        }
       }
       for (const RE2* re : {&ConsultantsAfterRe(), &ConsultantsBeforeRe(), &ConsultantsAdjRe(), &ConsultantsCountRe()}) {
         for (const Match& m : FindAll(*re, s)) {
@@ -565,10 +577,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         q.value = *v;
         // "godt 500", "ca. 430", "over 600": not a figure the note states.
         if (std::string word; RE2::PartialMatch(s.substr(0, q.begin), ApproximateBeforeRe(), &word)) {
-          auto [li, lo] = jt.Locate(sb + q.begin);
-          std::string where = li < section.lines.size() ? " (page " + std::to_string(section.lines[li].page) + ", line " +
-                                                              std::to_string(section.lines[li].line) + ")"
-                                                        : "";
+          std::string where = where_at(sb + q.begin);
           problems->push_back("figure \"" + word + " " + std::string(s.substr(q.begin, q.end - q.begin)) +
                               "\" is approximate; not taken" + where);
           continue;
@@ -636,10 +645,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         else if (part_of_before && own_before && note_period && !compared_at.count(q.begin)) period = *note_period;
         else {
           // Skipped, not guessed, and said so.
-          auto [li, lo] = jt.Locate(sb + q.begin);
-          std::string where = li < section.lines.size() ? " (page " + std::to_string(section.lines[li].page) + ", line " +
-                                                              std::to_string(section.lines[li].line) + ")"
-                                                        : "";
+          std::string where = where_at(sb + q.begin);
           problems->push_back("figure " + std::string(s.substr(q.begin, q.end - q.begin)) + " (" + q.name +
                               ") names no period; not taken" + where);
           continue;

@@ -1266,12 +1266,16 @@ TEST(FactsTest, APerfectTenseRiseAndAGrantBevilget) {
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
       "\n"
       "Antallet af henvendelser er steget fra 548 i 1. halvår 2025 til 611 i 1. halvår 2026.\n"
-      "Der er i 2026 bevilget 9,2 mio. kr. til ordningen.\n";
+      "Der er i 2026 bevilget 9,2 mio. kr. til ordningen.\n"
+      "Ordningen koster 12 mio. kr. om året.\n";
   Extraction ex = Extract(TextOf(text));
   EXPECT_THAT(FactLines(ex.facts),
               ElementsAre("inquiries_total 2025-H1 = 548 count", "inquiries_total 2026-H1 = 611 count",
                           "grant_total_mio_kr 2026 = 9.2 mio. kr."))
       << Dump(ex);
+  // A sum of money that is no grant is named, not taken.
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure 12 mio. kr. is neither the total grant nor an added one; "
+                                               "not taken (page 1, line 5)"));
 }
 
 // "hvor der var 827" after the year it belongs to is a compared figure.

@@ -454,11 +454,11 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
       if (idx.empty() || !starts_period(idx.front())) continue;
       size_t period_last = half_end.count(idx.front()) ? half_end[idx.front()] : idx.front();
       std::vector<size_t> rest;
-      bool other = false;  // a word or mark between the figures: no plain row
+      bool other = false;  // a word, a mark or a year between the figures: no plain row
       for (size_t i : idx) {
         if (i <= period_last) continue;
         if (plain_value(i)) rest.push_back(i);
-        else if (toks[i].kind != TokKind::kPct) other = true;
+        if (!plain_value(i) ? toks[i].kind != TokKind::kPct : toks[i].year_like) other = true;
       }
       if (rest.size() == 1 && rest[0] == idx.back()) roles[rest[0]] = Role::kValue;
       if (rest.size() >= 2 && !other && rest.back() == idx.back()) {

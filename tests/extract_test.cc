@@ -454,6 +454,23 @@ TEST(Table1Test, YearsAsRowsWithAColumnOfChangesBesideTheCounts) {
   EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2024=827", "2025-H1=502", "2025-H2=519"));
 }
 
+TEST(Table1Test, YearsAsColumnsInTwoBands) {
+  // A narrow page: the series in two bands of header and values; a band's
+  // header is no row of a year and its values.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "2018   2019   2020   2021\n"
+      "186    286    313    395\n"
+      "2022   2023   2024   1. halvår 2025\n"
+      "522    631    827    502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2021=395", "2022=522", "2023=631",
+                                     "2024=827", "2025-H1=502"));
+}
+
 TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"

@@ -285,21 +285,12 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     cells.push_back(Cell{labels[k].region, values[k], toks[values[k]].value});
   for (const Cell& c : cells) {
     const Token& v = toks[c.token];
-    Record rec;
-    rec.note = ctx.note_period ? ctx.note_period->label : "";
-    rec.table = 2;
-    rec.name = "inquiries_by_region";
+    Record rec = CountRecord(ctx, 2, "inquiries_by_region", block.body, v, &res);
     rec.period = period.label;
     rec.period_start = period.start;
     rec.period_end = period.end;
     rec.region = c.region;
     rec.value = c.value;
-    rec.unit = "count";
-    rec.source = SourceFor(block.body, v);
-    if (!v.digit_rule.empty()) {
-      rec.flags.push_back("digit-repaired");
-      res.digit_fixes.push_back(DigitFixFor(block.body, v));
-    }
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }

@@ -608,6 +608,22 @@ std::string Where(const TableBlock& block) {
          std::to_string(block.caption_lines[0].line);
 }
 
+Record CountRecord(const TableContext& ctx, int table, std::string_view name, const std::vector<SegLine>& body,
+                   const Token& v, TableResult* res) {
+  Record rec;
+  rec.note = ctx.note_period ? ctx.note_period->label : "";
+  rec.table = table;
+  rec.name = std::string(name);
+  rec.value = v.value;
+  rec.unit = "count";
+  rec.source = SourceFor(body, v);
+  if (!v.digit_rule.empty()) {
+    rec.flags.push_back("digit-repaired");
+    res->digit_fixes.push_back(DigitFixFor(body, v));
+  }
+  return rec;
+}
+
 void AddSourceFlags(Record* r) {
   if (r->source.confidence >= 0 && r->source.confidence < kLowConfidence)
     r->flags.push_back("low-confidence");
@@ -1046,28 +1062,19 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   }
   for (size_t k = 0; k < r.periods.size(); ++k) {
     if (value_of[k] == std::string::npos) continue;
+    // The period's own repaired digits first, then the value's.
+    bool period_repaired = false;
+    for (size_t ti : r.periods[k].tokens) {
+      if (toks[ti].digit_rule.empty()) continue;
+      period_repaired = true;
+      res.digit_fixes.push_back(DigitFixFor(block.body, toks[ti]));
+    }
     const Token& v = toks[r.values[value_of[k]]];
-    Record rec;
-    rec.note = ctx.note_period ? ctx.note_period->label : "";
-    rec.table = number;
-    rec.name = std::string(name);
+    Record rec = CountRecord(ctx, number, name, block.body, v, &res);
     rec.period = r.periods[k].period.label;
     rec.period_start = r.periods[k].period.start;
     rec.period_end = r.periods[k].period.end;
-    rec.value = v.value;
-    rec.unit = "count";
-    rec.source = SourceFor(block.body, v);
-    bool repaired = false;
-    for (size_t ti : r.periods[k].tokens) {
-      if (toks[ti].digit_rule.empty()) continue;
-      repaired = true;
-      res.digit_fixes.push_back(DigitFixFor(block.body, toks[ti]));
-    }
-    if (!v.digit_rule.empty()) {
-      repaired = true;
-      res.digit_fixes.push_back(DigitFixFor(block.body, v));
-    }
-    if (repaired) rec.flags.push_back("digit-repaired");
+    if (period_repaired && rec.flags.empty()) rec.flags.push_back("digit-repaired");
     if (k == gap || (k < inferred.size() && inferred[k])) rec.flags.push_back("period-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
@@ -1075,18 +1082,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   // A printed total of the series is no period; validation checks it
   // against the periods read (series_totals_equal_sums).
   if (total) {
-    const Token& t = toks[*total];
-    Record rec;
-    rec.note = ctx.note_period ? ctx.note_period->label : "";
-    rec.table = number;
-    rec.name = std::string(name);
-    rec.value = t.value;
-    rec.unit = "count";
-    rec.source = SourceFor(block.body, t);
-    if (!t.digit_rule.empty()) {
-      rec.flags.push_back("digit-repaired");
-      res.digit_fixes.push_back(DigitFixFor(block.body, t));
-    }
+    Record rec = CountRecord(ctx, number, name, block.body, toks[*total], &res);
     AddSourceFlags(&rec);
     table.printed_total = std::move(rec);
   }

@@ -94,6 +94,12 @@ Correction DigitFixFor(const std::vector<SegLine>& lines, const Token& t);
 // "page 1, line 17" of a table's caption.
 std::string Where(const TableBlock& block);
 
+// A count of table `table` read from token `v` of `body`: the note, the
+// value, its source, and, when OCR digits in `v` were repaired, the flag
+// "digit-repaired" and the fix in res->digit_fixes. No period, no region.
+Record CountRecord(const TableContext& ctx, int table, std::string_view name, const std::vector<SegLine>& body,
+                   const Token& v, TableResult* res);
+
 // Tables 1 and 3: one record per period, unit "count".
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name);

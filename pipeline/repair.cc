@@ -1491,7 +1491,7 @@ struct PageRepair {
       Count(word, d);
       if (!collect_only && have_prev && (t.joined_prev || GapInsideSentence(k)) && !prev_repaired.empty() &&
           IsLower(prev_repaired[0]))
-        LowerMisreadCapital(word, LowerUtf8(prev_repaired), ctx, d);
+        LowerMisreadCapital(word, prev_repaired, ctx, d);
       if (d.change) {
         repl.push_back(Replacement{t.line, t.begin, t.end, d.text,
                                    MakeCorrection(t.line, t.begin, word, d.text,
@@ -1584,20 +1584,22 @@ struct PageRepair {
   }
 
   // "alle Knapper", "eksempel, Kan du": inside a sentence, after a word in
-  // lower case (`prev`, lower case), a capital whose small letter has its
-  // shape (c k o s u v w x z) on a word the corpus never writes so there was
-  // read from a small letter. `d` (the word's decision) becomes the change
-  // to lower case.
-  void LowerMisreadCapital(const std::u32string& word, const std::string& prev, const WordContext& ctx,
+  // lower case (`prev`), a capital whose small letter has its shape (c k o
+  // s u v w x z) on a word the corpus never writes so there was read from a
+  // small letter. `d` (the word's decision) becomes the change to lower
+  // case.
+  void LowerMisreadCapital(const std::u32string& word, const std::u32string& prev, const WordContext& ctx,
                            Decision& d) const {
     const std::u32string& text = d.change ? d.text : word;
-    // After a word that names a label ("i feltet Uddata", "værktøjslinjen
-    // Streger og pile"), a capital is the label's own.
-    double label_after = static_cast<double>(lex.Bigram(prev, kLexCapitalWord));
-    if (label_after >= kLabelAfterMinCount && label_after >= kLabelAfterShare * static_cast<double>(lex.Frequency(prev)))
-      return;
     if (ctx.sentence_start || text.size() < (d.change ? 2u : 3u) || !IsLower(text[1])) return;
     if (std::u32string_view(U"CKOSUVWXZ").find(text[0]) == std::u32string_view::npos) return;
+    // After a word that names a label ("i feltet Uddata", "værktøjslinjen
+    // Streger og pile"), a capital is the label's own.
+    const std::string lower_prev = LowerUtf8(prev);
+    double label_after = static_cast<double>(lex.Bigram(lower_prev, kLexCapitalWord));
+    if (label_after >= kLabelAfterMinCount &&
+        label_after >= kLabelAfterShare * static_cast<double>(lex.Frequency(lower_prev)))
+      return;
     if (!std::all_of(text.begin() + 1, text.end(), [](char32_t c) { return IsLower(c); })) return;
     std::string lower = LowerUtf8(text);
     Lexicon::Entry e = lex.Lookup(lower);

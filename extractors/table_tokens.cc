@@ -664,6 +664,31 @@ bool IsWholeYear(const Period& p) {
   return p.label == whole.label && p.start == whole.start;
 }
 
+// A header whose first year OCR misread by one digit ("5021 | 2022 | 2023"):
+// the four-digit number right before the first year, on its line, that is
+// the year before but for one digit is that year. It is taken out of the
+// values and made the first period. False when there is none.
+bool ReadMisreadFirstYear(const std::vector<Token>& toks, SeriesReading* r) {
+  if (r->periods.size() < 2 || r->periods[0].tokens.size() != 1) return false;
+  const Period first = r->periods[0].period;
+  if (!IsWholeYear(first)) return false;
+  size_t at = r->periods[0].tokens.front();
+  size_t k = at;
+  while (k > 0 && toks[k - 1].kind == TokKind::kSeparator) --k;
+  if (k == 0) return false;
+  const size_t cand = k - 1;
+  const Token& t = toks[cand];
+  if (t.kind != TokKind::kNumber || t.line != toks[at].line || t.year_like || t.core.size() != 4) return false;
+  const std::string want = std::to_string(first.year - 1);
+  int differ = 0;
+  for (size_t i = 0; i < 4; ++i) differ += t.core[i] != want[i];
+  if (differ != 1) return false;
+  auto v = std::find(r->values.begin(), r->values.end(), cand);
+  if (v != r->values.end()) r->values.erase(v);
+  r->periods.insert(r->periods.begin(), PeriodMention{YearPeriod(first.year - 1), {cand}});
+  return true;
+}
+
 // The period that follows `p` in a series of years then half years.
 bool Follows(const Period& p, const Period& next) {
   bool half = p.label.find("-H") != std::string::npos;
@@ -980,6 +1005,13 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   }
   std::vector<Token> toks = Tokenize(block.body);
   SeriesReading r = ReadSeries(&toks);
+  const bool first_year_misread = ReadMisreadFirstYear(toks, &r);
+  if (first_year_misread) {
+    const Token& t = toks[r.periods[0].tokens.front()];
+    res.problems.push_back(AtLine(here, block.body[t.line]) + ": period " + r.periods[0].period.label +
+                           " read from \"" + t.raw + "\" before " + r.periods[1].period.label +
+                           " (one digit misread)");
+  }
   ApplyFootnoteMonths(toks, block.notes, &r);
   std::optional<size_t> total = TakeSeriesTotal(toks, &r);
   if (r.periods.empty()) {
@@ -1075,7 +1107,8 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     rec.period_start = r.periods[k].period.start;
     rec.period_end = r.periods[k].period.end;
     if (period_repaired && rec.flags.empty()) rec.flags.push_back("digit-repaired");
-    if (k == gap || (k < inferred.size() && inferred[k])) rec.flags.push_back("period-inferred");
+    if (k == gap || (k < inferred.size() && inferred[k]) || (k == 0 && first_year_misread))
+      rec.flags.push_back("period-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }

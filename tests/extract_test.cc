@@ -1097,6 +1097,26 @@ const char* kTable3Caption =
     "Tabel 3. Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt\n"
     "udlandsophold, hvor borgeren har befundet sig i udlandet.\n";
 
+TEST(Table3Test, AFirstYearMisreadByOneDigit) {
+  // "5021" before 2022 is 2021 with one digit misread; without it the values
+  // would shift one period left with nothing to tell. A cell read as a word
+  // ("af") leaves its period without a value, reported.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2028\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser\n"
+      "5021 | 2022 | 2023 | 2024 | 2025 | 2026 | 2027 1. halvar | 2. halvar\n"
+      "2028 2028\n"
+      "43 51 65 69 67 81 af | 56 45\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=43", "2022=51", "2023=65", "2024=69", "2025=67", "2026=81",
+                                     "2028-H1=56", "2028-H2=45"));
+  EXPECT_THAT(t->records[0].flags, ::testing::Contains("period-inferred"));
+  EXPECT_THAT(ex.problems, ::testing::Contains(::testing::HasSubstr("period 2021 read from \"5021\" before 2022")));
+  EXPECT_THAT(ex.problems, ::testing::Contains(::testing::HasSubstr("no readable value for 2027")));
+}
+
 TEST(Table3Test, ARowOfPartsUnderTheSeries) {
   // "Heraf børn under 18 år" holds one number more (the 18); the series is
   // the first row with a value per period.

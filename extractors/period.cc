@@ -23,9 +23,10 @@ const RE2& DateRangeRe() {
   return re;
 }
 // "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of
-// one year.
+// one year; also "januar til 30. juni 2025", a date range whose first day
+// the OCR put elsewhere.
 const RE2& MonthRangeRe() {
-  static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til|-|–|—)\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+  static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til|-|–|—)\s*(?:\d{1,2}\.\s*)?([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
 // "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024".

@@ -98,6 +98,10 @@ TEST(PeriodTest, MonthRangesOfOneYear) {
   EXPECT_EQ(got, (std::vector<std::string>{"2026-H1 2026-01-01", "2025-H1 2025-01-01", "2024-H2 2024-07-01",
                                            "2018 2018-05-01", "2023 2023-01-01"}));
   EXPECT_EQ(NotePeriodFromTitle("Notat om henvendelser, januar-juni 2026")->label, "2026-H1");
+  // A date range whose first day the OCR moved to another line.
+  std::vector<PeriodPhrase> cut = FindPeriodPhrases("januar til 30. juni 2025 har de fået 21 nye", 0);
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut[0].period.label, "2025-H1");
 }
 
 TEST(PeriodTest, HalfYearWithoutYearTakesTheDefault) {

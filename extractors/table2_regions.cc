@@ -219,6 +219,17 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
         column = c;
         period = *ctx.note_period;
       }
+    // A header of bare years under a caption that names the half years
+    // ("... 1. halvår 2025 og 1. halvår 2026" over "2025 | 2026"): the note's
+    // year is its half year's column.
+    bool caption_names_note = false;
+    for (const PeriodPhrase& p : phrases)
+      caption_names_note = caption_names_note || (ctx.note_period && p.period.label == ctx.note_period->label);
+    for (size_t c = 0; c < header.size() && column == header.size() && caption_names_note; ++c)
+      if (header[c].second == std::to_string(ctx.note_period->year)) {
+        column = c;
+        period = *ctx.note_period;
+      }
     bool fits = header.size() >= 2 && column < header.size() && by_line.size() == labels.size();
     for (const Label& l : labels) {
       auto it = by_line.find(toks[l.token].line);

@@ -758,6 +758,27 @@ TEST(Table2Test, ShareColumnAndASentenceRightAfter) {
   EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2027-H2 = 44 pct")) << Dump(ex);
 }
 
+TEST(Table2Test, BareYearsUnderACaptionThatNamesTheHalfYears) {
+  // "2025 | 2026" under "... 1. halvår 2025 og 1. halvår 2026": the note's
+  // year is its half year's column.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 2. Henvendelser fordelt på region, 1. halvår 2025 og 1. halvår 2026\n"
+      "Region                 2025    2026\n"
+      "Region Hovedstaden     146     160\n"
+      "Region Sjælland         61      70\n"
+      "Region Syddanmark      116     120\n"
+      "Region Midtjylland     120     130\n"
+      "Region Nordjylland      59      68\n"
+      "I alt                  502     548\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  ASSERT_EQ(t->records.size(), 6u) << Dump(ex);
+  for (const Record& r : t->records) EXPECT_EQ(r.period, "2026-H1");
+  EXPECT_EQ(t->records.back().value, 548);
+}
+
 TEST(Table2Test, ASpaceAsTheThousandsSeparator) {
   // "1 021" is one count where the line holds no other; the facts read it too.
   const char* text =

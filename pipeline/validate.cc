@@ -180,15 +180,17 @@ Check PeriodsContiguous(const Extraction& ex) {
     std::string list;
     std::optional<ParsedPeriod> prev;
     const Record* prev_record = nullptr;
+    // Each period parsed once; ComparisonHalfYear looks at its neighbours.
     std::vector<ParsedPeriod> parsed(t->records.size());
-    bool all_parsed = true;
-    for (size_t k = 0; k < t->records.size(); ++k) all_parsed = ParsePeriod(t->records[k].period, &parsed[k]) && all_parsed;
+    std::vector<bool> ok(t->records.size());
+    for (size_t k = 0; k < t->records.size(); ++k) ok[k] = ParsePeriod(t->records[k].period, &parsed[k]);
+    const bool all_parsed = std::all_of(ok.begin(), ok.end(), [](bool b) { return b; });
     for (size_t k = 0; k < t->records.size(); ++k) {
       const Record& r = t->records[k];
       if (!list.empty()) list += " ";
       list += r.period;
-      ParsedPeriod p;
-      if (!ParsePeriod(r.period, &p)) {
+      const ParsedPeriod& p = parsed[k];
+      if (!ok[k]) {
         problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
                     ": '" + r.period + "' is not a period (" + Where(r.source) + ")";
         c.subjects.push_back(RecordId(r));
@@ -206,10 +208,9 @@ Check PeriodsContiguous(const Extraction& ex) {
     if (!c.actual.empty()) c.actual += "; ";
     c.actual += "table " + std::to_string(n) + ": " + list;
     // The last column should be the note's own period (or the year holding it).
-    ParsedPeriod note, last;
-    if (prev_record != nullptr && ParsePeriod(ex.note_period, &note) &&
-        ParsePeriod(prev_record->period, &last) &&
-        !(last.year == note.year && (last.half == note.half || last.half == 0))) {
+    ParsedPeriod note;
+    if (prev && ParsePeriod(ex.note_period, &note) &&
+        !(prev->year == note.year && (prev->half == note.half || prev->half == 0))) {
       problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
                   " ends at " + prev_record->period + ", not at the note's period " +
                   ex.note_period;

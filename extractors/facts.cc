@@ -63,11 +63,14 @@ const RE2& CountIsRe() {
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
+// Words right before a number that make it approximate ("ca. 430", "godt
+// 500"); ComparedRe lets them stand after its "mod" too.
+constexpr char kApproximateWords[] = R"(ca\.?|cirka|omkring|godt|knapt?|over|under|næsten|omtrent)";
 // Words before a number that make it approximate, at the end of the text
 // before it: "godt 500", "ca. 430", "mere end 600", "op mod 50".
 const RE2& ApproximateBeforeRe() {
-  static const RE2 re(
-      R"((?i)(?:^|[\s(])(ca\.?|cirka|omkring|godt|knap|knapt|over|under|næsten|omtrent|mindst|højst|op\s+mod|(?:mere|mindre|flere|færre)\s+end|små|lidt\s+(?:over|under))\s*$)");
+  static const RE2 re(std::string(R"((?i)(?:^|[\s(])()") + kApproximateWords +
+                      R"(|mindst|højst|op\s+mod|(?:mere|mindre|flere|færre)\s+end|små|lidt\s+(?:over|under))\s*$)");
   return re;
 }
 // A sentence that opens by taking a part of the one before: "Heraf ...",
@@ -163,7 +166,8 @@ const RE2& GrantTotalRe() {
 // "194 flere end i 2024, hvor der var 827".
 const RE2& ComparedRe() {
   static const RE2 re(
-      R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var)\s+(?:(?:ca\.?|cirka|omkring|godt|knapt?|over|under|næsten|omtrent)\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
+      std::string(R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var)\s+(?:(?:)") +
+      kApproximateWords + R"()\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
 // Where a sentence turns to a subset of its figure.

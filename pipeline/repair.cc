@@ -750,6 +750,9 @@ class Repairer {
     bool compound_only = false;
     mutable int8_t accepted = -1;  // lex_.Accepts(lower), once asked (-1: not yet)
   };
+  // A compound reading whose parts the corpus attests enough to be the
+  // better guess than any reading only hunspell-da accepts (kGuessCompoundShare).
+  static bool PartsAttested(const Scored& s) { return s.evidence >= kGuessCompoundShare * kCompoundFactor; }
   bool Accepted(const Scored& s) const {
     if (s.accepted < 0) s.accepted = lex_.Accepts(s.lower) ? 1 : 0;
     return s.accepted == 1;
@@ -890,10 +893,7 @@ class Repairer {
       // showing, and a repair only when the word cannot stand as read
       // (CannotStand).
       constexpr size_t kMaxGuessReadings = 8;
-      bool attested_compound = std::any_of(a.cands.begin(), a.cands.end(), [](const Scored& s) {
-        return s.evidence >= kGuessCompoundShare * kCompoundFactor;
-      });
-      if (!attested_compound)
+      if (std::none_of(a.cands.begin(), a.cands.end(), PartsAttested))
         for (size_t i = 0; i < compound_pool.size() && i < kMaxGuessReadings; ++i)
           if (lex_.Accepts(LowerUtf8(compound_pool[i].text))) {
             a.hunspell_guess = compound_pool[i];
@@ -949,7 +949,7 @@ class Repairer {
       if (d.undecided && a.hunspell_guess) {
         d.guess = a.hunspell_guess->text;
         d.guess_edits = a.hunspell_guess->edits;
-      } else if (d.undecided && weak.evidence >= kGuessCompoundShare * kCompoundFactor) {
+      } else if (d.undecided && PartsAttested(weak)) {
         d.guess = weak.cand.text;  // hunspell-da rejects it: shown, never taken (CannotStand)
         d.guess_edits = weak.cand.edits;
       }

@@ -457,8 +457,12 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
       bool other = false;  // a word, a mark or a year between the figures: no plain row
       for (size_t i : idx) {
         if (i <= period_last) continue;
-        if (plain_value(i)) rest.push_back(i);
-        if (!plain_value(i) ? toks[i].kind != TokKind::kPct : toks[i].year_like) other = true;
+        if (plain_value(i)) {
+          rest.push_back(i);
+          other = other || toks[i].year_like;
+        } else {
+          other = other || toks[i].kind != TokKind::kPct;
+        }
       }
       if (rest.size() == 1 && rest[0] == idx.back()) roles[rest[0]] = Role::kValue;
       if (rest.size() >= 2 && !other && rest.back() == idx.back()) {

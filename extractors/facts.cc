@@ -204,6 +204,16 @@ const RE2& ConfusableNumberRe() {
   static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
   return re;
 }
+// A leading 1 that OCR read as a word of its own, "I" or "|", inside a
+// sentence: "modtog de I 10 henvendelser" (110), "udgør dermed I 1 mio. kr."
+// (11). Mid-sentence, after a lowercase word on the same line, Danish has no
+// capital "I" before a number (the preposition is "i", which OCR reads with
+// its dot), and a pipe is no word. Group 1 the word before, group 2 the
+// letter, group 3 the rest of the number.
+const RE2& SplitLeadingOneRe() {
+  static const RE2 re(R"((?:^|\s)([a-zæøå]+),? ([I|]) (\d{1,3})(?:[\s,;)]|$))");
+  return re;
+}
 
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
@@ -389,6 +399,18 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       for (const std::string& r : rules) f.rule += (f.rule.empty() ? "digit:" : ",") + r;
       text.replace(at, core.size(), f.after);
       fixes.push_back(std::move(f));
+    }
+
+    // "I 10" -> "110 ": the same length, so offsets hold. Only within a
+    // line: a line's first "I" may open a sentence after a heading.
+    for (const Match& m : FindAll(SplitLeadingOneRe(), text)) {
+      size_t at = m.groups[1].first, digits_end = m.groups[2].second;
+      if (jt.Locate(m.groups[0].first).first != jt.Locate(digits_end - 1).first) continue;
+      std::string before = text.substr(at, digits_end - at);
+      std::string after = "1" + std::string(m.Group(text, 2));
+      std::string rule = "digit:" + std::string(m.Group(text, 1)) + "->1,joined";
+      text.replace(at, before.size(), after + " ");
+      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), std::move(rule)});
     }
 
     MarkSpacedThousands(&text);
@@ -753,6 +775,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.compared", ComparedRe());
   AddPattern(out, "facts.subset", SubsetRe());
   AddPattern(out, "facts.confusable_number", ConfusableNumberRe());
+  AddPattern(out, "facts.split_leading_one", SplitLeadingOneRe());
 }
 }  // namespace internal
 

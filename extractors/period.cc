@@ -29,10 +29,11 @@ const RE2& MonthRangeRe() {
   static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til|-|–|—)\s*(?:\d{1,2}\.\s*)?([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
-// "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024".
+// "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024";
+// OCR reads the ordinal "1." as "l." or "I." too ("l. halvår 2020").
 const RE2& HalfYearRe() {
   static const RE2 re(
-      R"((?i)(?:\b([12])\s*\.|\b(f\S{1,3}rste|and(?:et|en)))\s*halv[^\s\d]{0,3}r(?:et)?(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
+      R"((?i)(?:\b([12lI])\s*\.|\b(f\S{1,3}rste|and(?:et|en)))\s*halv[^\s\d]{0,3}r(?:et)?(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
   return re;
 }
 // "hele 2024", "hele året 2024".
@@ -163,7 +164,8 @@ std::vector<PeriodPhrase> FindPeriodPhrases(std::string_view text, int default_y
   for (const Match& m : internal::FindAll(HalfYearRe(), text)) {
     int half = 0;
     if (m.Has(0)) {
-      half = ToInt(m.Group(text, 0));
+      std::string_view ordinal = m.Group(text, 0);
+      half = ordinal == "2" ? 2 : 1;
     } else {
       std::string w = text::Lower(m.Group(text, 1));
       half = w.rfind("and", 0) == 0 ? 2 : 1;

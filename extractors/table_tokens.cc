@@ -119,6 +119,29 @@ void Classify(Token* t) {
   }
 }
 
+// The ordinal of a half year a token can be: "1." or "2.", "første" or
+// "andet", or "l." / "I.", OCR's reading of "1." (ReadLetterAsOne records
+// that fix once the token is taken as one). 0 for any other token.
+int HalfOrdinal(const Token& t) {
+  if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
+    return static_cast<int>(t.value);
+  if (t.kind == TokKind::kOrdinalWord) return t.ordinal;
+  if (t.kind == TokKind::kWord && t.trailing_dot && (t.core == "l" || t.core == "I")) return 1;
+  return 0;
+}
+
+// Turns an "l." or "I." taken as the ordinal 1 into the number 1, with the
+// digit fix recorded; other tokens are left as they are.
+void ReadLetterAsOne(Token* t) {
+  if (t->kind != TokKind::kWord) return;
+  t->digit_rule = "digit:" + t->core + "->1";
+  t->fixed_positions = {0};
+  t->core = "1";
+  t->kind = TokKind::kNumber;
+  t->value = 1;
+  t->integer = true;
+}
+
 void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, std::vector<Token>* out) {
   if (raw.empty()) return;
   const auto push = [&](std::string_view r, size_t off) {
@@ -296,13 +319,7 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
   // / "2024 2024". A run of ordinals and "halvår" words (as many of each)
   // followed by as many years pairs them in printed order. Read before single
   // half years, which would take "2. halvår" and the first "2024".
-  const auto ordinal_of = [&](size_t i) {
-    const Token& t = toks[i];
-    if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
-      return static_cast<int>(t.value);
-    if (t.kind == TokKind::kOrdinalWord) return t.ordinal;
-    return 0;
-  };
+  const auto ordinal_of = [&](size_t i) { return HalfOrdinal(toks[i]); };
   // After an ordinal, a "2" whose dot OCR lost ("1. 2" / "halvar | halvar").
   const auto lost_dot = [&](size_t i) {
     const Token& t = toks[i];
@@ -334,6 +351,7 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     for (size_t m = 0; m < ords.size(); ++m) {
       roles[ords[m]] = roles[halfs[m]] = roles[years[m]] = Role::kPeriod;
       int ord = lost_dot(ords[m]) ? 2 : ordinal_of(ords[m]);
+      ReadLetterAsOne(&toks[ords[m]]);
       out.push_back(PeriodMention{
           HalfYearPeriod(static_cast<int>(toks[years[m]].value), ord),
           {ords[m], halfs[m], years[m]}});
@@ -344,16 +362,7 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
   for (size_t i = 0; i < n; ++i) {
     if (roles[i] != Role::kNone) continue;
     Token& t = toks[i];
-    int ord = 0;
-    bool l_for_one = false;
-    if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
-      ord = static_cast<int>(t.value);
-    else if (t.kind == TokKind::kOrdinalWord)
-      ord = t.ordinal;
-    else if (t.kind == TokKind::kWord && t.trailing_dot && (t.core == "l" || t.core == "I")) {
-      ord = 1;
-      l_for_one = true;
-    }
+    int ord = HalfOrdinal(t);
     // "H1-2026", "H2/2025": the half and its year in one piece.
     if (int half = 0, year = 0; ord == 0 && t.kind == TokKind::kWord && RE2::FullMatch(t.core, GluedHYearRe(), &half, &year) &&
         IsPlausibleYear(year)) {
@@ -391,14 +400,7 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
       }
       if (years_on_line != 1 || halves_on_line != 1) continue;
     }
-    if (l_for_one) {
-      t.digit_rule = "digit:" + t.core + "->1";
-      t.fixed_positions = {0};
-      t.core = "1";
-      t.kind = TokKind::kNumber;
-      t.value = 1;
-      t.integer = true;
-    }
+    ReadLetterAsOne(&t);
     roles[i] = roles[j] = roles[k] = Role::kPeriod;
     out.push_back(PeriodMention{HalfYearPeriod(static_cast<int>(toks[k].value), ord),
                                 k < i ? std::vector<size_t>{k, i, j} : std::vector<size_t>{i, j, k}});

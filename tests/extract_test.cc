@@ -1138,6 +1138,27 @@ TEST(Table3Test, AFirstYearMisreadByOneDigit) {
   EXPECT_THAT(ex.problems, ::testing::Contains(::testing::HasSubstr("no readable value for 2027")));
 }
 
+TEST(Table3Test, TwoHalfYearsWhoseFirstOrdinalIsReadAsALetter) {
+  // "l. halvår — 2. halvår" over "2020 2020": OCR read the ordinal "1." as
+  // "l.". Without it the first half year was lost and its value went to the
+  // second, the second's to a whole year 2020.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2020\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
+      "\n"
+      "l. halvår — 2. halvår\n"
+      "2020 2020\n"
+      "\n"
+      "28 23\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2020-H1=28", "2020-H2=23"));
+  bool recorded = false;
+  for (const Correction& c : ex.digit_fixes) recorded |= c.rule == "digit:l->1" && c.line == 4;
+  EXPECT_TRUE(recorded) << Dump(ex);
+}
+
 TEST(Table3Test, ARowOfPartsUnderTheSeries) {
   // "Heraf børn under 18 år" holds one number more (the 18); the series is
   // the first row with a value per period.
@@ -1635,6 +1656,31 @@ TEST(FactsTest, DigitConfusionInAFigureIsRepaired) {
   EXPECT_EQ(ex.digit_fixes[0].rule, "digit:O->0");
   EXPECT_EQ(ex.digit_fixes[0].line, 3);
   EXPECT_EQ(ex.digit_fixes[0].column, 77);
+}
+
+TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
+  // Mid-sentence, after a lowercase word, "I 10" and "| 18" are 110 and 118
+  // with their first digit read apart; each join is recorded. The
+  // preposition "i" before a figure, a sentence's first "I", an "I" that
+  // opens a line (after a heading that has no full stop) and a year are left
+  // as they are.
+  const char* text =
+      "Notat i 2. halvår 2021\n"
+      "\n"
+      "I perioden 1. juli til 31. december 2021 har sikkerhedskonsulenterne modtaget i alt 141\n"
+      "henvendelser. Til sammenligning modtog de I 10 henvendelser i andet halvår 2020.\n"
+      "Det samlede tilskud til ordningen udgør dermed | 1 mio. kr. i 2021.\n"
+      "I 2021 vedrørte 36 pct. af henvendelserne børn under 18 år.\n"
+      "Der var i 10 tilfælde tale om en rejse. Aldersfordeling for borgerne\n"
+      "I 36 pct. af henvendelserne i 2. halvår 2021 var borgeren under 18 år.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ::testing::IsSupersetOf({"inquiries_total 2021-H2 = 141 count", "inquiries_total 2020-H2 = 110 count",
+                                       "grant_total_mio_kr 2021 = 11 mio. kr.", "share_under_18_pct 2021-H2 = 36 pct"}))
+      << Dump(ex);
+  std::vector<std::string> fixes;
+  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
+  EXPECT_THAT(fixes, ::testing::UnorderedElementsAre("I 10>110 digit:I->1,joined", "| 1>11 digit:|->1,joined"));
 }
 
 // ---------------------------------------------------------------- whole notes

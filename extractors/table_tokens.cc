@@ -677,7 +677,9 @@ bool IsWholeYear(const Period& p) {
 bool ReadMisreadFirstYear(const std::vector<Token>& toks, SeriesReading* r) {
   if (r->periods.size() < 2 || r->periods[0].tokens.size() != 1) return false;
   const Period first = r->periods[0].period;
-  if (!IsWholeYear(first)) return false;
+  // A whole year, or one that months under the first column ("(maj-
+  // dec.)") made part of a year: those months belong to the misread year.
+  if (first.label != YearPeriod(first.year).label) return false;
   size_t at = r->periods[0].tokens.front();
   size_t k = at;
   while (k > 0 && toks[k - 1].kind == TokKind::kSeparator) --k;
@@ -691,7 +693,12 @@ bool ReadMisreadFirstYear(const std::vector<Token>& toks, SeriesReading* r) {
   if (differ != 1) return false;
   auto v = std::find(r->values.begin(), r->values.end(), cand);
   if (v != r->values.end()) r->values.erase(v);
-  r->periods.insert(r->periods.begin(), PeriodMention{YearPeriod(first.year - 1), {cand}});
+  Period misread = YearPeriod(first.year - 1);
+  if (!IsWholeYear(first)) {
+    misread = MonthRangePeriod(first.year - 1, std::stoi(first.start.substr(5, 2)), std::stoi(first.end.substr(5, 2)));
+    r->periods[0].period = YearPeriod(first.year);
+  }
+  r->periods.insert(r->periods.begin(), PeriodMention{misread, {cand}});
   return true;
 }
 

@@ -99,21 +99,33 @@ bool IsBilevel(const RasterImage& image) {
   return true;
 }
 
-// Erases table rules: black runs longer than a third of an inch vertically
-// or half an inch horizontally (no letter is that tall or wide), found on a
-// black-and-white copy and painted white, two pixels wider for their ragged
-// edges, in `page` itself (1 or 8 bpp). Returns false when Leptonica fails
-// (the page is then left as it was).
+// Erases table rules, found on a black-and-white copy and painted white
+// (two pixels wider for their ragged edges) in `page` itself (1 or 8 bpp):
+// - black runs longer than a third of an inch vertically or half an inch
+//   horizontally (no letter is that tall or wide);
+// - vertical rules that thresholding broke into dashes: strokes too thin for
+//   any letter (narrower than a 150th of an inch; a letter's stem is about
+//   a 100th) that line up over a third of an inch with gaps up to a tenth.
+//   Left in, a dash beside a figure reads as a digit ("44 |" as 441). Thin
+//   horizontal dashes are left: the crossbars of "t" and "e" line up with
+//   them, and erasing those cost letters.
+// Returns false when Leptonica fails (the page is then left as it was).
 bool RemoveRules(Pix* page, int dpi) {
   // Light gray counts as black here, so the rules' antialiased edges go too.
   PixPtr bin(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 224));
   if (!bin) return false;
-  int vertical = std::max(20, dpi / 3), horizontal = std::max(30, dpi / 2);
+  const int vertical = std::max(20, dpi / 3), horizontal = std::max(30, dpi / 2);
+  const int stroke = std::max(2, dpi / 150), gap = std::max(3, dpi / 10);
   PixPtr v(pixOpenBrick(nullptr, bin.get(), 1, vertical));
   PixPtr h(pixOpenBrick(nullptr, bin.get(), horizontal, 1));
-  if (!v || !h) return false;
+  PixPtr strokes(pixOpenBrick(nullptr, bin.get(), stroke, 1));
+  if (!v || !h || !strokes) return false;
+  PixPtr thin(pixSubtract(nullptr, bin.get(), strokes.get()));
+  PixPtr joined(thin ? pixCloseBrick(nullptr, thin.get(), 1, gap) : nullptr);
+  PixPtr dashed(joined ? pixOpenBrick(nullptr, joined.get(), 1, vertical) : nullptr);
+  if (!dashed) return false;
   PixPtr rules(pixOr(nullptr, v.get(), h.get()));
-  if (!rules) return false;
+  if (!rules || pixOr(rules.get(), rules.get(), dashed.get()) == nullptr) return false;
   PixPtr wide(pixDilateBrick(nullptr, rules.get(), 5, 5));
   if (!wide) return false;
   l_uint32 white = pixGetDepth(page) == 1 ? 0 : 255;

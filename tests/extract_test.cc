@@ -1159,6 +1159,27 @@ TEST(Table3Test, TwoHalfYearsWhoseFirstOrdinalIsReadAsALetter) {
   EXPECT_TRUE(recorded) << Dump(ex);
 }
 
+TEST(Table1Test, AMisreadFirstYearTakesTheMonthsUnderItsColumn) {
+  // "9018" is 2018 with one digit misread; "(maj- dec.)" under the first
+  // column belongs to it, not to 2019, the first year read.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "— 9018 2019 2020 2021 2022 2023 2024 ' 2025 1. 2.\n"
+      "(maj- halvår halvår\n"
+      "dec.) 2026 2026\n"
+      "Henvendel- 198 252 | 310 362 ; 388 481 609 | 664 389 440\n"
+      "ser (antal) ; |\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=198", "2019=252", "2020=310", "2021=362", "2022=388", "2023=481",
+                                     "2024=609", "2025=664", "2026-H1=389", "2026-H2=440"));
+  EXPECT_EQ(t->records[0].period_start, "2018-05-01");
+  EXPECT_EQ(t->records[1].period_start, "2019-01-01");
+  EXPECT_THAT(t->records[0].flags, ::testing::Contains("period-inferred"));
+}
+
 TEST(Table3Test, ARowOfPartsUnderTheSeries) {
   // "Heraf børn under 18 år" holds one number more (the 18); the series is
   // the first row with a value per period.

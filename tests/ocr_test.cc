@@ -77,6 +77,53 @@ TEST(OcrTest, TableRowsStayOnOneLine) {
   }
 }
 
+// A gray page at 300 dpi: ink 20 on paper 245.
+RasterImage Paper(int w, int h) {
+  RasterImage img;
+  img.width = w;
+  img.height = h;
+  img.dpi = 300;
+  img.pixels.assign(static_cast<size_t>(w) * h, 245);
+  return img;
+}
+
+void Ink(RasterImage* img, int x0, int y0, int w, int h) {
+  for (int y = y0; y < y0 + h; ++y)
+    for (int x = x0; x < x0 + w; ++x) img->pixels[static_cast<size_t>(y) * img->width + x] = 20;
+}
+
+// Black pixels of `img` in the box.
+int InkIn(const RasterImage& img, int x0, int y0, int w, int h) {
+  int n = 0;
+  for (int y = y0; y < y0 + h; ++y)
+    for (int x = x0; x < x0 + w; ++x) n += img.pixels[static_cast<size_t>(y) * img.width + x] < 128;
+  return n;
+}
+
+TEST(OcrTest, DashedThinRulesAreErasedAndLetterStemsKept) {
+  RasterImage img = Paper(600, 500);
+  // A rule that thresholding broke into dashes: one pixel wide, 20 on, 12 off.
+  for (int y = 40; y < 440; y += 32) Ink(&img, 100, y, 1, 20);
+  // Stems of "1"s right-aligned in a column, one per table row: four pixels
+  // wide, 35 tall, 25 apart; they line up like the rule but are not thin.
+  for (int y = 40; y < 440; y += 60) Ink(&img, 300, y, 4, 35);
+  // A lone thin stroke, lined up with nothing.
+  Ink(&img, 450, 200, 1, 25);
+  CleanOptions options;
+  options.normalize_background = false;
+  options.deskew = false;
+  Result<CleanedImage> clean = CleanForOcr(img, options);
+  ASSERT_TRUE(clean) << clean.error().ToString();
+  EXPECT_EQ(InkIn(clean->image, 95, 0, 11, 500), 0);
+  EXPECT_EQ(InkIn(clean->image, 300, 0, 4, 500), InkIn(img, 300, 0, 4, 500));
+  EXPECT_EQ(InkIn(clean->image, 450, 200, 1, 25), 25);
+
+  options.remove_rules = false;
+  Result<CleanedImage> kept = CleanForOcr(img, options);
+  ASSERT_TRUE(kept) << kept.error().ToString();
+  EXPECT_GT(InkIn(kept->image, 95, 0, 11, 500), 200);
+}
+
 TEST(OcrTest, SinglePageImagesAreRead) {
   const Document& png = Ocr("note-2025-h1-p1.png");
   ASSERT_EQ(png.pages.size(), 1u);

@@ -13,6 +13,12 @@
 namespace notat {
 namespace {
 
+// Appends `part` to a "; "-separated list.
+void AppendPart(std::string* list, const std::string& part) {
+  if (!list->empty()) *list += "; ";
+  *list += part;
+}
+
 std::string FormatValue(double v) {
   char buf[64];
   if (std::floor(v) == v && std::fabs(v) < 1e15)
@@ -72,7 +78,7 @@ Check EqualCheck(std::string name, const Side& expected, const Side& actual) {
   if (expected.record == nullptr || actual.record == nullptr) {
     std::string why;
     for (const Side* s : {&actual, &expected})
-      if (s->record == nullptr) why += (why.empty() ? "" : "; ") + s->missing;
+      if (s->record == nullptr) AppendPart(&why, s->missing);
     Skip(c, why);
     return c;
   }
@@ -148,8 +154,7 @@ Check NonNegativeIntegers(const Extraction& ex) {
       ++bad;
       c.sources.push_back(r.source);
       c.subjects.push_back(RecordId(r));
-      if (!c.message.empty()) c.message += "; ";
-      c.message += RecordId(r) + " = " + FormatValue(r.value) + " (" + Where(r.source) + ")";
+      AppendPart(&c.message, RecordId(r) + " = " + FormatValue(r.value) + " (" + Where(r.source) + ")");
     }
   };
   for (const Table& t : ex.tables)
@@ -191,29 +196,27 @@ Check PeriodsContiguous(const Extraction& ex) {
       list += r.period;
       const ParsedPeriod& p = parsed[k];
       if (!ok[k]) {
-        problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
-                    ": '" + r.period + "' is not a period (" + Where(r.source) + ")";
+        AppendPart(&problems, std::string("table ") + std::to_string(n) + ": '" + r.period +
+                                  "' is not a period (" + Where(r.source) + ")");
         c.subjects.push_back(RecordId(r));
         continue;
       }
       if (prev && !Follows(*prev, p) && !(all_parsed && ComparisonHalfYear(parsed, k))) {
-        problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
-                    ": " + prev_record->period + " is followed by " + r.period;
+        AppendPart(&problems, std::string("table ") + std::to_string(n) + ": " + prev_record->period +
+                                  " is followed by " + r.period);
         c.sources.push_back(r.source);
         c.subjects.push_back(RecordId(r));
       }
       prev = p;
       prev_record = &r;
     }
-    if (!c.actual.empty()) c.actual += "; ";
-    c.actual += "table " + std::to_string(n) + ": " + list;
+    AppendPart(&c.actual, "table " + std::to_string(n) + ": " + list);
     // The last column should be the note's own period (or the year holding it).
     ParsedPeriod note;
     if (prev && ParsePeriod(ex.note_period, &note) &&
         !(prev->year == note.year && (prev->half == note.half || prev->half == 0))) {
-      problems += (problems.empty() ? "" : "; ") + std::string("table ") + std::to_string(n) +
-                  " ends at " + prev_record->period + ", not at the note's period " +
-                  ex.note_period;
+      AppendPart(&problems, std::string("table ") + std::to_string(n) + " ends at " + prev_record->period +
+                                ", not at the note's period " + ex.note_period);
       c.sources.push_back(prev_record->source);
     }
   }
@@ -271,8 +274,8 @@ Check ValuesPlausible(const Extraction& ex) {
       if (!high && !low) continue;
       std::string around;
       for (double v : near) around += (around.empty() ? "" : ", ") + FormatValue(v);
-      c.message += (c.message.empty() ? "" : "; ") + RecordId(r) + " = " + FormatValue(r.value) + " beside " +
-                   around + " (" + Where(r.source) + ")";
+      AppendPart(&c.message, RecordId(r) + " = " + FormatValue(r.value) + " beside " + around + " (" +
+                                 Where(r.source) + ")");
       c.sources.push_back(r.source);
       c.subjects.push_back(RecordId(r));
     }
@@ -308,12 +311,11 @@ Check RegionsComplete(const Table* t2) {
   }
   std::string problems;
   for (const char* name : kRegions) {
-    if (seen[name] == 0) problems += std::string(problems.empty() ? "" : "; ") + name + " missing";
-    if (seen[name] > 1) problems += std::string(problems.empty() ? "" : "; ") + name + " twice";
+    if (seen[name] == 0) AppendPart(&problems, std::string(name) + " missing");
+    if (seen[name] > 1) AppendPart(&problems, std::string(name) + " twice");
   }
   if (seen["Total"] != 1)
-    problems += std::string(problems.empty() ? "" : "; ") +
-                (seen["Total"] == 0 ? "no total row" : "more than one total row");
+    AppendPart(&problems, seen["Total"] == 0 ? "no total row" : "more than one total row");
   c.actual = std::to_string(t2->records.size()) + " rows";
   c.sources.push_back(t2->source);
   if (problems.empty()) {
@@ -385,13 +387,15 @@ Check SeriesTotalsEqualSums(const Table* t1, const Table* t3) {
     }
     c.sources.push_back(total.source);
     std::string table = "table " + std::to_string(t->number);
-    expected += (expected.empty() ? "" : "; ") + table + " " + FormatValue(total.value);
-    actual += (actual.empty() ? "" : "; ") + table + " " + FormatValue(sum);
+    AppendPart(&expected, table + " " + FormatValue(total.value));
+    AppendPart(&actual, table + " " + FormatValue(sum));
     std::string what = table + ": the " + std::to_string(t->records.size()) + " periods read sum to " +
                        FormatValue(sum);
-    if (sum == total.value) right += (right.empty() ? "" : "; ") + what + ", the printed total";
-    else wrong += (wrong.empty() ? "" : "; ") + what + " but the printed total is " + FormatValue(total.value) +
-                  " (" + Where(total.source) + ")";
+    if (sum == total.value)
+      AppendPart(&right, what + ", the printed total");
+    else
+      AppendPart(&wrong, what + " but the printed total is " + FormatValue(total.value) + " (" +
+                             Where(total.source) + ")");
   }
   if (expected.empty()) {
     Skip(c, "neither table 1 nor table 3 prints a total");
@@ -418,8 +422,8 @@ Check LowConfidenceDigits(const Extraction& ex, double threshold) {
       c.sources.push_back(r.source);
       c.subjects.push_back(RecordId(r));
       std::snprintf(buf, sizeof buf, "%.0f", r.source.confidence);
-      c.message += (c.message.empty() ? "" : "; ") + RecordId(r) + " = " + FormatValue(r.value) +
-                   " read with confidence " + buf + " (" + Where(r.source) + ")";
+      AppendPart(&c.message, RecordId(r) + " = " + FormatValue(r.value) + " read with confidence " + buf +
+                                 " (" + Where(r.source) + ")");
     }
   };
   for (const Table& t : ex.tables)
@@ -456,7 +460,7 @@ Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
   std::string why;
   if (text == nullptr) why = "the text gives no total for the whole of " + year;
   if (h1 == nullptr || h2 == nullptr)
-    why += (why.empty() ? "" : "; ") + std::string("table 1 lacks a half year of ") + year;
+    AppendPart(&why, std::string("table 1 lacks a half year of ") + year);
   if (!why.empty()) {
     Skip(c, why);
     return c;
@@ -499,9 +503,10 @@ Check TextFiguresEqualTables(const Extraction& ex, const Table* t1, const Table*
     c.sources.push_back(cell->source);
     c.sources.push_back(f.source);
     if (cell->value != f.value)
-      diffs += (diffs.empty() ? "" : "; ") + std::string("the text's ") + f.name + " for " + f.period + " is " +
-               FormatValue(f.value) + " (" + Where(f.source) + ") but table " + std::to_string(t->number) +
-               "'s is " + FormatValue(cell->value) + " (" + Where(cell->source) + ")";
+      AppendPart(&diffs, std::string("the text's ") + f.name + " for " + f.period + " is " +
+                             FormatValue(f.value) + " (" + Where(f.source) + ") but table " +
+                             std::to_string(t->number) + "'s is " + FormatValue(cell->value) + " (" +
+                             Where(cell->source) + ")");
   }
   if (compared == 0) {
     Skip(c, "the text gives no other figure that a table holds");
@@ -624,9 +629,9 @@ std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
         if (it == b.end()) continue;
         ++shared;
         if (ra->value != it->second->value) {
-          diffs += (diffs.empty() ? "" : "; ") + key + ": " + FormatValue(ra->value) + " in " +
-                   names[i] + " (" + Where(ra->source) + ") but " + FormatValue(it->second->value) +
-                   " in " + names[j] + " (" + Where(it->second->source) + ")";
+          AppendPart(&diffs, key + ": " + FormatValue(ra->value) + " in " + names[i] + " (" +
+                                 Where(ra->source) + ") but " + FormatValue(it->second->value) + " in " +
+                                 names[j] + " (" + Where(it->second->source) + ")");
           c.sources.push_back(ra->source);
           c.sources.push_back(it->second->source);
           c.subjects.push_back(RecordId(*ra));

@@ -1041,6 +1041,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   std::vector<size_t> unreadable(r.periods.size(), std::string::npos);
   size_t gap = std::string::npos;  // a period put back from its place
   std::vector<bool> inferred;      // periods read from the note's period
+  bool periods_as_rows = false;
   if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
   } else if (PairValueRow(toks, &r, &value_of, &gap)) {
@@ -1050,6 +1051,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                              " (its header is unreadable)");
   } else if (bool by_line = PairRowsByLine(toks, r, &value_of);
              by_line || PairColumnsByPosition(toks, r, block.caption, &value_of, &unreadable)) {
+    periods_as_rows = by_line;
     if (by_line && InferLeadingRow(toks, &r, &value_of, &gap)) {
       unreadable.insert(unreadable.begin(), std::string::npos);
       const SegLine& l = block.body[toks[r.values[value_of[0]]].line];
@@ -1068,15 +1070,6 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");
     }
-    // ... and a value no period claims is never dropped silently.
-    std::set<size_t> claimed(value_of.begin(), value_of.end());
-    for (size_t v = 0; v < r.values.size(); ++v) {
-      if (claimed.count(v)) continue;
-      const Token& t = toks[r.values[v]];
-      const SegLine& l = block.body[t.line];
-      res.problems.push_back(AtLine(here, l) +
-                             ": value " + t.raw + " belongs to no readable period in \"" + l.text + "\"");
-    }
   } else if (size_t header = r.periods.size(), values = r.values.size();
              InferSeriesFromNote(toks, ctx.note_period, &r, &value_of, &inferred)) {
     std::string which;
@@ -1089,6 +1082,27 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
                            std::to_string(r.values.size()) + " values");
     return res;
+  }
+  // A value no period claims is never dropped silently: one OCR left
+  // unpaired, or a row under a series across the page ("Heraf børn under
+  // 18 år  30 33 40"; numbers among the periods above it are the header's).
+  std::set<size_t> claimed(value_of.begin(), value_of.end());
+  size_t first_row = std::string::npos;
+  for (size_t v : value_of)
+    if (v != std::string::npos) first_row = std::min(first_row, toks[r.values[v]].line);
+  std::map<size_t, std::string> unclaimed;  // line -> its values
+  for (size_t v = 0; v < r.values.size(); ++v) {
+    if (claimed.count(v)) continue;
+    const Token& t = toks[r.values[v]];
+    if (!periods_as_rows && (first_row == std::string::npos || t.line < first_row)) continue;
+    std::string& list = unclaimed[t.line];
+    list += (list.empty() ? "" : ", ") + t.raw;
+  }
+  for (const auto& [line, list] : unclaimed) {
+    const SegLine& l = block.body[line];
+    res.problems.push_back(AtLine(here, l) + ": " + (list.find(", ") == std::string::npos ? "value " : "values ") +
+                           list + " belong" + (list.find(", ") == std::string::npos ? "s" : "") +
+                           " to no readable period in \"" + l.text + "\"");
   }
   std::set<std::string> labels;
   for (const PeriodMention& p : r.periods) {

@@ -1193,6 +1193,10 @@ TEST(Table3Test, ARowOfPartsUnderTheSeries) {
   const Table* t = FindTable(ex, 3);
   ASSERT_NE(t, nullptr) << Dump(ex);
   EXPECT_THAT(Cells(*t), ElementsAre("2023=51", "2024=58", "2025=66", "2026-H1=35"));
+  // The row under it is not read, and says so.
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 3 (page 1, line 2): page 1: line 5: values 18, 30, 33, 40, 21 "
+                                               "belong to no readable period in \"Heraf børn under 18 år             "
+                                               "30     33     40     21\""));
 }
 
 TEST(Table3Test, HeaderWithTheHalfYearWrapped) {

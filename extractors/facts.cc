@@ -262,6 +262,17 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
     while (j < t.size() && t[j] == ' ') ++j;
     if (j >= t.size()) break;
     char32_t next = text::FirstCodePoint(t.substr(j));
+    // A dash or bullet standing alone between the sentences, OCR's reading
+    // of a stain or a wide space ("udlandsophold. — Til sammenligning").
+    while (next == U'—' || next == U'–' || next == U'-' || next == U'_' || next == U'•') {
+      size_t after = j + text::Encode(std::u32string(1, next)).size();
+      if (after >= t.size() || t[after] != ' ') break;
+      j = after;
+      while (j < t.size() && t[j] == ' ') ++j;
+      if (j >= t.size()) break;
+      next = text::FirstCodePoint(t.substr(j));
+    }
+    if (j >= t.size()) break;
     // The word before the stop.
     size_t w = i;
     while (w > start && t[w - 1] != ' ') --w;

@@ -1042,6 +1042,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   size_t gap = std::string::npos;  // a period put back from its place
   std::vector<bool> inferred;      // periods read from the note's period
   bool periods_as_rows = false;
+  std::vector<Table::UnreadCell> unread;
   if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
   } else if (PairValueRow(toks, &r, &value_of, &gap)) {
@@ -1066,6 +1067,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
       const SegLine& l = block.body[toks[at].line];
       std::string what = unreadable[k] != std::string::npos ? " (\"" + toks[at].raw + "\")" : "";
+      unread.push_back(Table::UnreadCell{r.periods[k].period.label, SourceFor(block.body, toks[at])});
       res.problems.push_back(AtLine(here, l) +
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");
@@ -1114,6 +1116,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   Table table;
   table.number = number;
   table.caption = block.caption;
+  table.unread = std::move(unread);
   if (!block.caption_lines.empty()) {
     table.source.page = block.caption_lines[0].page;
     table.source.line = block.caption_lines[0].line;

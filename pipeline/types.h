@@ -94,6 +94,14 @@ struct Table {
   // Tables 1 and 3: a total printed after the periods ("I alt"), not a
   // period itself; its period is empty. Checked against the sum.
   std::optional<Record> printed_total;
+  // Tables 1 and 3: periods the table prints whose value could not be read
+  // ("2021 Si", "43 ad 54"), with the cell's place; no record stands for
+  // them, and periods_contiguous fails.
+  struct UnreadCell {
+    std::string period;
+    SourceRef source;
+  };
+  std::vector<UnreadCell> unread;
 };
 
 struct Extraction {

@@ -211,6 +211,13 @@ Check PeriodsContiguous(const Extraction& ex) {
       prev_record = &r;
     }
     AppendPart(&c.actual, "table " + std::to_string(n) + ": " + list);
+    // A period the table prints but whose value is unreadable is a gap too,
+    // even first or last, where the periods read run on without it.
+    for (const Table::UnreadCell& u : t->unread) {
+      AppendPart(&problems, std::string("table ") + std::to_string(n) + ": no readable value for " + u.period +
+                                " (" + Where(u.source) + ")");
+      c.sources.push_back(u.source);
+    }
     // The last column should be the note's own period (or the year holding it).
     ParsedPeriod note;
     if (prev && ParsePeriod(ex.note_period, &note) &&

@@ -1683,6 +1683,22 @@ TEST(FactsTest, DigitConfusionInAFigureIsRepaired) {
   EXPECT_EQ(ex.digit_fixes[0].column, 77);
 }
 
+TEST(FactsTest, ADashBetweenTwoSentencesStillEndsTheFirst) {
+  // OCR read a stain between the sentences as "—". Read as one sentence, the
+  // comparison took its subject from the trips the first sentence names.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2029\n"
+      "\n"
+      "Derudover har sikkerhedskonsulenterne i perioden 1. januar til 30. juni 2029 modtaget 119\n"
+      "henvendelser vedrørende borgere, der befinder sig i Danmark, hvor der er bekymring for en\n"
+      "genopdragelsesrejse eller et ufrivilligt udlandsophold. — Til sammenligning modtog\n"
+      "sikkerhedskonsulenterne i første halvår af 2028 86 af disse henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_in_denmark 2029-H1 = 119 count",
+                                               "inquiries_in_denmark 2028-H1 = 86 count"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
   // Mid-sentence, after a lowercase word, "I 10" and "| 18" are 110 and 118
   // with their first digit read apart; each join is recorded. The

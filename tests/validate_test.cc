@@ -217,6 +217,24 @@ TEST(ValidateTest, TableEndingBeforeTheNotePeriodFails) {
   EXPECT_EQ(s["periods_contiguous"], CheckStatus::kFail);
 }
 
+TEST(ValidateTest, AnUnreadableFirstCellIsAGap) {
+  // Table 3 prints 2023 but its cell is unreadable: the periods read, 2024
+  // on, run on without a gap, yet the table is not whole.
+  Extraction ex = Note();
+  std::vector<Record>& t3 = ex.tables[2].records;
+  SourceRef where = t3.front().source;
+  where.line = 24;
+  t3.erase(t3.begin());
+  EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kPass);
+  ex.tables[2].unread.push_back(Table::UnreadCell{"2023", where});
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Statuses(r)["periods_contiguous"], CheckStatus::kFail);
+  for (const Check& c : r.checks)
+    if (c.name == "periods_contiguous")
+      EXPECT_NE(c.message.find("table 3: no readable value for 2023 (page 1, line 24)"), std::string::npos)
+          << c.message;
+}
+
 TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {
   Extraction ex = Note();
   ex.note_period = "2025";

@@ -960,13 +960,25 @@ bool InferSeriesFromNote(const std::vector<Token>& toks, const Period* note, Ser
     first_year = std::min(first_year, p.period.year);
     named_years.insert(p.period.year);
   }
-  if (first_year >= last_year || *named_years.rbegin() != last_year) return false;
+  // The header names the note's year, or the year before it followed by a
+  // "halvår" whose year OCR lost ("2029 1. / halvår / |").
+  const int last_named = *named_years.rbegin();
+  if (first_year >= last_year || (last_named != last_year && last_named != last_year - 1)) return false;
   if (2 * named_years.size() < static_cast<size_t>(last_year - first_year + 1)) return false;
   // The series ends in the note's year: its halves up to the note's when
   // the header has a "halvår", else the whole year (an annual note, or a
   // second half year shown whole).
   bool halves = false;
   for (const Token& t : toks) halves = halves || (t.line < row && t.kind == TokKind::kHalf);
+  if (last_named != last_year) {
+    size_t last_named_at = 0;
+    for (const PeriodMention& p : r->periods)
+      if (p.period.year == last_named && !p.tokens.empty()) last_named_at = std::max(last_named_at, p.tokens.back());
+    bool half_after = false;
+    for (size_t i = last_named_at + 1; i < toks.size() && toks[i].line < row; ++i)
+      half_after = half_after || toks[i].kind == TokKind::kHalf;
+    if (!half_after) return false;
+  }
   std::vector<Period> end;
   if (note->label.ends_with("-H1") && halves) {
     end = {HalfYearPeriod(last_year, 1)};

@@ -1180,6 +1180,30 @@ TEST(Table1Test, AMisreadFirstYearTakesTheMonthsUnderItsColumn) {
   EXPECT_THAT(t->records[0].flags, ::testing::Contains("period-inferred"));
 }
 
+TEST(Table3Test, TheNotesOwnHalfYearWhoseYearOCRLost) {
+  // "1. / halvår / |": the year under the note's own half year read as a
+  // rule, and a rule between two values read as "i". The series runs from
+  // the first year to the note's half year, which is flagged and reported.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2030\n"
+      "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr.\n"
+      "år\n"
+      "\n"
+      "2021 2022 2023 2024 2025 2026 2027 2028 2029 1.\n"
+      "halvår\n"
+      "|\n"
+      "\n"
+      "49 53 60 53 74 83 106 i 136 160 100\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=49", "2022=53", "2023=60", "2024=53", "2025=74", "2026=83", "2027=106",
+                                     "2028=136", "2029=160", "2030-H1=100"));
+  EXPECT_THAT(t->records.back().flags, ::testing::Contains("period-inferred"));
+  EXPECT_THAT(t->records.front().flags, ::testing::Not(::testing::Contains("period-inferred")));
+  EXPECT_THAT(ex.problems, ::testing::Contains(::testing::HasSubstr("2030-H1 not printed legibly")));
+}
+
 TEST(Table3Test, ARowOfPartsUnderTheSeries) {
   // "Heraf børn under 18 år" holds one number more (the 18); the series is
   // the first row with a value per period.

@@ -106,10 +106,12 @@ bool IsBilevel(const RasterImage& image) {
 // - vertical rules that thresholding broke into dashes: strokes too thin for
 //   any letter (narrower than a 150th of an inch; a letter's stem is about
 //   a 100th) that line up over a third of an inch with gaps up to a tenth.
-//   Left in, a dash beside a figure reads as a digit ("44 |" as 441). Thin
-//   horizontal dashes are left: the crossbars of "t" and "e" line up with
-//   them, and erasing those cost letters.
-// Returns false when Leptonica fails (the page is then left as it was).
+//   Left in, a dash beside a figure reads as a digit ("44 |" as 441);
+// - a piece of a rule left alone: narrower than a 100th of an inch (two
+//   pixels at 300 dpi) and taller than a fifth, more than any letter of the
+//   text ("367 |" as 3671).
+// Thin horizontal dashes are left: the crossbars of "t" and "e" line up with
+// them, and erasing those cost letters. Returns false when Leptonica fails (the page is then left as it was).
 bool RemoveRules(Pix* page, int dpi) {
   // Light gray counts as black here, so the rules' antialiased edges go too.
   PixPtr bin(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 224));
@@ -124,6 +126,12 @@ bool RemoveRules(Pix* page, int dpi) {
   PixPtr joined(thin ? pixCloseBrick(nullptr, thin.get(), 1, gap) : nullptr);
   PixPtr dashed(joined ? pixOpenBrick(nullptr, joined.get(), 1, vertical) : nullptr);
   if (!dashed) return false;
+  {
+    PixPtr tall(pixOpenBrick(nullptr, bin.get(), 1, std::max(12, dpi / 5)));
+    PixPtr tall_wide(tall ? pixOpenBrick(nullptr, tall.get(), std::max(3, dpi / 100), 1) : nullptr);
+    PixPtr piece(tall_wide ? pixSubtract(nullptr, tall.get(), tall_wide.get()) : nullptr);
+    if (!piece || pixOr(dashed.get(), dashed.get(), piece.get()) == nullptr) return false;
+  }
   PixPtr rules(pixOr(nullptr, v.get(), h.get()));
   if (!rules || pixOr(rules.get(), rules.get(), dashed.get()) == nullptr) return false;
   PixPtr wide(pixDilateBrick(nullptr, rules.get(), 5, 5));

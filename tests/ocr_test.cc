@@ -109,6 +109,10 @@ TEST(OcrTest, DashedThinRulesAreErasedAndLetterStemsKept) {
   for (int y = 40; y < 440; y += 60) Ink(&img, 300, y, 4, 35);
   // A lone thin stroke, lined up with nothing.
   Ink(&img, 450, 200, 1, 25);
+  // A rule's piece left alone, two pixels wide and 70 tall; beside it a
+  // heading's stem as tall, five wide.
+  Ink(&img, 520, 100, 2, 70);
+  Ink(&img, 560, 100, 5, 70);
   CleanOptions options;
   options.normalize_background = false;
   options.deskew = false;
@@ -117,6 +121,8 @@ TEST(OcrTest, DashedThinRulesAreErasedAndLetterStemsKept) {
   EXPECT_EQ(InkIn(clean->image, 95, 0, 11, 500), 0);
   EXPECT_EQ(InkIn(clean->image, 300, 0, 4, 500), InkIn(img, 300, 0, 4, 500));
   EXPECT_EQ(InkIn(clean->image, 450, 200, 1, 25), 25);
+  EXPECT_EQ(InkIn(clean->image, 515, 90, 12, 90), 0);
+  EXPECT_EQ(InkIn(clean->image, 560, 100, 5, 70), 5 * 70);
 
   options.remove_rules = false;
   Result<CleanedImage> kept = CleanForOcr(img, options);

@@ -248,6 +248,52 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       if (!toks[i].year_like) no_years.push_back(i);
     if (no_years.size() == labels.size()) values = no_years;
   }
+  if (labels.size() > values.size() && !labels.empty()) {
+    // One row per label, some value unreadable ("Region Sjælland Ax"): when
+    // every value stands alone on a label's line, the readable rows are kept
+    // and each unreadable one is reported (regions_complete then fails).
+    std::map<size_t, std::vector<size_t>> by_line;
+    for (size_t i : values) by_line[toks[i].line].push_back(i);
+    std::set<size_t> label_lines;
+    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    bool rows = label_lines.size() == labels.size() && 2 * values.size() >= labels.size();
+    for (const auto& [line, on_line] : by_line) rows = rows && label_lines.count(line) && on_line.size() == 1;
+    if (rows) {
+      std::vector<Label> kept;
+      std::vector<size_t> kept_values;
+      for (const Label& l : labels) {
+        const size_t line = toks[l.token].line;
+        if (auto it = by_line.find(line); it != by_line.end()) {
+          kept.push_back(l);
+          kept_values.push_back(it->second.front());
+          continue;
+        }
+        std::string cell;  // what stands where the value should
+        for (size_t i = l.token + 1; i < n && toks[i].line == line; ++i)
+          if (roles[i] == Role::kNone && toks[i].kind != TokKind::kSeparator) cell += (cell.empty() ? "" : " ") + toks[i].raw;
+        res.problems.push_back(AtLine(here, block.body[line]) + ": no readable value for " + l.region +
+                               (cell.empty() ? "" : " (\"" + cell + "\")") + " in \"" + block.body[line].text + "\"");
+      }
+      labels = std::move(kept);
+      values = std::move(kept_values);
+    }
+  }
+  if (labels.size() == values.size() && !labels.empty()) {
+    // Rows (each label on its own line, every value on a label's line): a
+    // value must stand on its own label's line. "Region Sjælland Ax" over
+    // "Region Syddanmark 116 23" would otherwise give Sjælland 116.
+    std::set<size_t> label_lines;
+    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    bool rows = label_lines.size() == labels.size();
+    for (size_t i : values) rows = rows && label_lines.count(toks[i].line);
+    for (size_t k = 0; rows && k < labels.size(); ++k) {
+      const size_t line = toks[labels[k].token].line;
+      if (toks[values[k]].line == line) continue;
+      res.problems.push_back(AtLine(here, block.body[line]) + ": the values do not line up with the regions (" +
+                             labels[k].region + " has none of its own in \"" + block.body[line].text + "\")");
+      return res;
+    }
+  }
   int regions = 0;
   bool has_total = false;
   for (const Label& l : labels) {

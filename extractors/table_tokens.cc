@@ -1013,12 +1013,9 @@ bool InferSeriesFromNote(const std::vector<Token>& toks, const Period* note, Ser
   return true;
 }
 
-namespace {
-// "table 1 (page 1, line 5): page 1: line 14": a problem's place.
 std::string AtLine(const std::string& here, const SegLine& l) {
   return here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line);
 }
-}  // namespace
 
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name) {

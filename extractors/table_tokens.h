@@ -94,6 +94,10 @@ Correction DigitFixFor(const std::vector<SegLine>& lines, const Token& t);
 // "page 1, line 17" of a table's caption.
 std::string Where(const TableBlock& block);
 
+// "table 1 (page 1, line 5): page 1: line 14": a problem's place, `here`
+// naming the table and `l` the line in it.
+std::string AtLine(const std::string& here, const SegLine& l);
+
 // A count of table `table` read from token `v` of `body`: the note, the
 // value, its source, and, when OCR digits in `v` were repaired, the flag
 // "digit-repaired" and the fix in res->digit_fixes. No period, no region.

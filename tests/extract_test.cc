@@ -954,7 +954,7 @@ TEST(Table2Test, PeriodsSideBySideReadTheNotesColumn) {
   EXPECT_EQ(FindTable(Extract(TextOf(short_row.c_str())), 2), nullptr);
 }
 
-TEST(Table2Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
+TEST(Table2Test, AMissingValueIsReportedAndTheOtherRowsKept) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
       "\n"
@@ -965,24 +965,42 @@ TEST(Table2Test, MissingValueIsAProblemAndTheTableIsLeftOut) {
       "Region Sjælland 54\n"
       "Region Syddanmark 116\n";
   Extraction ex = Extract(TextOf(text));
-  EXPECT_EQ(FindTable(ex, 2), nullptr);
-  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 3): 5 regions but 4 values"));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=146", "Region Midtjylland=142", "Region Sjælland=54",
+                                     "Region Syddanmark=116"));
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 3): page 1: line 6: no readable value for "
+                                               "Region Nordjylland in \"Region Nordjylland\""));
 }
 
-TEST(Table2Test, MissingValueWithATotal) {
+TEST(Table2Test, AnUnreadableValueWithATotal) {
+  // OCR read the value as letters ("Ax"): the row is reported with what it
+  // holds; the total is kept, and no value is made up to balance it.
   const char* text =
       "Notat i 1. halvår 2025\n"
       "Tabel 2. Regionsvis fordeling af henvendelser\n"
       "Region Hovedstaden 146\n"
       "Region Midtjylland 142\n"
       "Region Nordjylland 44\n"
-      "Region Sjælland\n"
+      "Region Sjælland Ax\n"
       "Region Syddanmark 116\n"
       "Total 502\n";
   Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=146", "Region Midtjylland=142", "Region Nordjylland=44",
+                                     "Region Syddanmark=116", "Total=502"));
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 2): page 1: line 6: no readable value for "
+                                               "Region Sjælland (\"Ax\") in \"Region Sjælland Ax\""));
+  // Two values on the next row: as many values as labels, but paired in
+  // order Sjælland would take Syddanmark's 116. The table is left out.
+  std::string two = text;
+  two.replace(two.find("Region Syddanmark 116"), 21, "Region Syddanmark 116 23");
+  ex = Extract(TextOf(two));
   EXPECT_EQ(FindTable(ex, 2), nullptr);
-  EXPECT_THAT(ex.problems,
-              ::testing::Contains("table 2 (page 1, line 2): 5 regions and a total but 5 values"));
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 2): page 1: line 6: the values do not line up "
+                                               "with the regions (Region Sjælland has none of its own in "
+                                               "\"Region Sjælland Ax\")"));
 }
 
 const char* kRegionsHead =

@@ -5,7 +5,9 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -146,6 +148,8 @@ class TesseractEngine : public OcrEngine {
     OcrResult out;
     out.width = image.width;
     out.height = image.height;
+    // Tesseract's confidence in each word's whole segment, by line.
+    std::vector<std::vector<float>> segment_confidences;
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
     if (it) {
       const auto word_level = tesseract::RIL_WORD;
@@ -158,6 +162,7 @@ class TesseractEngine : public OcrEngine {
         word.text = Trim(Take(it->GetUTF8Text(word_level)));
         word.confidence = it->Confidence(word_level);
         if (word.text.empty() || IsSpeckle(word.text, word.confidence)) continue;
+        const float segment_confidence = word.confidence;
         // A figure's confidence is that of its weakest digit: Tesseract gives a
         // word the confidence of its whole segment, which a table rule next to
         // the number can drag down while every digit was read surely.
@@ -169,6 +174,8 @@ class TesseractEngine : public OcrEngine {
         if (!line.text.empty()) line.text += ' ';
         line.text += word.text;
         line.words.push_back(std::move(word));
+        segment_confidences.resize(out.lines.size());
+        segment_confidences.back().push_back(segment_confidence);
       } while (it->Next(word_level));
     }
     if (!out.lines.empty() && out.lines.back().words.empty()) out.lines.pop_back();
@@ -179,11 +186,105 @@ class TesseractEngine : public OcrEngine {
       out.tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
                 Take(api_.GetTSVText(0));
     }
+    if (options_.reread_figures_below_confidence > 0) RereadFigures(image, segment_confidences, &out);
     api_.Clear();
     return out;
   }
 
  private:
+  // True for a word that is a figure: digits, with separators and the
+  // letters OCR confuses with digits, and no other letter.
+  static bool IsFigure(const std::string& text) {
+    bool digit = false;
+    for (unsigned char c : text) {
+      if (c >= '0' && c <= '9') digit = true;
+      else if (!std::strchr(".,;:()[]{}|!'%OlISB", c)) return false;
+    }
+    return digit;
+  }
+
+  // Reads each figure of `out` that Tesseract read unsurely again, alone:
+  // the image is already set, so only the rectangle around the figure's
+  // box (half its height above and below, a third to each side) is
+  // recognised, as one line. The words read there replace the figure when
+  // they are figures too and their weakest digit is surer than its was.
+  void RereadFigures(const RasterImage& image, const std::vector<std::vector<float>>& segment_confidences,
+                     OcrResult* out) {
+    const double below = options_.reread_figures_below_confidence;
+    bool tried = false;
+    for (size_t li = 0; li < out->lines.size() && li < segment_confidences.size(); ++li) {
+      Line& line = out->lines[li];
+      if (segment_confidences[li].size() != line.words.size()) continue;
+      std::vector<Word> words;
+      bool line_changed = false;
+      for (size_t wi = 0; wi < line.words.size(); ++wi) {
+        Word& w = line.words[wi];
+        const double was = segment_confidences[li][wi];
+        if (was >= below || w.box.x1 <= w.box.x0 || !IsFigure(w.text)) {
+          words.push_back(std::move(w));
+          continue;
+        }
+        std::vector<float> again_confidences;
+        tried = true;
+        std::optional<std::vector<Word>> again = ReadAlone(image, w.box, &again_confidences);
+        bool better = again && !again->empty();
+        double weakest = 100;
+        if (better) {
+          for (size_t k = 0; k < again->size(); ++k) {
+            better = better && IsFigure((*again)[k].text);
+            weakest = std::min(weakest, static_cast<double>(again_confidences[k]));
+          }
+        }
+        const double confidence_before = was;
+        std::string joined;
+        if (better)
+          for (const Word& a : *again) joined += (joined.empty() ? "" : " ") + a.text;
+        if (better && weakest > confidence_before && joined != w.text) {
+          for (Word& a : *again) words.push_back(std::move(a));
+          line_changed = true;
+        } else {
+          words.push_back(std::move(w));
+        }
+      }
+      line.words = std::move(words);
+      if (!line_changed) continue;
+      line.text.clear();
+      for (const Word& w : line.words) line.text += (line.text.empty() ? "" : " ") + w.text;
+    }
+    if (tried) api_.SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation_mode));
+  }
+
+  // The words Tesseract reads in the rectangle around `box` as one line;
+  // nullopt when recognition fails.
+  std::optional<std::vector<Word>> ReadAlone(const RasterImage& image, const Box& box,
+                                             std::vector<float>* segment_confidences) {
+    const double h = box.y1 - box.y0;
+    const int left = std::max(0, static_cast<int>(box.x0 - h / 3));
+    const int top = std::max(0, static_cast<int>(box.y0 - h / 4));
+    const int right = std::min(image.width, static_cast<int>(box.x1 + h / 3));
+    const int bottom = std::min(image.height, static_cast<int>(box.y1 + h / 4));
+    if (right <= left || bottom <= top) return std::nullopt;
+    api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api_.SetRectangle(left, top, right - left, bottom - top);
+    if (api_.Recognize(nullptr) != 0) return std::nullopt;
+    std::vector<Word> words;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (!it) return words;
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      Word w;
+      w.text = Trim(Take(it->GetUTF8Text(tesseract::RIL_WORD)));
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      if (w.text.empty() || IsSpeckle(w.text, w.confidence)) continue;
+      segment_confidences->push_back(static_cast<float>(w.confidence));
+      if (std::optional<float> digits = DigitConfidence(*it)) w.confidence = *digits;
+      int l = 0, t = 0, r = 0, b = 0;
+      if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) w.box = Box{double(l), double(t), double(r), double(b)};
+      words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+    return words;
+  }
+
   // The lowest symbol confidence among the digits of the word at `it`, or
   // nullopt when the word has no digit.
   static std::optional<float> DigitConfidence(const tesseract::ResultIterator& it) {

@@ -1111,8 +1111,8 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   }
   for (const auto& [line, list] : unclaimed) {
     const SegLine& l = block.body[line];
-    res.problems.push_back(AtLine(here, l) + ": " + (list.find(", ") == std::string::npos ? "value " : "values ") +
-                           list + " belong" + (list.find(", ") == std::string::npos ? "s" : "") +
+    const bool one = list.find(", ") == std::string::npos;
+    res.problems.push_back(AtLine(here, l) + (one ? ": value " : ": values ") + list + (one ? " belongs" : " belong") +
                            " to no readable period in \"" + l.text + "\"");
   }
   std::set<std::string> labels;

@@ -111,7 +111,8 @@ bool IsBilevel(const RasterImage& image) {
 //   pixels at 300 dpi) and taller than a fifth, more than any letter of the
 //   text ("367 |" as 3671).
 // Thin horizontal dashes are left: the crossbars of "t" and "e" line up with
-// them, and erasing those cost letters. Returns false when Leptonica fails (the page is then left as it was).
+// them, and erasing those cost letters. Returns false when Leptonica fails
+// (the page is then left as it was).
 bool RemoveRules(Pix* page, int dpi) {
   // Light gray counts as black here, so the rules' antialiased edges go too.
   PixPtr bin(pixGetDepth(page) == 1 ? pixClone(page) : pixConvertTo1(page, 224));

@@ -45,11 +45,11 @@ struct OcrOptions {
   // reads better: sideways and upside-down scans.
   bool detect_orientation = true;
   double reread_below_confidence = 60;
-  // A figure read with less confidence than this (its weakest digit) is
-  // read again alone, as one line cut out around its box, and the second
-  // reading replaces it when every digit of it is surer. On a sparse row of
-  // a table Tesseract may add a digit no mark on the page stands for ("34"
-  // as 340, "31   42" as 310042); alone, the figure reads right. 0: never.
+  // A figure read with less confidence than this (Tesseract's confidence in
+  // the word's segment) is read again alone, as one line cut out around its
+  // box, and the second reading replaces it when Tesseract is surer of it.
+  // On a sparse row of a table Tesseract may add a digit no mark on the page
+  // stands for ("34" as 340); alone, the figure reads right. 0: never.
   double reread_figures_below_confidence = 90;
 };
 

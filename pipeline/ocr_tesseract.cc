@@ -204,10 +204,12 @@ class TesseractEngine : public OcrEngine {
   }
 
   // Reads each figure of `out` that Tesseract read unsurely again, alone:
-  // the image is already set, so only the rectangle around the figure's
-  // box (half its height above and below, a third to each side) is
+  // the image is already set, so only the rectangle around the figure's box
+  // (a third of its height to each side, a quarter above and below) is
   // recognised, as one line. The words read there replace the figure when
-  // they are figures too and their weakest digit is surer than its was.
+  // they are figures too and Tesseract is surer of each of them than it was
+  // of the figure (segment confidences: a digit's own confidence stays high
+  // for a digit no mark stands for).
   void RereadFigures(const RasterImage& image, const std::vector<std::vector<float>>& segment_confidences,
                      OcrResult* out) {
     const double below = options_.reread_figures_below_confidence;
@@ -235,11 +237,10 @@ class TesseractEngine : public OcrEngine {
             weakest = std::min(weakest, static_cast<double>(again_confidences[k]));
           }
         }
-        const double confidence_before = was;
         std::string joined;
         if (better)
           for (const Word& a : *again) joined += (joined.empty() ? "" : " ") + a.text;
-        if (better && weakest > confidence_before && joined != w.text) {
+        if (better && weakest > was && joined != w.text) {
           for (Word& a : *again) words.push_back(std::move(a));
           line_changed = true;
         } else {

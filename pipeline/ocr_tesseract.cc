@@ -203,6 +203,14 @@ class TesseractEngine : public OcrEngine {
     return digit;
   }
 
+  // The digits of `text`, in order.
+  static std::string Digits(const std::string& text) {
+    std::string out;
+    for (char c : text)
+      if (c >= '0' && c <= '9') out += c;
+    return out;
+  }
+
   // Reads each figure of `out` that Tesseract read unsurely again, alone:
   // the image is already set, so only the rectangle around the figure's box
   // (a third of its height to each side, a quarter above and below) is
@@ -228,7 +236,8 @@ class TesseractEngine : public OcrEngine {
         }
         std::vector<float> again_confidences;
         tried = true;
-        std::optional<std::vector<Word>> again = ReadAlone(image, w.box, &again_confidences);
+        std::optional<std::vector<Word>> again =
+            ReadAlone(image, w.box, tesseract::PSM_SINGLE_LINE, &again_confidences);
         bool better = again && !again->empty();
         double weakest = 100;
         if (better) {
@@ -243,9 +252,19 @@ class TesseractEngine : public OcrEngine {
         if (better && weakest > was && joined != w.text) {
           for (Word& a : *again) words.push_back(std::move(a));
           line_changed = true;
-        } else {
-          words.push_back(std::move(w));
+          continue;
         }
+        // Kept as first read. Read as one word, a figure whose digits come
+        // out otherwise is in doubt ("36" read "86" in its line and as one
+        // line, "36" as one word): its confidence falls to the segment's, so
+        // it is flagged low-confidence rather than trusted.
+        std::vector<float> word_confidences;
+        std::optional<std::vector<Word>> as_word =
+            ReadAlone(image, w.box, tesseract::PSM_SINGLE_WORD, &word_confidences);
+        if (as_word && as_word->size() == 1 && IsFigure(as_word->front().text) &&
+            Digits(as_word->front().text) != Digits(w.text))
+          w.confidence = std::min(w.confidence, was);
+        words.push_back(std::move(w));
       }
       line.words = std::move(words);
       if (!line_changed) continue;
@@ -255,9 +274,9 @@ class TesseractEngine : public OcrEngine {
     if (tried) api_.SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation_mode));
   }
 
-  // The words Tesseract reads in the rectangle around `box` as one line;
-  // nullopt when recognition fails.
-  std::optional<std::vector<Word>> ReadAlone(const RasterImage& image, const Box& box,
+  // The words Tesseract reads in the rectangle around `box` in page
+  // segmentation `mode` (one line, one word); nullopt when recognition fails.
+  std::optional<std::vector<Word>> ReadAlone(const RasterImage& image, const Box& box, tesseract::PageSegMode mode,
                                              std::vector<float>* segment_confidences) {
     const double h = box.y1 - box.y0;
     const int left = std::max(0, static_cast<int>(box.x0 - h / 3));
@@ -265,7 +284,7 @@ class TesseractEngine : public OcrEngine {
     const int right = std::min(image.width, static_cast<int>(box.x1 + h / 3));
     const int bottom = std::min(image.height, static_cast<int>(box.y1 + h / 4));
     if (right <= left || bottom <= top) return std::nullopt;
-    api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api_.SetPageSegMode(mode);
     api_.SetRectangle(left, top, right - left, bottom - top);
     if (api_.Recognize(nullptr) != 0) return std::nullopt;
     std::vector<Word> words;

@@ -229,10 +229,11 @@ TEST(ValidateTest, AnUnreadableFirstCellIsAGap) {
   ex.tables[2].unread.push_back(Table::UnreadCell{"2023", where});
   ValidationReport r = Validate(ex);
   EXPECT_EQ(Statuses(r)["periods_contiguous"], CheckStatus::kFail);
-  for (const Check& c : r.checks)
-    if (c.name == "periods_contiguous")
-      EXPECT_NE(c.message.find("table 3: no readable value for 2023 (page 1, line 24)"), std::string::npos)
-          << c.message;
+  for (const Check& c : r.checks) {
+    if (c.name != "periods_contiguous") continue;
+    EXPECT_NE(c.message.find("table 3: no readable value for 2023 (page 1, line 24)"), std::string::npos)
+        << c.message;
+  }
 }
 
 TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {

@@ -37,15 +37,15 @@ Record Fact(std::string name, std::string period, double value, std::string unit
 Extraction Note() {
   Extraction ex;
   ex.note_period = "2025-H1";
-  Table t1{1, "Årlig udvikling", {}, {}, {}};
+  Table t1{1, "Årlig udvikling", {}, {}, {}, {}};
   int year = 2019;
   for (double v : {100, 150, 210, 260, 330, 400}) t1.records.push_back(Cell(1, std::to_string(year++), v));
   t1.records.push_back(Cell(1, "2025-H1", 250));
-  Table t2{2, "Regionsvis fordeling", {}, {}, {}};
+  Table t2{2, "Regionsvis fordeling", {}, {}, {}, {}};
   t2.records = {Cell(2, "2025-H1", 80, "Region Hovedstaden"), Cell(2, "2025-H1", 60, "Region Midtjylland"),
                 Cell(2, "2025-H1", 20, "Region Nordjylland"), Cell(2, "2025-H1", 30, "Region Sjælland"),
                 Cell(2, "2025-H1", 60, "Region Syddanmark"), Cell(2, "2025-H1", 250, "Total")};
-  Table t3{3, "Genopdragelsesrejser", {}, {}, {}};
+  Table t3{3, "Genopdragelsesrejser", {}, {}, {}, {}};
   t3.records = {Cell(3, "2023", 30), Cell(3, "2024", 35), Cell(3, "2025-H1", 17)};
   ex.tables = {t1, t2, t3};
   ex.facts = {Fact("inquiries_total", "2025-H1", 250), Fact("inquiries_total", "2024-H1", 190),

@@ -33,7 +33,8 @@ enum LexiconFlag : uint32_t {
 // brackets): Bigram(kLexCommaWord, w) counts w after a comma and
 // Bigram(w, kLexCommaWord) w before one, Bigram(w, kLexEndWord) w before a
 // full stop, ! or ?, Bigram(kLexCapitalWord, w) w Capitalised inside a
-// sentence, Bigram(w, kLexCapitalWord) w before such a word ("feltet Navn"); Bigram(kLexTotalWord, kLexCommaWord), Bigram(kLexCommaWord,
+// sentence, Bigram(w, kLexCapitalWord) w before such a word ("feltet
+// Navn"); Bigram(kLexTotalWord, kLexCommaWord), Bigram(kLexCommaWord,
 // kLexTotalWord) and Bigram(kLexEndWord, kLexTotalWord) are the totals.
 // (kLexClauseWord and kLexFiniteWord below.)
 inline constexpr char kLexCommaWord[] = ",";

@@ -1593,19 +1593,20 @@ struct PageRepair {
     const std::u32string& text = d.change ? d.text : word;
     if (ctx.sentence_start || text.size() < (d.change ? 2u : 3u) || !IsLower(text[1])) return;
     if (std::u32string_view(U"CKOSUVWXZ").find(text[0]) == std::u32string_view::npos) return;
-    // After a word that names a label ("i feltet Uddata", "værktøjslinjen
-    // Streger og pile"), a capital is the label's own.
-    const std::string lower_prev = LowerUtf8(prev);
-    double label_after = static_cast<double>(lex.Bigram(lower_prev, kLexCapitalWord));
-    if (label_after >= kLabelAfterMinCount &&
-        label_after >= kLabelAfterShare * static_cast<double>(lex.Frequency(lower_prev)))
-      return;
     if (!std::all_of(text.begin() + 1, text.end(), [](char32_t c) { return IsLower(c); })) return;
     std::string lower = LowerUtf8(text);
     Lexicon::Entry e = lex.Lookup(lower);
     if (!(e.flags & kKnown) || e.count < kMinCapitalEvidence) return;
     double capital = static_cast<double>(lex.Bigram(kLexCapitalWord, lower));
     if (capital > (d.change ? kMaxRepairedCapitalShare : kMaxCapitalShare) * static_cast<double>(e.count)) return;
+    // After a word that names a label ("i feltet Uddata", "værktøjslinjen
+    // Streger og pile"), a capital is the label's own. Asked last: only a
+    // capital that would be lowered needs the word before it looked up.
+    const std::string lower_prev = LowerUtf8(prev);
+    double label_after = static_cast<double>(lex.Bigram(lower_prev, kLexCapitalWord));
+    if (label_after >= kLabelAfterMinCount &&
+        label_after >= kLabelAfterShare * static_cast<double>(lex.Frequency(lower_prev)))
+      return;
     if (!d.change) {
       d = Decision{};
       d.change = true;

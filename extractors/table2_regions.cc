@@ -162,6 +162,18 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     if (i + 1 < n && toks[i + 1].kind == TokKind::kPct) continue;
     values.push_back(i);
   }
+  // The lines the labels stand on, and the values on each line, of the
+  // labels and values as they are when asked.
+  const auto label_lines_of = [&] {
+    std::set<size_t> out;
+    for (const Label& l : labels) out.insert(toks[l.token].line);
+    return out;
+  };
+  const auto values_by_line = [&] {
+    std::map<size_t, std::vector<size_t>> out;
+    for (size_t i : values) out[toks[i].line].push_back(i);
+    return out;
+  };
   if (labels.size() != values.size() && !labels.empty()) {
     // A share column next to the counts ("Region Hovedstaden 146 29" under
     // "Antal | Andel (pct.)"): when every label's line holds the same number
@@ -173,10 +185,8 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       if (share_at == n && (toks[i].kind == TokKind::kPct || w.rfind("andel", 0) == 0 || w == "procent"))
         share_at = i;
     }
-    std::map<size_t, std::vector<size_t>> by_line;
-    for (size_t i : values) by_line[toks[i].line].push_back(i);
-    std::set<size_t> label_lines;
-    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    std::map<size_t, std::vector<size_t>> by_line = values_by_line();
+    const std::set<size_t> label_lines = label_lines_of();
     size_t k = by_line.count(toks[labels[0].token].line) ? by_line[toks[labels[0].token].line].size() : 0;
     bool same = share_at != n && k >= 2 && label_lines.size() == labels.size() &&
                 by_line.size() == label_lines.size();
@@ -252,10 +262,8 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     // One row per label, some value unreadable ("Region Sjælland Ax"): when
     // every value stands alone on a label's line, the readable rows are kept
     // and each unreadable one is reported (regions_complete then fails).
-    std::map<size_t, std::vector<size_t>> by_line;
-    for (size_t i : values) by_line[toks[i].line].push_back(i);
-    std::set<size_t> label_lines;
-    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    const std::map<size_t, std::vector<size_t>> by_line = values_by_line();
+    const std::set<size_t> label_lines = label_lines_of();
     bool rows = label_lines.size() == labels.size() && 2 * values.size() >= labels.size();
     for (const auto& [line, on_line] : by_line) rows = rows && label_lines.count(line) && on_line.size() == 1;
     if (rows) {
@@ -282,8 +290,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     // Rows (each label on its own line, every value on a label's line): a
     // value must stand on its own label's line. "Region Sjælland Ax" over
     // "Region Syddanmark 116 23" would otherwise give Sjælland 116.
-    std::set<size_t> label_lines;
-    for (const Label& l : labels) label_lines.insert(toks[l.token].line);
+    const std::set<size_t> label_lines = label_lines_of();
     bool rows = label_lines.size() == labels.size();
     for (size_t i : values) rows = rows && label_lines.count(toks[i].line);
     for (size_t k = 0; rows && k < labels.size(); ++k) {

@@ -158,28 +158,20 @@ class TesseractEngine : public OcrEngine {
         if (out.lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
           if (out.lines.empty() || !out.lines.back().words.empty()) out.lines.emplace_back();
         }
-        Word word;
-        word.text = Trim(Take(it->GetUTF8Text(word_level)));
-        word.confidence = it->Confidence(word_level);
-        if (word.text.empty() || IsSpeckle(word.text, word.confidence)) continue;
-        const float segment_confidence = word.confidence;
-        // A figure's confidence is that of its weakest digit: Tesseract gives a
-        // word the confidence of its whole segment, which a table rule next to
-        // the number can drag down while every digit was read surely.
-        if (std::optional<float> digits = DigitConfidence(*it)) word.confidence = *digits;
-        int left = 0, top = 0, right = 0, bottom = 0;
-        if (it->BoundingBox(word_level, &left, &top, &right, &bottom))
-          word.box = Box{double(left), double(top), double(right), double(bottom)};
-        Line& line = out.lines.back();
-        if (!line.text.empty()) line.text += ' ';
-        line.text += word.text;
-        line.words.push_back(std::move(word));
+        float segment_confidence = 0;
+        std::optional<Word> read = WordAt(*it, &segment_confidence);
+        if (!read) continue;
+        Word word = std::move(*read);
+        out.lines.back().words.push_back(std::move(word));
         segment_confidences.resize(out.lines.size());
         segment_confidences.back().push_back(segment_confidence);
       } while (it->Next(word_level));
     }
     if (!out.lines.empty() && out.lines.back().words.empty()) out.lines.pop_back();
-    for (size_t i = 0; i < out.lines.size(); ++i) out.lines[i].number = static_cast<int>(i) + 1;
+    for (size_t i = 0; i < out.lines.size(); ++i) {
+      out.lines[i].number = static_cast<int>(i) + 1;
+      JoinWords(&out.lines[i]);
+    }
     out.text = Take(api_.GetUTF8Text());
     if (options_.want_tsv) {
       // The header line the tesseract command writes before its rows.
@@ -201,6 +193,15 @@ class TesseractEngine : public OcrEngine {
       else if (!std::strchr(".,;:()[]{}|!'%OlISB", c)) return false;
     }
     return digit;
+  }
+
+  // The line's text: its words, one space between.
+  static void JoinWords(Line* line) {
+    line->text.clear();
+    for (const Word& w : line->words) {
+      if (!line->text.empty()) line->text += ' ';
+      line->text += w.text;
+    }
   }
 
   // The digits of `text`, in order.
@@ -267,9 +268,7 @@ class TesseractEngine : public OcrEngine {
         words.push_back(std::move(w));
       }
       line.words = std::move(words);
-      if (!line_changed) continue;
-      line.text.clear();
-      for (const Word& w : line.words) line.text += (line.text.empty() ? "" : " ") + w.text;
+      if (line_changed) JoinWords(&line);
     }
     if (tried) api_.SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation_mode));
   }
@@ -292,17 +291,31 @@ class TesseractEngine : public OcrEngine {
     if (!it) return words;
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
-      Word w;
-      w.text = Trim(Take(it->GetUTF8Text(tesseract::RIL_WORD)));
-      w.confidence = it->Confidence(tesseract::RIL_WORD);
-      if (w.text.empty() || IsSpeckle(w.text, w.confidence)) continue;
-      segment_confidences->push_back(static_cast<float>(w.confidence));
-      if (std::optional<float> digits = DigitConfidence(*it)) w.confidence = *digits;
-      int l = 0, t = 0, r = 0, b = 0;
-      if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) w.box = Box{double(l), double(t), double(r), double(b)};
-      words.push_back(std::move(w));
+      float segment_confidence = 0;
+      std::optional<Word> w = WordAt(*it, &segment_confidence);
+      if (!w) continue;
+      segment_confidences->push_back(segment_confidence);
+      words.push_back(std::move(*w));
     } while (it->Next(tesseract::RIL_WORD));
     return words;
+  }
+
+  // The word at `it` with its box and confidence, or nullopt for an empty
+  // word or a speckle. A figure's confidence is that of its weakest digit:
+  // Tesseract gives a word the confidence of its whole segment, which a
+  // table rule next to the number can drag down while every digit was read
+  // surely; that segment confidence goes to `segment_confidence`.
+  static std::optional<Word> WordAt(const tesseract::ResultIterator& it, float* segment_confidence) {
+    Word w;
+    w.text = Trim(Take(it.GetUTF8Text(tesseract::RIL_WORD)));
+    w.confidence = it.Confidence(tesseract::RIL_WORD);
+    if (w.text.empty() || IsSpeckle(w.text, w.confidence)) return std::nullopt;
+    *segment_confidence = static_cast<float>(w.confidence);
+    if (std::optional<float> digits = DigitConfidence(it)) w.confidence = *digits;
+    int left = 0, top = 0, right = 0, bottom = 0;
+    if (it.BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom))
+      w.box = Box{double(left), double(top), double(right), double(bottom)};
+    return w;
   }
 
   // The lowest symbol confidence among the digits of the word at `it`, or

@@ -258,6 +258,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       if (!toks[i].year_like) no_years.push_back(i);
     if (no_years.size() == labels.size()) values = no_years;
   }
+  std::vector<Table::UnreadCell> unread;
   if (labels.size() > values.size() && !labels.empty()) {
     // One row per label, some value unreadable ("Region Sjælland Ax"): when
     // every value stands alone on a label's line, the readable rows are kept
@@ -281,6 +282,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
           if (roles[i] == Role::kNone && toks[i].kind != TokKind::kSeparator) cell += (cell.empty() ? "" : " ") + toks[i].raw;
         res.problems.push_back(AtLine(here, block.body[line]) + ": no readable value for " + l.region +
                                (cell.empty() ? "" : " (\"" + cell + "\")") + " in \"" + block.body[line].text + "\"");
+        unread.push_back(Table::UnreadCell{period.label, l.region, cell, SourceFor(block.body, toks[l.token])});
       }
       labels = std::move(kept);
       values = std::move(kept_values);
@@ -339,6 +341,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
   Table table;
   table.number = 2;
   table.caption = block.caption;
+  table.unread = std::move(unread);
   if (!block.caption_lines.empty()) {
     table.source.page = block.caption_lines[0].page;
     table.source.line = block.caption_lines[0].line;

@@ -1075,8 +1075,9 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
       if (value_of[k] != std::string::npos) continue;
       size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
       const SegLine& l = block.body[toks[at].line];
-      std::string what = unreadable[k] != std::string::npos ? " (\"" + toks[at].raw + "\")" : "";
-      unread.push_back(Table::UnreadCell{r.periods[k].period.label, SourceFor(block.body, toks[at])});
+      const std::string read = unreadable[k] != std::string::npos ? toks[at].raw : std::string();
+      std::string what = read.empty() ? "" : " (\"" + read + "\")";
+      unread.push_back(Table::UnreadCell{r.periods[k].period.label, std::nullopt, read, SourceFor(block.body, toks[at])});
       res.problems.push_back(AtLine(here, l) +
                              ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
                              "\"");

@@ -189,10 +189,17 @@ Result<std::string> NoteJson(const NoteResult& note) {
   for (const Table& t : note.extraction.tables) {
     json records = json::array();
     for (const Record& r : t.records) records.push_back(RecordJson(r, note.path, valid, failed));
+    json unread = json::array();
+    for (const Table::UnreadCell& u : t.unread)
+      unread.push_back({{"period", u.period},
+                        {"region", u.region ? json(*u.region) : json(nullptr)},
+                        {"text", u.text},
+                        {"source", RefJson(u.source)}});
     tables.push_back({{"number", t.number},
                       {"caption", t.caption},
                       {"source", RefJson(t.source)},
-                      {"records", records}});
+                      {"records", records},
+                      {"unread", unread}});
   }
   json facts = json::array();
   for (const Record& r : note.extraction.facts) facts.push_back(RecordJson(r, note.path, valid, failed));

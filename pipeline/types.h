@@ -94,11 +94,14 @@ struct Table {
   // Tables 1 and 3: a total printed after the periods ("I alt"), not a
   // period itself; its period is empty. Checked against the sum.
   std::optional<Record> printed_total;
-  // Tables 1 and 3: periods the table prints whose value could not be read
-  // ("2021 Si", "43 ad 54"), with the cell's place; no record stands for
-  // them, and periods_contiguous fails.
+  // Cells the table prints whose value could not be read, with what stands
+  // there and the cell's place; no record stands for them. Tables 1 and 3:
+  // a period's value ("2021 Si", "43 ad 54"; periods_contiguous fails);
+  // table 2: a region's ("Region Sjælland Ax"; regions_complete fails).
   struct UnreadCell {
-    std::string period;
+    std::string period;                 // the period the cell is for
+    std::optional<std::string> region;  // table 2: the region's canonical name
+    std::string text;                   // what was read in its place ("Ax"); "" when none was found
     SourceRef source;
   };
   std::vector<UnreadCell> unread;

@@ -316,15 +316,27 @@ Check RegionsComplete(const Table* t2) {
     if (r.region) ++seen[*r.region];
     c.subjects.push_back(RecordId(r));
   }
+  // A row printed with an unreadable value is named as such, at its place.
+  std::map<std::string, const Table::UnreadCell*> unread;
+  for (const Table::UnreadCell& u : t2->unread)
+    if (u.region) unread.emplace(*u.region, &u);
+  auto missing = [&](const std::string& name) {
+    auto u = unread.find(name);
+    if (u == unread.end()) return name + " missing";
+    const Table::UnreadCell& cell = *u->second;
+    std::string read = cell.text.empty() ? "" : "\"" + cell.text + "\", ";
+    return name + " unreadable (" + read + Where(cell.source) + ")";
+  };
   std::string problems;
   for (const char* name : kRegions) {
-    if (seen[name] == 0) AppendPart(&problems, std::string(name) + " missing");
+    if (seen[name] == 0) AppendPart(&problems, missing(name));
     if (seen[name] > 1) AppendPart(&problems, std::string(name) + " twice");
   }
-  if (seen["Total"] != 1)
-    AppendPart(&problems, seen["Total"] == 0 ? "no total row" : "more than one total row");
+  if (seen["Total"] == 0) AppendPart(&problems, unread.count("Total") ? missing("Total") : "no total row");
+  if (seen["Total"] > 1) AppendPart(&problems, "more than one total row");
   c.actual = std::to_string(t2->records.size()) + " rows";
   c.sources.push_back(t2->source);
+  for (const Table::UnreadCell& u : t2->unread) c.sources.push_back(u.source);
   if (problems.empty()) {
     c.status = CheckStatus::kPass;
     c.message = "all five regions and the total are there";

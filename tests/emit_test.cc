@@ -64,6 +64,21 @@ TEST(EmitTest, NoteDocumentPassesItsSchemaAndCarriesEverything) {
     EXPECT_NE(doc->find(part), std::string::npos) << part << "\n" << *doc;
 }
 
+TEST(EmitTest, UnreadableCellsAreInTheTablesOutput) {
+  NoteResult n = SmallNote();
+  EXPECT_NE(NoteJson(n)->find("\"unread\": []"), std::string::npos);
+  n.extraction.tables[0].unread.push_back(
+      Table::UnreadCell{"2025-H1", "Region Sjælland", "Ax", SourceRef{1, 6, "Region Sjælland Ax", {}, {}}});
+  n.report = Validate(n.extraction);
+  Result<std::string> doc = NoteJson(n);
+  ASSERT_TRUE(doc.has_value()) << doc.error().ToString();  // the schema holds it
+  std::string unread = doc->substr(doc->find("\"unread\": ["));
+  unread = unread.substr(0, unread.find(']'));
+  for (const char* part : {"\"period\": \"2025-H1\"", "\"region\": \"Region Sjælland\"", "\"text\": \"Ax\"",
+                           "\"line\": 6", "\"text\": \"Region Sjælland Ax\""})
+    EXPECT_NE(unread.find(part), std::string::npos) << part << "\n" << unread;
+}
+
 TEST(EmitTest, JsonlHasOneRecordPerLineMarkedWithFailedChecks) {
   NoteResult n = SmallNote();
   Result<std::string> out = RecordsJsonl(n);

@@ -342,6 +342,9 @@ TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
   EXPECT_THAT(Cells(*t), ElementsAre("2020=274", "2022=347", "2027-H1=375"));
   EXPECT_THAT(ex.problems, ::testing::Contains(
                                "table 1 (page 1, line 2): page 1: line 5: no readable value for 2021 in \"2021 Si\""));
+  ASSERT_EQ(t->unread.size(), 1u);
+  EXPECT_EQ(t->unread[0].period, "2021");
+  EXPECT_EQ(t->unread[0].source.line, 5);
   // Columns: "ad" stands where 2024's value was printed.
   const char* columns =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
@@ -354,6 +357,10 @@ TEST(Table1Test, AnUnreadableCellLosesOnlyItsPeriod) {
   EXPECT_THAT(Cells(*t3), ElementsAre("2021=46", "2022=41", "2023=64", "2025-H1=28"));
   EXPECT_THAT(ex3.problems, ::testing::Contains("table 3 (page 1, line 2): page 1: line 4: no readable value for 2024 "
                                                 "(\"ad\") in \"Henvendel- 46 41 64 ad 28\""));
+  ASSERT_EQ(t3->unread.size(), 1u);
+  EXPECT_EQ(t3->unread[0].period, "2024");
+  EXPECT_EQ(t3->unread[0].text, "ad");
+  EXPECT_FALSE(t3->unread[0].region.has_value());
   // A short row label first on the line is no cell: nothing is paired.
   const char* labelled =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
@@ -992,6 +999,12 @@ TEST(Table2Test, AnUnreadableValueWithATotal) {
                                      "Region Syddanmark=116", "Total=502"));
   EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 2): page 1: line 6: no readable value for "
                                                "Region Sjælland (\"Ax\") in \"Region Sjælland Ax\""));
+  // The cell is kept in the table, for the output and the regions check.
+  ASSERT_EQ(t->unread.size(), 1u);
+  EXPECT_EQ(t->unread[0].region, "Region Sjælland");
+  EXPECT_EQ(t->unread[0].period, "2025-H1");
+  EXPECT_EQ(t->unread[0].text, "Ax");
+  EXPECT_EQ(t->unread[0].source.line, 6);
   // Two values on the next row: as many values as labels, but paired in
   // order Sjælland would take Syddanmark's 116. The table is left out.
   std::string two = text;

@@ -157,6 +157,34 @@ TEST(ValidateTest, ChangedRegionFailsExactlyTheSumCheck) {
   EXPECT_EQ(c.subjects.size(), 6u);
 }
 
+TEST(ValidateTest, AnUnreadableRegionIsNamedWithWhatWasRead) {
+  // Region Sjælland's value read as "Ax": the region is unreadable, not
+  // missing, and the check points at its line; a region with no row at all
+  // is still missing.
+  Extraction ex = Note();
+  std::vector<Record>& t2 = ex.tables[1].records;
+  SourceRef where = t2[3].source;
+  where.line = 16;
+  t2.erase(t2.begin() + 3);                   // Sjælland
+  t2.erase(t2.begin());                       // Hovedstaden
+  ex.tables[1].unread.push_back(Table::UnreadCell{"2025-H1", "Region Sjælland", "Ax", where});
+  ValidationReport r = Validate(ex);
+  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
+                                 [](const Check& c) { return c.name == "regions_complete"; });
+  EXPECT_EQ(c.status, CheckStatus::kFail);
+  EXPECT_EQ(c.message, "table 2 (unknown place): Region Hovedstaden missing; "
+                       "Region Sjælland unreadable (\"Ax\", page 1, line 16)");
+  ASSERT_EQ(c.sources.size(), 2u);
+  EXPECT_EQ(c.sources[1].line, 16);
+  // Nothing read in its place: only where.
+  ex.tables[1].unread[0].text.clear();
+  r = Validate(ex);
+  for (const Check& k : r.checks) {
+    if (k.name != "regions_complete") continue;
+    EXPECT_NE(k.message.find("Region Sjælland unreadable (page 1, line 16)"), std::string::npos) << k.message;
+  }
+}
+
 TEST(ValidateTest, MissingTablesAreNamed) {
   Extraction ex = Note();
   ex.tables.erase(ex.tables.begin() + 1, ex.tables.end());
@@ -226,7 +254,7 @@ TEST(ValidateTest, AnUnreadableFirstCellIsAGap) {
   where.line = 24;
   t3.erase(t3.begin());
   EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kPass);
-  ex.tables[2].unread.push_back(Table::UnreadCell{"2023", where});
+  ex.tables[2].unread.push_back(Table::UnreadCell{"2023", std::nullopt, "", where});
   ValidationReport r = Validate(ex);
   EXPECT_EQ(Statuses(r)["periods_contiguous"], CheckStatus::kFail);
   for (const Check& c : r.checks) {

@@ -307,6 +307,15 @@ Result<std::optional<StoredNote>> TryStore(Database& db, const NoteResult& note,
         sql::kInsertProblem, {Text(doc.sha256), Int(static_cast<long long>(i + 1)), Text(ex.problems[i])});
     if (!e) return fail(e.error());
   }
+  long long unread_seq = 0;
+  for (const Table& t : ex.tables) {
+    for (const Table::UnreadCell& u : t.unread) {
+      Result<long long> e = db.Exec(sql::kInsertUnreadCell,
+                                    {Text(doc.sha256), Int(++unread_seq), Int(t.number), Text(u.period), u.region,
+                                     Text(u.text), Int(u.source.page), Int(u.source.line), Text(u.source.text)});
+      if (!e) return fail(e.error());
+    }
+  }
 
   // What changed since the previous revision of the same period.
   if (out.revision > 1) {

@@ -17,6 +17,11 @@
 //   corrections     repairs (stage 'repair'), digit fixes ('digit') and
 //                   words left alone with a guess ('undecided').
 //   problems        what the extractor could not extract.
+// Version 2 adds:
+//   unread_cells    table cells printed but unreadable (no record stands for
+//                   them): table, period, region (table 2), what was read in
+//                   the cell's place, page, line and the line's text. The
+//                   cells to enter by hand.
 // Views:
 //   current_notes   the newest valid revision of each note period.
 //   valid_figures   figures of current_notes only, one row per (note, table,
@@ -151,6 +156,22 @@ FROM (
 ) l
 WHERE newest = 1)",
        }},
+      {2,
+       "unread_cells: table cells printed but unreadable",
+       {
+           R"(CREATE TABLE unread_cells (
+  note_sha256 TEXT NOT NULL REFERENCES notes (sha256),
+  seq INTEGER NOT NULL,
+  table_no INTEGER NOT NULL,
+  period TEXT NOT NULL,
+  region TEXT,
+  read_text TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  source_text TEXT NOT NULL,
+  PRIMARY KEY (note_sha256, seq)
+))",
+       }},
   };
   return kMigrations;
 }
@@ -205,6 +226,10 @@ VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING)";
 
 const std::string_view kInsertProblem =
     "INSERT INTO problems (note_sha256, seq, message) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+const std::string_view kInsertUnreadCell = R"(INSERT INTO unread_cells (note_sha256, seq,
+  table_no, period, region, read_text, page, line, source_text)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING)";
 
 // The revision a new one is compared with: the newest valid one before it,
 // else the one just before it.

@@ -35,6 +35,7 @@ extern const std::string_view kInsertCorrectionPrefix;
 extern const int kCorrectionColumns;
 extern const std::string_view kOnConflictDoNothing;
 extern const std::string_view kInsertProblem;
+extern const std::string_view kInsertUnreadCell;
 extern const std::string_view kSelectComparedRevision;  // $1 period, $2 new revision
 extern const std::string_view kSelectRevisionFigures;  // $1 period, $2 revision
 extern const std::string_view kSelectAllSha;

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "pipeline/db.h"
+#include "pipeline/db_schema.h"
 #include "tests/db_test_util.h"
 
 namespace notat {
@@ -51,12 +52,13 @@ TEST_P(DbTest, OpenMigratesOnceAndCreatesTheViews) {
   NOTAT_TEST_DATABASE(tdb, GetParam(), dir);
   auto db = MustOpen(tdb.url());
   ASSERT_TRUE(db);
-  EXPECT_EQ(SchemaVersion(*db).value_or(-1), 1);
-  EXPECT_EQ(LatestSchemaVersion(), 1);
+  EXPECT_EQ(SchemaVersion(*db).value_or(-1), 2);
+  EXPECT_EQ(LatestSchemaVersion(), 2);
   db.reset();
   db = MustOpen(tdb.url());  // a second open runs no migration again
   ASSERT_TRUE(db);
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 1);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM unread_cells"), 0);
   for (const char* view : {"current_notes", "valid_figures", "figure_conflicts", "latest_figures"})
     EXPECT_EQ(Count(*db, std::string("SELECT COUNT(*) FROM ") + view), 0) << view;
 }
@@ -275,9 +277,50 @@ TEST_P(DbTest, RolledBackTransactionLeavesNothing) {
   ASSERT_TRUE(db->Exec("INSERT INTO schema_version (version, description, applied_at) "
                        "VALUES ($1, $2, $3)",
                        {std::string("50"), std::string("x"), std::string("now")}));
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 3);
   ASSERT_TRUE(db->Rollback());
-  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 1);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM schema_version"), 2);
+}
+
+TEST_P(DbTest, AVersion1DatabaseIsUpgradedAndKeepsItsNotes) {
+  // A database made by a notat that knew only version 1, with a note in it.
+  TempDir dir;
+  NOTAT_TEST_DATABASE(tdb, GetParam(), dir);
+  {
+    DbOptions no_migration;
+    no_migration.migrate = false;
+    Result<std::unique_ptr<Database>> raw = OpenDatabase(tdb.url(), no_migration);
+    ASSERT_TRUE(raw) << raw.error().ToString();
+    ASSERT_TRUE((*raw)->Exec(sql::kCreateSchemaVersion));
+    for (std::string_view statement : Migrations().front().statements) ASSERT_TRUE((*raw)->Exec(statement));
+    ASSERT_TRUE((*raw)->Exec("INSERT INTO schema_version (version, description, applied_at) VALUES (1, 'v1', 'then')"));
+    ASSERT_TRUE((*raw)->Exec("INSERT INTO notes (sha256, period, revision, period_start, period_end, source_path, "
+                             "kind, page_count, title, ingested_at, valid, figure_count) VALUES ('old', '2024-H2', 1, "
+                             "'2024-07-01', '2024-12-31', 'old.txt', 'text', 1, '', 'then', 1, 0)"));
+  }
+  auto db = MustOpen(tdb.url());
+  ASSERT_TRUE(db);
+  EXPECT_EQ(SchemaVersion(*db).value_or(-1), 2);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM notes"), 1);
+  // A note with an unreadable cell is stored whole after the upgrade.
+  NoteResult note = FakeResult("notes/2025-h1.txt", Note2025H1().Text());
+  for (Table& t : note.extraction.tables)
+    if (t.number == 2) t.unread.push_back(Table::UnreadCell{"2025-H1", "Region Nordjylland", "Ax",
+                                                            SourceRef{1, 9, "Region Nordjylland Ax", {}, {}}});
+  Result<StoredNote> s = StoreNote(*db, note, "2025-07-01T10:00:00Z");
+  ASSERT_TRUE(s) << s.error().ToString();
+  Result<std::vector<DbRow>> rows =
+      db->Query("SELECT table_no, period, region, read_text, page, line, source_text FROM unread_cells");
+  ASSERT_TRUE(rows) << rows.error().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  const DbRow& r = (*rows)[0];
+  EXPECT_EQ(std::stoi(*r[0]), 2);
+  EXPECT_EQ(*r[1], "2025-H1");
+  EXPECT_EQ(*r[2], "Region Nordjylland");
+  EXPECT_EQ(*r[3], "Ax");
+  EXPECT_EQ(std::stoi(*r[4]), 1);
+  EXPECT_EQ(std::stoi(*r[5]), 9);
+  EXPECT_EQ(*r[6], "Region Nordjylland Ax");
 }
 
 TEST_P(DbTest, NewerSchemaIsRefused) {
@@ -292,7 +335,7 @@ TEST_P(DbTest, NewerSchemaIsRefused) {
   Result<std::unique_ptr<Database>> db = OpenDatabase(tdb.url());
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error().code, ErrorCode::kSink);
-  EXPECT_NE(db.error().message.find("schema version 99, newer than this notat knows (1)"),
+  EXPECT_NE(db.error().message.find("schema version 99, newer than this notat knows (2)"),
             std::string::npos)
       << db.error().message;
 }

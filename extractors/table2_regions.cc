@@ -326,10 +326,11 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       return res;
     }
   }
-  std::vector<std::string> missing;
+  std::vector<std::string> missing;  // (an unreadable row is reported above)
   for (std::string_view key : kRegionKeys) {
     std::string name = MatchRegion(key);
-    if (!seen.count(name)) missing.push_back(name);
+    auto is_unread = [&](const Table::UnreadCell& u) { return u.region == name; };
+    if (!seen.count(name) && std::none_of(unread.begin(), unread.end(), is_unread)) missing.push_back(name);
   }
   if (!missing.empty()) {
     std::string list;

@@ -1005,6 +1005,8 @@ TEST(Table2Test, AnUnreadableValueWithATotal) {
   EXPECT_EQ(t->unread[0].period, "2025-H1");
   EXPECT_EQ(t->unread[0].text, "Ax");
   EXPECT_EQ(t->unread[0].source.line, 6);
+  // ... and reported once: the region is not also "missing".
+  EXPECT_THAT(ex.problems, ::testing::Not(::testing::Contains(::testing::HasSubstr("missing"))));
   // Two values on the next row: as many values as labels, but paired in
   // order Sjælland would take Syddanmark's 116. The table is left out.
   std::string two = text;

@@ -218,12 +218,17 @@ Check PeriodsContiguous(const Extraction& ex) {
                                 " (" + Where(u.source) + ")");
       c.sources.push_back(u.source);
     }
-    // The last column should be the note's own period (or the year holding it).
+    // The last column should be the note's own period, or the year holding
+    // it once that year is over: a first-half note cannot count its whole
+    // year (a header whose "1. halvår" OCR lost reads as the bare year).
     ParsedPeriod note;
     if (prev && ParsePeriod(ex.note_period, &note) &&
-        !(prev->year == note.year && (prev->half == note.half || prev->half == 0))) {
+        !(prev->year == note.year && (prev->half == note.half || (prev->half == 0 && note.half != 1)))) {
+      const bool whole_year_too_soon = prev->year == note.year && prev->half == 0;
       AppendPart(&problems, std::string("table ") + std::to_string(n) + " ends at " + prev_record->period +
-                                ", not at the note's period " + ex.note_period);
+                                (whole_year_too_soon ? ", the whole year, but the note covers only its first half, "
+                                                     : ", not at the note's period ") +
+                                ex.note_period);
       c.sources.push_back(prev_record->source);
     }
   }

@@ -264,6 +264,24 @@ TEST(ValidateTest, AnUnreadableFirstCellIsAGap) {
   }
 }
 
+TEST(ValidateTest, AFirstHalfNoteCannotEndAtItsWholeYear) {
+  // OCR lost the "1. halvår" over table 1's last column: it reads as the
+  // bare year 2025, which a note on the first half of 2025 cannot count.
+  Extraction ex = Note();
+  ex.tables[0].records.back().period = "2025";
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Statuses(r)["periods_contiguous"], CheckStatus::kFail);
+  for (const Check& c : r.checks) {
+    if (c.name != "periods_contiguous") continue;
+    EXPECT_EQ(c.message, "table 1 ends at 2025, the whole year, but the note covers only its first half, 2025-H1");
+  }
+  // In a second-half note the whole year is over: it may end a table.
+  ex.note_period = "2025-H2";
+  ex.tables[0].records.back().period = "2025";
+  ex.tables[2].records.back().period = "2025";
+  EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kPass);
+}
+
 TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {
   Extraction ex = Note();
   ex.note_period = "2025";

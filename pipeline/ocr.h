@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,12 +40,6 @@ struct OcrOptions {
   int page_segmentation_mode = 4;
   // Fill OcrResult::tsv (Tesseract's word table) too; costs a little time.
   bool want_tsv = false;
-  // When a page reads badly (mean word confidence below
-  // `reread_below_confidence`), ask Tesseract's orientation model (osd, from
-  // tesseract-ocr-osd) which way up it is, and read it again turned if that
-  // reads better: sideways and upside-down scans.
-  bool detect_orientation = true;
-  double reread_below_confidence = 60;
   // A figure read with less confidence than this (Tesseract's confidence in
   // the word's segment) is read again alone, as one line cut out around its
   // box, and the second reading replaces it when Tesseract is surer of it.
@@ -59,19 +54,29 @@ struct OcrResult {
   std::vector<Line> lines;
   std::string text;  // the engine's plain text output
   std::string tsv;   // word table, when OcrOptions::want_tsv
-  // The image the boxes refer to: the one given, turned clockwise by
-  // `rotation` degrees (0, 90, 180 or 270). 0 x 0 when the engine does not say.
+  // The image the boxes refer to. 0 x 0 when the engine does not say.
   int width = 0, height = 0;
+  // Set by the caller that read the page turned upright: clockwise degrees
+  // (0, 90, 180 or 270) the page as scanned was turned.
   int rotation = 0;
 };
+
+// The mean confidence of the words read; 0 when none was.
+double MeanWordConfidence(const OcrResult& r);
 
 // One engine per thread: Recognize is not safe to call concurrently on one
 // engine, but separate engines may run in parallel.
 class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
-  // Recognizes the text of `image`. Errors: kOcr when the engine fails.
+  // Recognizes the text of `image` as it stands. Errors: kOcr when the
+  // engine fails.
   virtual Result<OcrResult> Recognize(const RasterImage& image) = 0;
+  // Clockwise degrees (0, 90, 180 or 270) to turn `image` so its text stands
+  // upright; nullopt when the engine cannot tell. Tesseract asks its
+  // orientation model (tesseract-ocr-osd). An engine without one takes every
+  // page as upright.
+  virtual std::optional<int> DetectTurn(const RasterImage& /*image*/) { return 0; }
 };
 
 // Makes a fresh engine; called once per worker thread.
@@ -112,6 +117,14 @@ struct CleanedImage {
 // Prepares a page image for OCR: grayscale in, cleaned grayscale out. Never
 // fails on a valid image; kInternal if Leptonica runs out of memory.
 Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& options = {});
+
+// Whether a word Tesseract read (its text, confidence 0-100 and box size in
+// pixels) is scan noise, dropped from the page's text: punctuation read
+// with low confidence (rules of tables, '|', are read surely and kept), or
+// a mark far thinner than any letter that Tesseract all but refused (a
+// rule's remnant read as "r" between two header words). A thin, unsure "l"
+// that is the I of "I alt" is a letter's width and kept.
+bool IsOcrNoise(std::string_view text, float confidence, int width, int height);
 
 // `image` turned clockwise by `degrees` (0, 90, 180 or 270; others are taken
 // modulo 360 and rounded down to a quarter turn).

@@ -92,14 +92,33 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// Punctuation read from scan noise: no letter or digit, low confidence. Rules
-// of tables ('|') are read with high confidence and kept.
-bool IsSpeckle(const std::string& text, float confidence) {
+
+}  // namespace
+
+double MeanWordConfidence(const OcrResult& r) {
+  double sum = 0;
+  int n = 0;
+  for (const Line& l : r.lines)
+    for (const Word& w : l.words) {
+      sum += w.confidence;
+      ++n;
+    }
+  return n == 0 ? 0 : sum / n;
+}
+
+bool IsOcrNoise(std::string_view text, float confidence, int width, int height) {
   constexpr float kMinPunctuationConfidence = 75;
+  // A mark at most a tenth as wide as it is tall, read with almost no
+  // confidence: letters' stems (I, l, 1) are a sixth or more.
+  constexpr float kMaxSliverConfidence = 10;
+  constexpr int kSliverAspect = 10;
+  if (confidence < kMaxSliverConfidence && width > 0 && width * kSliverAspect < height) return true;
   for (unsigned char c : text)
     if (std::isalnum(c) || c >= 0x80) return false;
   return confidence < kMinPunctuationConfidence;
 }
+
+namespace {
 
 class TesseractEngine : public OcrEngine {
  public:
@@ -109,19 +128,6 @@ class TesseractEngine : public OcrEngine {
   ~TesseractEngine() override {
     api_.End();
     osd_.End();
-  }
-
-  Result<OcrResult> Recognize(const RasterImage& image) override {
-    Result<OcrResult> first = RecognizeOnce(image);
-    if (!first || !options_.detect_orientation ||
-        MeanConfidence(*first) >= options_.reread_below_confidence)
-      return first;
-    int turn = DetectTurn(image);
-    if (turn == 0) return first;
-    Result<OcrResult> turned = RecognizeOnce(RotateClockwise(image, turn));
-    if (!turned || MeanConfidence(*turned) <= MeanConfidence(*first)) return first;
-    turned->rotation = turn;
-    return turned;
   }
 
   Result<void> Init(const std::string& model_dir) {
@@ -135,7 +141,7 @@ class TesseractEngine : public OcrEngine {
     return {};
   }
 
-  Result<OcrResult> RecognizeOnce(const RasterImage& image) {
+  Result<OcrResult> Recognize(const RasterImage& image) override {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() != static_cast<size_t>(image.width) * image.height)
       return MakeError(ErrorCode::kInternal, "OCR given an empty or inconsistent image");
@@ -309,12 +315,14 @@ class TesseractEngine : public OcrEngine {
     Word w;
     w.text = Trim(Take(it.GetUTF8Text(tesseract::RIL_WORD)));
     w.confidence = it.Confidence(tesseract::RIL_WORD);
-    if (w.text.empty() || IsSpeckle(w.text, w.confidence)) return std::nullopt;
+    int left = 0, top = 0, right = 0, bottom = 0;
+    const bool boxed = it.BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+    if (w.text.empty() || IsOcrNoise(w.text, static_cast<float>(w.confidence), boxed ? right - left : 0,
+                                     boxed ? bottom - top : 0))
+      return std::nullopt;
     *segment_confidence = static_cast<float>(w.confidence);
     if (std::optional<float> digits = DigitConfidence(it)) w.confidence = *digits;
-    int left = 0, top = 0, right = 0, bottom = 0;
-    if (it.BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom))
-      w.box = Box{double(left), double(top), double(right), double(bottom)};
+    if (boxed) w.box = Box{double(left), double(top), double(right), double(bottom)};
     return w;
   }
 
@@ -333,28 +341,16 @@ class TesseractEngine : public OcrEngine {
     return lowest;
   }
 
-  static double MeanConfidence(const OcrResult& r) {
-    double sum = 0;
-    int n = 0;
-    for (const Line& l : r.lines)
-      for (const Word& w : l.words) {
-        sum += w.confidence;
-        ++n;
-      }
-    return n == 0 ? 0 : sum / n;
-  }
-
-  // Clockwise degrees to turn `image` so its text stands upright, from
-  // Tesseract's orientation model; 0 when upright, unsure, or the model
-  // (osd.traineddata) is not installed.
-  int DetectTurn(const RasterImage& image) {
+  // From Tesseract's orientation model; nullopt when it is unsure or not
+  // installed (osd.traineddata).
+  std::optional<int> DetectTurn(const RasterImage& image) override {
     constexpr float kMinOrientationConfidence = 2;
     if (!osd_ready_) {
       if (osd_failed_ ||
           !std::filesystem::is_regular_file(model_dir_ + "/osd.traineddata") ||
           osd_.Init(model_dir_.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
         osd_failed_ = true;
-        return 0;
+        return std::nullopt;
       }
       osd_.SetPageSegMode(tesseract::PSM_OSD_ONLY);
       osd_ready_ = true;
@@ -362,7 +358,7 @@ class TesseractEngine : public OcrEngine {
     // OSD takes the resolution from the image itself (it warns and assumes
     // 70 dpi for raw pixels), so it gets a Leptonica image that carries it.
     std::unique_ptr<Pix, PixDeleter> pix(pixCreate(image.width, image.height, 8));
-    if (!pix) return 0;
+    if (!pix) return std::nullopt;
     int dpi = image.dpi > 0 ? image.dpi : 300;
     pixSetResolution(pix.get(), dpi, dpi);
     l_uint32* data = pixGetData(pix.get());
@@ -377,7 +373,7 @@ class TesseractEngine : public OcrEngine {
     const char* script = nullptr;
     bool ok = osd_.DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
     osd_.Clear();
-    if (!ok || confidence < kMinOrientationConfidence) return 0;
+    if (!ok || confidence < kMinOrientationConfidence) return std::nullopt;
     // `degrees` is how far the text is turned; turning back undoes it.
     return (360 - degrees % 360) % 360;
   }

@@ -24,6 +24,7 @@
 
 #include "pipeline/ocr.h"
 #include "pipeline/pdf_source.h"
+#include "pipeline/repair.h"
 #include "pipeline/utf8.h"
 
 namespace notat {
@@ -248,30 +249,105 @@ Result<void> WriteText(const std::string& path, const std::string& text) {
   return {};
 }
 
-// One page: rasterize, (keep), clean, (keep), OCR, (keep). The images are
-// freed before the next page is taken.
-Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine,
+// A page read with less mean word confidence than this, or (with a lexicon)
+// with fewer of its words Danish than kCheckTurnBelowDanish, may be turned:
+// sideways or upside down. Upside down, a line or two of text reads as junk
+// Tesseract may be fairly sure of ("7707 Jeajey Japue", 66 on average).
+constexpr double kCheckTurnBelowConfidence = 60;
+constexpr double kCheckTurnBelowDanish = 0.5;
+// ... or read far fewer characters than its ink holds: upright pages of
+// notes have 130-290 dark pixels per character read at 300 dpi; a page on
+// its side whose cleaning erased its letters may read as one "[9]" (95,000).
+constexpr double kMaxInkPerCharacter300 = 2000;
+
+// How well a page reads: the share of its words the lexicon knows (-1
+// without a lexicon or a word of letters), the mean word confidence, and
+// whether the characters read are too few for the page's ink.
+struct Reading {
+  double danish = -1;
+  double confidence = 0;
+  bool too_little = false;
+};
+
+// Pixels darker than mid-grey.
+size_t InkPixels(const RasterImage& image) {
+  return static_cast<size_t>(std::count_if(image.pixels.begin(), image.pixels.end(), [](uint8_t p) { return p < 128; }));
+}
+
+Reading JudgeReading(const OcrResult& r, const Lexicon* lexicon, const RasterImage& scan) {
+  Reading out;
+  out.confidence = MeanWordConfidence(r);
+  size_t characters = 0;
+  for (const Line& l : r.lines)
+    for (const Word& w : l.words) characters += w.text.size();
+  const double dpi = scan.dpi > 0 ? scan.dpi : 300;
+  out.too_little = static_cast<double>(InkPixels(scan)) >
+                   static_cast<double>(characters) * kMaxInkPerCharacter300 * (dpi / 300) * (dpi / 300);
+  if (lexicon != nullptr) {
+    Page page;
+    page.lines = r.lines;
+    TextHealth health = AssessText(page, *lexicon);
+    if (health.words > 0) out.danish = health.lexicon_hit_rate;
+  }
+  return out;
+}
+
+bool ReadsBadly(const Reading& r) {
+  return r.confidence < kCheckTurnBelowConfidence || (r.danish >= 0 && r.danish < kCheckTurnBelowDanish) ||
+         r.too_little;
+}
+
+// Enough characters for the ink where the other has not; else more Danish
+// words when both readings have some; else surer.
+bool ReadsBetter(const Reading& a, const Reading& b) {
+  if (a.too_little != b.too_little) return b.too_little;
+  if (a.danish >= 0 && b.danish >= 0 && a.danish != b.danish) return a.danish > b.danish;
+  return a.confidence > b.confidence;
+}
+
+// One page: rasterize, (keep), clean, OCR, (keep). When the page reads
+// badly, the engine is asked which way up the page is as scanned (cleaning
+// a page on its side erases its letters' strokes as if they were thin
+// rules). If it cannot tell and something was read (a page of a line or
+// two), the page is tried upside down, the usual mistake. A turned page is
+// cleaned and read again upright, and the better reading is kept. The
+// images are freed before the next page is taken.
+Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const Lexicon* lexicon,
                         const std::string& work_dir, const std::string& path) {
   std::string where = path + ": page " + std::to_string(job.index + 1);
   std::string base = work_dir.empty() ? "" : work_dir + "/" + PageName(job.index);
-  CleanedImage cleaned;
-  {
-    Result<RasterImage> image = rasterize(job.index);
-    if (!image) return std::unexpected(image.error());
-    if (!base.empty()) {
-      Result<void> w = WritePng(*image, base + "-1-render.png");
-      if (!w) return std::unexpected(w.error());
-    }
-    Result<CleanedImage> c = CleanForOcr(*image);
-    if (!c) return MakeError(c.error().code, where + ": " + c.error().message);
-    cleaned = std::move(*c);
-  }
+  Result<RasterImage> image = rasterize(job.index);
+  if (!image) return std::unexpected(image.error());
   if (!base.empty()) {
-    Result<void> w = WritePng(cleaned.image, base + "-2-clean.png");
+    Result<void> w = WritePng(*image, base + "-1-render.png");
     if (!w) return std::unexpected(w.error());
   }
-  Result<OcrResult> ocr = engine.Recognize(cleaned.image);
+  Result<CleanedImage> cleaned = CleanForOcr(*image);
+  if (!cleaned) return MakeError(cleaned.error().code, where + ": " + cleaned.error().message);
+  Result<OcrResult> ocr = engine.Recognize(cleaned->image);
   if (!ocr) return MakeError(ocr.error().code, where + ": " + ocr.error().message);
+  int turn = 0;
+  Reading reading = JudgeReading(*ocr, lexicon, *image);
+  if (ReadsBadly(reading)) {
+    std::optional<int> told = engine.DetectTurn(*image);
+    turn = told ? *told : ocr->lines.empty() ? 0 : 180;
+  }
+  if (turn != 0) {
+    Result<CleanedImage> upright = CleanForOcr(RotateClockwise(*image, turn));
+    if (!upright) return MakeError(upright.error().code, where + ": " + upright.error().message);
+    Result<OcrResult> again = engine.Recognize(upright->image);
+    if (!again) return MakeError(again.error().code, where + ": " + again.error().message);
+    if (ReadsBetter(JudgeReading(*again, lexicon, *image), reading)) {
+      again->rotation = turn;
+      ocr = std::move(again);
+      cleaned = std::move(upright);
+    }
+  }
+  *image = RasterImage{};
+  if (!base.empty()) {
+    Result<void> w = WritePng(cleaned->image, base + "-2-clean.png");
+    if (!w) return std::unexpected(w.error());
+  }
   if (!base.empty()) {
     Result<void> w = WriteText(base + "-3-ocr.txt", ocr->text);
     if (w) w = WriteText(base + "-3-ocr.tsv", ocr->tsv);
@@ -282,8 +358,8 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
   page.text_source = "ocr";
   page.text_source_why = job.why;
   if (ocr->rotation != 0) page.text_source_why += "; read turned " + std::to_string(ocr->rotation) + "°";
-  page.width = ocr->width > 0 ? ocr->width : cleaned.image.width;
-  page.height = ocr->height > 0 ? ocr->height : cleaned.image.height;
+  page.width = ocr->width > 0 ? ocr->width : cleaned->image.width;
+  page.height = ocr->height > 0 ? ocr->height : cleaned->image.height;
   page.lines = std::move(ocr->lines);
   return page;
 }
@@ -300,7 +376,7 @@ int WorkerCount(const Options& options, size_t jobs) {
 // error a serial run gives).
 Result<std::vector<Page>> OcrPages(const std::vector<OcrJob>& jobs, const RasterizerFactory& make_rasterizer,
                                    const OcrEngineFactory& make_engine, const Options& options,
-                                   const std::string& work_dir, const std::string& path) {
+                                   const Lexicon* lexicon, const std::string& work_dir, const std::string& path) {
   std::vector<std::optional<Result<Page>>> results(jobs.size());
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
@@ -319,7 +395,7 @@ Result<std::vector<Page>> OcrPages(const std::vector<OcrJob>& jobs, const Raster
         if (!r) return std::unexpected(r.error());
         rasterize = std::move(*r);
       }
-      return OcrOnePage(job, *rasterize, *engine, work_dir, path);
+      return OcrOnePage(job, *rasterize, *engine, lexicon, work_dir, path);
     };
     while (!failed.load()) {
       size_t i = next.fetch_add(1);
@@ -433,14 +509,14 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
       return RenderPage(**shared, index, options.render_dpi, options.max_pixels, path);
     });
   };
-  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, *work_dir, path);
+  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, lexicon, *work_dir, path);
   if (!ocr) return std::unexpected(ocr.error());
   for (Page& p : *ocr) doc.pages[p.number - 1] = std::move(p);
   return doc;
 }
 
 Result<Document> ReadImage(std::string_view bytes, const std::string& path, const Options& options,
-                           const OcrEngineFactory& make_engine, Document doc) {
+                           const Lexicon* lexicon, const OcrEngineFactory& make_engine, Document doc) {
   Result<int> count = CountImagePages(bytes, path);
   if (!count) return std::unexpected(count.error());
   if (options.ocr == OcrMode::kNever)
@@ -453,7 +529,7 @@ Result<Document> ReadImage(std::string_view bytes, const std::string& path, cons
   RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {
     return Rasterizer([&](int index) { return DecodeImagePage(bytes, index, options.max_pixels, path); });
   };
-  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, *work_dir, path);
+  Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, lexicon, *work_dir, path);
   if (!ocr) return std::unexpected(ocr.error());
   doc.pages = std::move(*ocr);
   return doc;
@@ -473,7 +549,7 @@ Result<Document> ReadPdfOrImageUnguarded(std::string_view bytes, InputKind kind,
     case InputKind::kTiff:
     case InputKind::kJpeg:
       doc.kind = "image";
-      return ReadImage(bytes, path, options, make_engine, std::move(doc));
+      return ReadImage(bytes, path, options, lexicon, make_engine, std::move(doc));
     default:
       return MakeError(ErrorCode::kInvalidInput,
                        path + ": " + std::string(InputKindName(kind)) + " is neither a PDF nor a page image");

@@ -1,6 +1,8 @@
 // PDF and image input without real OCR: text layers, the text-layer/OCR
 // choice, geometry, the worker pool and --keep-work with a fake OCR engine,
 // and bad input. Real Tesseract runs in ocr_test.cc.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -583,6 +585,97 @@ TEST(SourcePdfTest, HugePdfPageIsNotRendered) {
   EXPECT_EQ(doc.error().message,
             "poster.pdf: page 1: rendering at 300 dpi gives 60000x60000 pixels, over the limit of "
             "200000000 (max_pixels); not rendered");
+}
+
+// Reads an image as upright (confidence 90) when it is portrait with its
+// ink in the top half, and as junk (confidence 20) otherwise; its
+// orientation model says "a quarter turn" for landscape images and is unsure
+// of the rest (a page of a line or two). Remembers each image it is given.
+class TurningEngine : public OcrEngine {
+ public:
+  Result<OcrResult> Recognize(const RasterImage& image) override {
+    read.push_back(image);
+    size_t first_ink = std::find(image.pixels.begin(), image.pixels.end(), 0) - image.pixels.begin();
+    bool upright = image.height > image.width && first_ink < image.pixels.size() / 2;
+    OcrResult r;
+    Line line;
+    line.number = 1;
+    line.text = upright ? "upright" : "junk";
+    line.words.push_back(Word{line.text, Box{1, 2, 30, 12}, upright ? 90.0 : 20.0});
+    r.lines.push_back(line);
+    r.text = line.text + "\n";
+    return r;
+  }
+  std::optional<int> DetectTurn(const RasterImage& image) override {
+    asked.push_back(image);
+    if (image.width > image.height) return 90;
+    return std::nullopt;
+  }
+  std::vector<RasterImage> read, asked;
+};
+
+// `image` as a PNG read by ReadPdfOrImage with `engine`.
+Result<Document> ReadWith(const RasterImage& image, TurningEngine* engine) {
+  std::string path = (std::filesystem::temp_directory_path() / ("notat-turn-" + std::to_string(::getpid()) + ".png")).string();
+  if (Result<void> w = WritePng(image, path); !w) return std::unexpected(w.error());
+  std::string png = ReadFileBytes(path);
+  std::filesystem::remove(path);
+  struct Borrowed : OcrEngine {
+    TurningEngine* e;
+    explicit Borrowed(TurningEngine* engine) : e(engine) {}
+    Result<OcrResult> Recognize(const RasterImage& i) override { return e->Recognize(i); }
+    std::optional<int> DetectTurn(const RasterImage& i) override { return e->DetectTurn(i); }
+  };
+  OcrEngineFactory factory = [engine]() -> Result<std::unique_ptr<OcrEngine>> {
+    return std::unique_ptr<OcrEngine>(std::make_unique<Borrowed>(engine));
+  };
+  return ReadPdfOrImage(png, InputKind::kPng, "turned.png", Options{}, nullptr, factory);
+}
+
+TEST(SourcePdfTest, APageReadTurnedIsCleanedUprightAndReadAgain) {
+  // A page scanned on its side: the text is a block near its left edge, and
+  // a thin rule runs across it (upright, a vertical rule). Cleaning is not
+  // the same on a page's side (thin vertical rules are erased, thin
+  // horizontal strokes kept), so the orientation model is asked about the
+  // page as scanned, and the page is turned first, then cleaned and read.
+  RasterImage sideways{400, 300, 300, std::vector<uint8_t>(400 * 300, 255)};
+  for (int x = 40; x < 360; ++x) sideways.pixels[150 * 400 + x] = 0;
+  for (int y = 100; y < 140; ++y)
+    for (int x = 20; x < 26; ++x) sideways.pixels[y * 400 + x] = 0;
+  TurningEngine engine;
+  Result<Document> doc = ReadWith(sideways, &engine);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(engine.asked.size(), 1u);
+  EXPECT_TRUE(engine.asked[0].pixels == sideways.pixels) << "asked about the page as scanned";
+  ASSERT_EQ(engine.read.size(), 2u);
+  Result<CleanedImage> upright = CleanForOcr(RotateClockwise(sideways, 90));
+  ASSERT_TRUE(upright);
+  EXPECT_TRUE(engine.read[1].pixels == upright->image.pixels) << "read again cleaned upright";
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_EQ(doc->pages[0].lines[0].text, "upright");
+  EXPECT_EQ(doc->pages[0].text_source_why, "image input; read turned 90°");
+}
+
+TEST(SourcePdfTest, AnUpsideDownPageIsFoundWhenTheOrientationModelIsUnsure) {
+  // Portrait, its ink at the bottom: junk as read; the model is unsure
+  // (a page of a line or two), so the page is tried upside down.
+  RasterImage page{300, 400, 300, std::vector<uint8_t>(300 * 400, 255)};
+  for (int y = 350; y < 360; ++y)
+    for (int x = 40; x < 200; ++x) page.pixels[y * 300 + x] = 0;
+  TurningEngine engine;
+  Result<Document> doc = ReadWith(page, &engine);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(engine.read.size(), 2u);
+  EXPECT_EQ(doc->pages[0].lines[0].text, "upright");
+  EXPECT_EQ(doc->pages[0].text_source_why, "image input; read turned 180°");
+  // A page that reads well is asked nothing and read once.
+  TurningEngine again;
+  RasterImage turned = RotateClockwise(page, 180);
+  doc = ReadWith(turned, &again);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(again.read.size(), 1u);
+  EXPECT_TRUE(again.asked.empty());
+  EXPECT_EQ(doc->pages[0].text_source_why, "image input");
 }
 
 TEST(SourcePdfTest, DamagedImageIsAParseError) {

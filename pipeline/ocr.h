@@ -61,9 +61,6 @@ struct OcrResult {
   int rotation = 0;
 };
 
-// The mean confidence of the words read; 0 when none was.
-double MeanWordConfidence(const OcrResult& r);
-
 // One engine per thread: Recognize is not safe to call concurrently on one
 // engine, but separate engines may run in parallel.
 class OcrEngine {

@@ -92,19 +92,7 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-
 }  // namespace
-
-double MeanWordConfidence(const OcrResult& r) {
-  double sum = 0;
-  int n = 0;
-  for (const Line& l : r.lines)
-    for (const Word& w : l.words) {
-      sum += w.confidence;
-      ++n;
-    }
-  return n == 0 ? 0 : sum / n;
-}
 
 bool IsOcrNoise(std::string_view text, float confidence, int width, int height) {
   constexpr float kMinPunctuationConfidence = 75;

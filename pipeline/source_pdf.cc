@@ -269,6 +269,18 @@ struct Reading {
   bool too_little = false;
 };
 
+// The mean confidence of the words read; 0 when none was.
+double MeanWordConfidence(const OcrResult& r) {
+  double sum = 0;
+  int n = 0;
+  for (const Line& l : r.lines)
+    for (const Word& w : l.words) {
+      sum += w.confidence;
+      ++n;
+    }
+  return n == 0 ? 0 : sum / n;
+}
+
 // Pixels darker than mid-grey.
 size_t InkPixels(const RasterImage& image) {
   return static_cast<size_t>(std::count_if(image.pixels.begin(), image.pixels.end(), [](uint8_t p) { return p < 128; }));

@@ -104,9 +104,10 @@ const RE2& PctRe() {
   static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:p[ce]t\b|procent\b|%))");
   return re;
 }
+// (OCR reads the abbreviation's full stop as a comma on poor scans: "6 mio, kr.")
 const RE2& MioKrRe() {
   static const RE2 re(
-      R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:mio\.?|millioner)\s*(?:kr\b|kroner\b))");
+      R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:mio[.,]?|millioner)\s*(?:kr\b|kroner\b))");
   return re;
 }
 const RE2& ConsultantsAfterRe() {
@@ -200,10 +201,6 @@ const RE2& BareCountRe() {
   static const RE2 re(R"((?:^|[\s(])(\d{1,3}(?:\.\d{3})+|\d+)(?:[\s,;)]|$))");
   return re;
 }
-const RE2& ConfusableNumberRe() {
-  static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
-  return re;
-}
 // A leading 1 that OCR read as a word of its own, "I" or "|", inside a
 // sentence: "modtog de I 10 henvendelser" (110), "udgør dermed I 1 mio. kr."
 // (11). Mid-sentence, after a lowercase word on the same line, Danish has no
@@ -212,6 +209,13 @@ const RE2& ConfusableNumberRe() {
 // letter, group 3 the rest of the number.
 const RE2& SplitLeadingOneRe() {
   static const RE2 re(R"((?:^|\s)([a-zæøå]+),? ([I|]) (\d{1,3})(?:[\s,;)]|$))");
+  return re;
+}
+
+// A last 1 read as "!" ("modtog de 21! henvendelser" for 211): a number's
+// "!" before a lowercase word ends no sentence. Group 1 the number with it.
+const RE2& BangForOneRe() {
+  static const RE2 re(R"((?:^|\s)(\d+!)\s+[a-zæøå])");
   return re;
 }
 
@@ -395,15 +399,16 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     std::vector<Fix> fixes;
     for (const text::Piece& p : text::SplitWhitespace(jt.text)) {
       std::string_view core = text::StripEnds(p.text, U"()[]{},.;:!?\"'");
-      if (core.size() < 2) continue;
-      bool digit = std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!digit || core.find_first_of("OlISB") == std::string_view::npos) continue;
-      if (!internal::Full(ConfusableNumberRe(), core)) continue;
+      // (A "$" is no Danish word: alone, before "mio.", it is a 5.)
+      if (core.size() < 2 && core != "$") continue;
+      bool digit = core == "$" || std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digit || core.find_first_of("OlISB$") == std::string_view::npos) continue;
+      if (!internal::Full(internal::ConfusableNumberRe(), core)) continue;
       size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
       Fix f{at, at + core.size(), std::string(core), std::string(core), ""};
       std::set<std::string> rules;
       for (char& c : f.after) {
-        char d = c == 'O' ? '0' : (c == 'l' || c == 'I') ? '1' : c == 'S' ? '5' : c == 'B' ? '8' : c;
+        char d = internal::DigitForGlyph(c);
         if (d != c) rules.insert(std::string(1, c) + "->" + std::string(1, d));
         c = d;
       }
@@ -422,6 +427,14 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::string rule = "digit:" + std::string(m.Group(text, 1)) + "->1,joined";
       text.replace(at, before.size(), after + " ");
       fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), std::move(rule)});
+    }
+
+    for (const Match& m : FindAll(BangForOneRe(), text)) {
+      size_t at = m.groups[0].first;
+      std::string before(m.Group(text, 0));
+      std::string after = before.substr(0, before.size() - 1) + "1";
+      text.replace(at, before.size(), after);
+      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:!->1"});
     }
 
     MarkSpacedThousands(&text);
@@ -785,7 +798,6 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());
   AddPattern(out, "facts.subset", SubsetRe());
-  AddPattern(out, "facts.confusable_number", ConfusableNumberRe());
   AddPattern(out, "facts.split_leading_one", SplitLeadingOneRe());
 }
 }  // namespace internal

@@ -16,10 +16,11 @@ namespace {
 using internal::Match;
 
 // "1. januar til 30. juni 2025", "1. jan. 2025 - 30. jun. 2025"; OCR reads
-// the day "1." as "l." or "I." too ("l. juli til 31. december 2024").
+// the day "1." as "l." or "I." too ("l. juli til 31. december 2024"), and a
+// day's full stop as a comma on poor scans ("30, juni").
 const RE2& DateRangeRe() {
   static const RE2 re(
-      R"((?i)\b(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2}|[lI])\s*\.\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+      R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
 // "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of
@@ -30,10 +31,11 @@ const RE2& MonthRangeRe() {
   return re;
 }
 // "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024";
-// OCR reads the ordinal "1." as "l." or "I." too ("l. halvår 2020").
+// OCR reads the ordinal "1." as "l." or "I." too ("l. halvår 2020"), and its
+// full stop as a comma on poor scans ("1, halvår").
 const RE2& HalfYearRe() {
   static const RE2 re(
-      R"((?i)(?:\b([12lI])\s*\.|\b(f\S{1,3}rste|and(?:et|en)))\s*halv[^\s\d]{0,3}r(?:et)?(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
+      R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)))\s*halv[^\s\d]{0,3}r(?:et)?(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
   return re;
 }
 // "hele 2024", "hele året 2024".

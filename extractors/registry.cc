@@ -69,6 +69,21 @@ bool Contains(const RE2& re, std::string_view text) {
   return re.ok() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
+char DigitForGlyph(char c) {
+  switch (c) {
+    case 'O': return '0';
+    case 'l': case 'I': return '1';
+    case 'S': case '$': return '5';
+    case 'B': return '8';
+    default: return c;
+  }
+}
+
+const RE2& ConfusableNumberRe() {
+  static const RE2 re(R"(^[0-9OlISB$]+(?:[.,][0-9OlISB$]+)*$)");
+  return re;
+}
+
 bool Full(const RE2& re, std::string_view text) {
   return re.ok() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
 }

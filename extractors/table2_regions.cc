@@ -78,7 +78,7 @@ std::string_view GlyphDigits(char glyph) {
   switch (glyph) {
     case 'O': return "0689";
     case 'l': case 'I': return "147";
-    case 'S': return "5683";
+    case 'S': case '$': return "5683";
     case 'B': return "8360";
     default: return "";
   }

@@ -42,23 +42,8 @@ const RE2& StartedRe() {
   static const RE2 re(R"((?i)\b(?:start|begynd|gik\s+i\s+gang|etabler|oprett|siden\b|fra\b))");
   return re;
 }
-// A token that is numeric except for letters OCR mistakes for digits.
-const RE2& ConfusableNumberRe() {
-  static const RE2 re(R"(^[0-9OlISB]+(?:[.,][0-9OlISB]+)*$)");
-  return re;
-}
-
 bool IsDash(std::string_view s) { return s == "-" || s == "–" || s == "—" || s == "|" || s == "¦"; }
 
-char DigitFor(char c) {
-  switch (c) {
-    case 'O': return '0';
-    case 'l': case 'I': return '1';
-    case 'S': return '5';
-    case 'B': return '8';
-    default: return c;
-  }
-}
 
 void Classify(Token* t) {
   std::string_view raw = t->raw;
@@ -79,14 +64,15 @@ void Classify(Token* t) {
     t->kind = TokKind::kSeparator;
     return;
   }
-  // Digit confusions, only inside an otherwise numeric token.
-  bool has_digit = std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
-  bool has_letter = core.find_first_of("OlISB") != std::string::npos;
+  // Digit confusions, only inside an otherwise numeric token (a "$" is no
+  // Danish word: alone it is a 5).
+  bool has_digit = core == "$" || std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+  bool has_letter = core.find_first_of("OlISB$") != std::string::npos;
   if (has_digit && has_letter && Full(ConfusableNumberRe(), core)) {
     std::string rules;
     std::set<std::string> seen;
     for (size_t i = 0; i < core.size(); ++i) {
-      char d = DigitFor(core[i]);
+      char d = DigitForGlyph(core[i]);
       if (d == core[i]) continue;
       std::string rule = std::string(1, core[i]) + "->" + std::string(1, d);
       if (seen.insert(rule).second) rules += (rules.empty() ? "" : ",") + rule;
@@ -123,7 +109,9 @@ void Classify(Token* t) {
 // "andet", or "l." / "I.", OCR's reading of "1." (ReadLetterAsOne records
 // that fix once the token is taken as one). 0 for any other token.
 int HalfOrdinal(const Token& t) {
-  if (t.kind == TokKind::kNumber && t.trailing_dot && t.integer && (t.value == 1 || t.value == 2))
+  // (A comma for the dot on a poor scan: "1, halvår".)
+  const bool dot = t.trailing_dot || (!t.raw.empty() && t.raw.back() == ',');
+  if (t.kind == TokKind::kNumber && dot && t.integer && (t.value == 1 || t.value == 2))
     return static_cast<int>(t.value);
   if (t.kind == TokKind::kOrdinalWord) return t.ordinal;
   if (t.kind == TokKind::kWord && t.trailing_dot && (t.core == "l" || t.core == "I")) return 1;
@@ -1167,7 +1155,7 @@ void AppendTablePatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "table_tokens.half_word", HalfWordRe());
   AddPattern(out, "table_tokens.ordinal_word", OrdinalWordRe());
   AddPattern(out, "table_tokens.glued_half", GluedHalfRe());
-  AddPattern(out, "table_tokens.confusable_number", ConfusableNumberRe());
+  AddPattern(out, "confusable_number", ConfusableNumberRe());
   AddPattern(out, "table_tokens.started", StartedRe());
   AddPattern(out, "table_tokens.glued_h_year", GluedHYearRe());
 }

@@ -117,7 +117,8 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
 
 // Whether a word Tesseract read (its text, confidence 0-100 and box size in
 // pixels) is scan noise, dropped from the page's text: punctuation read
-// with low confidence (rules of tables, '|', are read surely and kept), or
+// with low confidence (rules of tables, '|', are read surely and kept; "$",
+// a misread 5, is kept), or
 // a mark far thinner than any letter that Tesseract all but refused (a
 // rule's remnant read as "r" between two header words). A thin, unsure "l"
 // that is the I of "I alt" is a letter's width and kept.

@@ -101,8 +101,9 @@ bool IsOcrNoise(std::string_view text, float confidence, int width, int height) 
   constexpr float kMaxSliverConfidence = 10;
   constexpr int kSliverAspect = 10;
   if (confidence < kMaxSliverConfidence && width > 0 && width * kSliverAspect < height) return true;
+  // ("$" is a glyph OCR reads for 5 or S: the number's to keep.)
   for (unsigned char c : text)
-    if (std::isalnum(c) || c >= 0x80) return false;
+    if (std::isalnum(c) || c >= 0x80 || c == '$') return false;
   return confidence < kMinPunctuationConfidence;
 }
 
@@ -244,7 +245,9 @@ class TesseractEngine : public OcrEngine {
         std::string joined;
         if (better)
           for (const Word& a : *again) joined += (joined.empty() ? "" : " ") + a.text;
-        if (better && weakest > was && joined != w.text) {
+        // Only other digits replace the first reading: its punctuation was
+        // read in the line's context ("30. juni" reread alone as "30,").
+        if (better && weakest > was && Digits(joined) != Digits(w.text)) {
           for (Word& a : *again) words.push_back(std::move(a));
           line_changed = true;
           continue;

@@ -1192,6 +1192,27 @@ TEST(Table3Test, TwoHalfYearsWhoseFirstOrdinalIsReadAsALetter) {
   EXPECT_TRUE(recorded) << Dump(ex);
 }
 
+TEST(Table3Test, AnOrdinalWhoseDotIsReadAsAComma) {
+  // A 150 dpi scan: "1. halvår" read as "1, halvår" in the header, and the
+  // running text's dates and half years with commas too.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2021\n"
+      "I perioden 1. juli til 31, december 2021 har sikkerhedskonsulenterne fået 19 nye henvendelser om\n"
+      "genopdragelsesrejser/ufrivillige udlandsophold. Til sammenligning modtog sikkerhedskonsulenterne 22 nye\n"
+      "henvendelser om genopdragelsesrejser/ufrivillige udlandsophold i 1, halvår 2021.\n"
+      "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"
+      "1, halvår 2. halvår |\n"
+      "2021 2021\n"
+      "22 19\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021-H1=22", "2021-H2=19"));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"trips_abroad_new 2021-H2 = 19 count",
+                                                            "trips_abroad_new 2021-H1 = 22 count"}))
+      << Dump(ex);
+}
+
 TEST(Table1Test, AMisreadFirstYearTakesTheMonthsUnderItsColumn) {
   // "9018" is 2018 with one digit misread; "(maj- dec.)" under the first
   // column belongs to it, not to 2019, the first year read.
@@ -1779,6 +1800,49 @@ TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
   std::vector<std::string> fixes;
   for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
   EXPECT_THAT(fixes, ::testing::UnorderedElementsAre("I 10>110 digit:I->1,joined", "| 1>11 digit:|->1,joined"));
+}
+
+TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
+  // "21!" before a lowercase word is 211 (an OCR slip on a low-resolution
+  // scan), recorded as a digit fix; before a capital the "!" ends a
+  // sentence and the figure stays.
+  const char* text =
+      "Notat i 1. halvår 2023\n"
+      "\n"
+      "I perioden 1. januar til 30. juni 2023 har sikkerhedskonsulenterne modtaget i alt 285\n"
+      "henvendelser. Til sammenligning modtog de 21! henvendelser i 1. halvår 2022.\n"
+      "Af disse vedrørte hele 36! Det er flere end før.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::Contains("inquiries_total 2022-H1 = 211 count")) << Dump(ex);
+  std::vector<std::string> fixes;
+  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
+  EXPECT_THAT(fixes, ::testing::ElementsAre("21!>211 digit:!->1"));
+}
+
+TEST(FactsTest, ADollarSignIsAFive) {
+  // "$" is no Danish word: OCR read a 5. Alone before "mio." and inside a
+  // number it is taken as 5, and the fix recorded.
+  const char* text =
+      "Notat i 2. halvår 2024\n"
+      "\n"
+      "Som led i indsatsen er der afsat yderligere $ mio. kr. om året til sikkerhedskonsulenterne i 2024.\n"
+      "Det samlede tilskud til ordningen udgør dermed 9,$ mio. kr. i 2024.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"grant_additional_mio_kr 2024 = 5 mio. kr.",
+                                                            "grant_total_mio_kr 2024 = 9.5 mio. kr."}))
+      << Dump(ex);
+  std::vector<std::string> fixes;
+  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
+  EXPECT_THAT(fixes, ::testing::UnorderedElementsAre("$>5 digit:$->5", "9,$>9,5 digit:$->5"));
+}
+
+TEST(FactsTest, MioReadWithACommaIsStillMillions) {
+  const char* text =
+      "Notat i 1. halvår 2026\n"
+      "\n"
+      "Som led i indsatsen er der afsat yderligere 6 mio, kr. om året til sikkerhedskonsulenterne i 2026.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::Contains("grant_additional_mio_kr 2026 = 6 mio. kr.")) << Dump(ex);
 }
 
 // ---------------------------------------------------------------- whole notes

@@ -100,6 +100,7 @@ TEST(OcrTest, NoiseIsUnsurePunctuationOrASliverNotAThinLetter) {
   EXPECT_FALSE(IsOcrNoise("l", 8.7f, 5, 34));
   EXPECT_FALSE(IsOcrNoise("r", 40, 1, 21));      // Tesseract sure of it: kept
   EXPECT_TRUE(IsOcrNoise(";", 9, 1, 12));        // unsure punctuation
+  EXPECT_FALSE(IsOcrNoise("$", 40, 12, 22));     // a 5 misread, the number's
   EXPECT_FALSE(IsOcrNoise("|", 90, 2, 40));      // a table rule read surely
   EXPECT_FALSE(IsOcrNoise("2025", 5, 99, 35));   // unsure, but word-shaped
   EXPECT_FALSE(IsOcrNoise("I", 5, 2, 17));       // an I at 150 dpi

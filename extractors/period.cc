@@ -16,11 +16,12 @@ namespace {
 using internal::Match;
 
 // "1. januar til 30. juni 2025", "1. jan. 2025 - 30. jun. 2025"; OCR reads
-// the day "1." as "l." or "I." too ("l. juli til 31. december 2024"), and a
-// day's full stop as a comma on poor scans ("30, juni").
+// the day "1." as "l." or "I." too ("l. juli til 31. december 2024"), a
+// day's full stop as a comma on poor scans ("30, juni"), and "til" with its
+// letters misread ("1. juli ul 31. december", "tll", "t1l").
 const RE2& DateRangeRe() {
   static const RE2 re(
-      R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:til|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+      R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:[tl]?[il1u][l1I]|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
 // "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of

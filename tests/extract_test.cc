@@ -1194,10 +1194,10 @@ TEST(Table3Test, TwoHalfYearsWhoseFirstOrdinalIsReadAsALetter) {
 
 TEST(Table3Test, AnOrdinalWhoseDotIsReadAsAComma) {
   // A 150 dpi scan: "1. halvår" read as "1, halvår" in the header, and the
-  // running text's dates and half years with commas too.
+  // running text's dates and half years with commas too ("til" as "ul").
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2021\n"
-      "I perioden 1. juli til 31, december 2021 har sikkerhedskonsulenterne fået 19 nye henvendelser om\n"
+      "I perioden 1. juli ul 31, december 2021 har sikkerhedskonsulenterne fået 19 nye henvendelser om\n"
       "genopdragelsesrejser/ufrivillige udlandsophold. Til sammenligning modtog sikkerhedskonsulenterne 22 nye\n"
       "henvendelser om genopdragelsesrejser/ufrivillige udlandsophold i 1, halvår 2021.\n"
       "Tabel 3: Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold pr. år\n"

@@ -212,13 +212,6 @@ const RE2& SplitLeadingOneRe() {
   return re;
 }
 
-// A last 1 read as "!" ("modtog de 21! henvendelser" for 211): a number's
-// "!" before a lowercase word ends no sentence. Group 1 the number with it.
-const RE2& BangForOneRe() {
-  static const RE2 re(R"((?:^|\s)(\d+!)\s+[a-zæøå])");
-  return re;
-}
-
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
 
@@ -397,12 +390,20 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
     // OCR digit confusions in numbers ("5O2"): same length, so offsets hold.
     std::string text = jt.text;
     std::vector<Fix> fixes;
-    for (const text::Piece& p : text::SplitWhitespace(jt.text)) {
+    const std::vector<text::Piece> pieces = text::SplitWhitespace(jt.text);
+    for (size_t pi = 0; pi < pieces.size(); ++pi) {
+      const text::Piece& p = pieces[pi];
       std::string_view core = text::StripEnds(p.text, U"()[]{},.;:!?\"'");
+      // A last 1 read as "!": a number's "!" before a lowercase word ends no
+      // sentence ("21! henvendelser", "I! mio. kr.").
+      const bool bang = !core.empty() && core.data() + core.size() < p.text.data() + p.text.size() &&
+                        core.data()[core.size()] == '!' && pi + 1 < pieces.size() &&
+                        pieces[pi + 1].text.front() >= 'a' && pieces[pi + 1].text.front() <= 'z';
+      if (bang) core = std::string_view(core.data(), core.size() + 1);
       // (A "$" is no Danish word: alone, before "mio.", it is a 5.)
       if (core.size() < 2 && core != "$") continue;
-      bool digit = core == "$" || std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!digit || core.find_first_of("OlISB$") == std::string_view::npos) continue;
+      bool digit = core == "$" || bang || std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digit || core.find_first_of("OlISB$!") == std::string_view::npos) continue;
       if (!internal::Full(internal::ConfusableNumberRe(), core)) continue;
       size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
       Fix f{at, at + core.size(), std::string(core), std::string(core), ""};
@@ -427,14 +428,6 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::string rule = "digit:" + std::string(m.Group(text, 1)) + "->1,joined";
       text.replace(at, before.size(), after + " ");
       fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), std::move(rule)});
-    }
-
-    for (const Match& m : FindAll(BangForOneRe(), text)) {
-      size_t at = m.groups[0].first;
-      std::string before(m.Group(text, 0));
-      std::string after = before.substr(0, before.size() - 1) + "1";
-      text.replace(at, before.size(), after);
-      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:!->1"});
     }
 
     MarkSpacedThousands(&text);

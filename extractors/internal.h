@@ -51,10 +51,11 @@ bool Contains(const re2::RE2& re, std::string_view text);
 // True when `re` matches the whole of `text`.
 bool Full(const re2::RE2& re, std::string_view text);
 
-// OCR's misreadings of digits inside a number: O for 0, l and I for 1, S and
-// $ for 5, B for 8. The digit glyph `c` stands for, or `c` itself.
+// OCR's misreadings of digits inside a number: O for 0, l and I for 1 (and
+// "!" for a last 1), S and $ for 5, B for 8. The digit glyph `c` stands
+// for, or `c` itself.
 char DigitForGlyph(char c);
-// A token that is a number except for such glyphs ("5O2", "1.O21", "$4").
+// A token that is a number except for such glyphs ("5O2", "1.O21", "$4", "21!").
 const re2::RE2& ConfusableNumberRe();
 
 }  // namespace notat::internal

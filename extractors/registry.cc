@@ -72,7 +72,7 @@ bool Contains(const RE2& re, std::string_view text) {
 char DigitForGlyph(char c) {
   switch (c) {
     case 'O': return '0';
-    case 'l': case 'I': return '1';
+    case 'l': case 'I': case '!': return '1';
     case 'S': case '$': return '5';
     case 'B': return '8';
     default: return c;
@@ -80,7 +80,7 @@ char DigitForGlyph(char c) {
 }
 
 const RE2& ConfusableNumberRe() {
-  static const RE2 re(R"(^[0-9OlISB$]+(?:[.,][0-9OlISB$]+)*$)");
+  static const RE2 re(R"(^[0-9OlISB$]+(?:[.,][0-9OlISB$]+)*!?$)");
   return re;
 }
 

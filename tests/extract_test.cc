@@ -1803,20 +1803,23 @@ TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
 }
 
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
-  // "21!" before a lowercase word is 211 (an OCR slip on a low-resolution
-  // scan), recorded as a digit fix; before a capital the "!" ends a
-  // sentence and the figure stays.
+  // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
+  // on low-resolution scans), each recorded as a digit fix; before a capital
+  // the "!" ends a sentence and the figure stays.
   const char* text =
       "Notat i 1. halvår 2023\n"
       "\n"
       "I perioden 1. januar til 30. juni 2023 har sikkerhedskonsulenterne modtaget i alt 285\n"
       "henvendelser. Til sammenligning modtog de 21! henvendelser i 1. halvår 2022.\n"
-      "Af disse vedrørte hele 36! Det er flere end før.\n";
+      "Af disse vedrørte hele 36! Det er flere end før.\n"
+      "Det samlede tilskud til ordningen udgør dermed I! mio. kr. i 2023.\n";
   Extraction ex = Extract(TextOf(text));
-  EXPECT_THAT(FactLines(ex.facts), ::testing::Contains("inquiries_total 2022-H1 = 211 count")) << Dump(ex);
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"inquiries_total 2022-H1 = 211 count",
+                                                            "grant_total_mio_kr 2023 = 11 mio. kr."}))
+      << Dump(ex);
   std::vector<std::string> fixes;
   for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
-  EXPECT_THAT(fixes, ::testing::ElementsAre("21!>211 digit:!->1"));
+  EXPECT_THAT(fixes, ::testing::ElementsAre("21!>211 digit:!->1", "I!>11 digit:!->1,I->1"));
 }
 
 TEST(FactsTest, ADollarSignIsAFive) {

@@ -358,10 +358,7 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
   *image = RasterImage{};
   if (!base.empty()) {
     Result<void> w = WritePng(cleaned->image, base + "-2-clean.png");
-    if (!w) return std::unexpected(w.error());
-  }
-  if (!base.empty()) {
-    Result<void> w = WriteText(base + "-3-ocr.txt", ocr->text);
+    if (w) w = WriteText(base + "-3-ocr.txt", ocr->text);
     if (w) w = WriteText(base + "-3-ocr.tsv", ocr->tsv);
     if (!w) return std::unexpected(w.error());
   }

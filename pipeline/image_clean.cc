@@ -203,11 +203,13 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
   CleanedImage out;
   if (options.deskew) {
     l_float32 angle = 0, conf = 0;
-    // Reduction 2 for the search; rotates with white brought in, same size.
-    PixPtr straight(pixFindSkewAndDeskew(pix.get(), 2, &angle, &conf));
+    // A sweep of 15 degrees either way (Leptonica's default is 7; a sheet
+    // feeder can do worse), reduction 2 for the search, its defaults else;
+    // rotates with white brought in, same size.
+    PixPtr straight(pixDeskewGeneral(pix.get(), 0, 15.0f, 0.0f, 2, 0, &angle, &conf));
     if (straight) {
-      // pixFindSkewAndDeskew only rotates when it is confident and the angle
-      // is above its minimum; otherwise it returns a copy.
+      // pixDeskewGeneral only rotates when it is confident and the angle is
+      // above its minimum; otherwise it returns a copy.
       if (conf >= 3.0 && std::fabs(angle) >= 0.1) out.skew_degrees = angle;
       pix = std::move(straight);
     }

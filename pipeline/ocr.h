@@ -101,7 +101,7 @@ Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long
 // thresholding it again or erasing its rules cost accuracy on the samples.
 struct CleanOptions {
   bool normalize_background = true;  // flatten uneven paper/lighting
-  bool deskew = true;                // rotate straight (up to about 7 degrees)
+  bool deskew = true;                // rotate straight (up to about 15 degrees)
   bool binarize = true;              // threshold to black and white (Otsu, adaptive)
   bool remove_rules = true;          // after binarize: erase table rules (lines)
 };

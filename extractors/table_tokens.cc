@@ -44,7 +44,6 @@ const RE2& StartedRe() {
 }
 bool IsDash(std::string_view s) { return s == "-" || s == "–" || s == "—" || s == "|" || s == "¦"; }
 
-
 void Classify(Token* t) {
   std::string_view raw = t->raw;
   t->open_paren = !raw.empty() && raw.front() == '(';

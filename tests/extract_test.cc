@@ -21,6 +21,7 @@ using ::testing::ElementsAreArray;
 using testing::Cells;
 using testing::Dump;
 using testing::FactLines;
+using testing::FixLines;
 using testing::FindTable;
 using testing::ReadSample;
 using testing::TextOf;
@@ -1797,9 +1798,8 @@ TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
               ::testing::IsSupersetOf({"inquiries_total 2021-H2 = 141 count", "inquiries_total 2020-H2 = 110 count",
                                        "grant_total_mio_kr 2021 = 11 mio. kr.", "share_under_18_pct 2021-H2 = 36 pct"}))
       << Dump(ex);
-  std::vector<std::string> fixes;
-  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
-  EXPECT_THAT(fixes, ::testing::UnorderedElementsAre("I 10>110 digit:I->1,joined", "| 1>11 digit:|->1,joined"));
+  EXPECT_THAT(FixLines(ex.digit_fixes),
+              ::testing::UnorderedElementsAre("I 10>110 digit:I->1,joined", "| 1>11 digit:|->1,joined"));
 }
 
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
@@ -1817,9 +1817,7 @@ TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"inquiries_total 2022-H1 = 211 count",
                                                             "grant_total_mio_kr 2023 = 11 mio. kr."}))
       << Dump(ex);
-  std::vector<std::string> fixes;
-  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
-  EXPECT_THAT(fixes, ::testing::ElementsAre("21!>211 digit:!->1", "I!>11 digit:!->1,I->1"));
+  EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("21!>211 digit:!->1", "I!>11 digit:!->1,I->1"));
 }
 
 TEST(FactsTest, ADollarSignIsAFive) {
@@ -1834,9 +1832,8 @@ TEST(FactsTest, ADollarSignIsAFive) {
   EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"grant_additional_mio_kr 2024 = 5 mio. kr.",
                                                             "grant_total_mio_kr 2024 = 9.5 mio. kr."}))
       << Dump(ex);
-  std::vector<std::string> fixes;
-  for (const Correction& c : ex.digit_fixes) fixes.push_back(c.before + ">" + c.after + " " + c.rule);
-  EXPECT_THAT(fixes, ::testing::UnorderedElementsAre("$>5 digit:$->5", "9,$>9,5 digit:$->5"));
+  EXPECT_THAT(FixLines(ex.digit_fixes),
+              ::testing::UnorderedElementsAre("$>5 digit:$->5", "9,$>9,5 digit:$->5"));
 }
 
 TEST(FactsTest, MioReadWithACommaIsStillMillions) {

@@ -70,6 +70,13 @@ inline std::vector<std::string> FactLines(const std::vector<Record>& facts) {
   return out;
 }
 
+// "I 10>110 digit:I->1,joined": each digit fix, before>after and its rule.
+inline std::vector<std::string> FixLines(const std::vector<Correction>& fixes) {
+  std::vector<std::string> out;
+  for (const Correction& c : fixes) out.push_back(c.before + ">" + c.after + " " + c.rule);
+  return out;
+}
+
 inline const Table* FindTable(const Extraction& ex, int number) {
   for (const Table& t : ex.tables)
     if (t.number == number) return &t;

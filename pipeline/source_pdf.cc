@@ -286,15 +286,15 @@ size_t InkPixels(const RasterImage& image) {
   return static_cast<size_t>(std::count_if(image.pixels.begin(), image.pixels.end(), [](uint8_t p) { return p < 128; }));
 }
 
-Reading JudgeReading(const OcrResult& r, const Lexicon* lexicon, const RasterImage& scan) {
+// `ink`: the page's InkPixels, the same whichever way up it is read.
+Reading JudgeReading(const OcrResult& r, const Lexicon* lexicon, size_t ink, int dpi) {
   Reading out;
   out.confidence = MeanWordConfidence(r);
   size_t characters = 0;
   for (const Line& l : r.lines)
     for (const Word& w : l.words) characters += w.text.size();
-  const double dpi = scan.dpi > 0 ? scan.dpi : 300;
-  out.too_little = static_cast<double>(InkPixels(scan)) >
-                   static_cast<double>(characters) * kMaxInkPerCharacter300 * (dpi / 300) * (dpi / 300);
+  const double scale = (dpi > 0 ? dpi : 300) / 300.0;
+  out.too_little = static_cast<double>(ink) > static_cast<double>(characters) * kMaxInkPerCharacter300 * scale * scale;
   if (lexicon != nullptr) {
     Page page;
     page.lines = r.lines;
@@ -317,6 +317,19 @@ bool ReadsBetter(const Reading& a, const Reading& b) {
   return a.confidence > b.confidence;
 }
 
+// A page image cleaned for OCR and read; errors name `where`.
+struct CleanRead {
+  CleanedImage cleaned;
+  OcrResult ocr;
+};
+Result<CleanRead> CleanAndRead(const RasterImage& image, OcrEngine& engine, const std::string& where) {
+  Result<CleanedImage> cleaned = CleanForOcr(image);
+  if (!cleaned) return MakeError(cleaned.error().code, where + ": " + cleaned.error().message);
+  Result<OcrResult> ocr = engine.Recognize(cleaned->image);
+  if (!ocr) return MakeError(ocr.error().code, where + ": " + ocr.error().message);
+  return CleanRead{std::move(*cleaned), std::move(*ocr)};
+}
+
 // One page: rasterize, (keep), clean, OCR, (keep). When the page reads
 // badly, the engine is asked which way up the page is as scanned (cleaning
 // a page on its side erases its letters' strokes as if they were thin
@@ -334,42 +347,40 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
     Result<void> w = WritePng(*image, base + "-1-render.png");
     if (!w) return std::unexpected(w.error());
   }
-  Result<CleanedImage> cleaned = CleanForOcr(*image);
-  if (!cleaned) return MakeError(cleaned.error().code, where + ": " + cleaned.error().message);
-  Result<OcrResult> ocr = engine.Recognize(cleaned->image);
-  if (!ocr) return MakeError(ocr.error().code, where + ": " + ocr.error().message);
+  Result<CleanRead> read = CleanAndRead(*image, engine, where);
+  if (!read) return std::unexpected(read.error());
   int turn = 0;
-  Reading reading = JudgeReading(*ocr, lexicon, *image);
+  const size_t ink = InkPixels(*image);
+  Reading reading = JudgeReading(read->ocr, lexicon, ink, image->dpi);
   if (ReadsBadly(reading)) {
     std::optional<int> told = engine.DetectTurn(*image);
-    turn = told ? *told : ocr->lines.empty() ? 0 : 180;
+    turn = told ? *told : read->ocr.lines.empty() ? 0 : 180;
   }
   if (turn != 0) {
-    Result<CleanedImage> upright = CleanForOcr(RotateClockwise(*image, turn));
-    if (!upright) return MakeError(upright.error().code, where + ": " + upright.error().message);
-    Result<OcrResult> again = engine.Recognize(upright->image);
-    if (!again) return MakeError(again.error().code, where + ": " + again.error().message);
-    if (ReadsBetter(JudgeReading(*again, lexicon, *image), reading)) {
-      again->rotation = turn;
-      ocr = std::move(again);
-      cleaned = std::move(upright);
+    Result<CleanRead> upright = CleanAndRead(RotateClockwise(*image, turn), engine, where);
+    if (!upright) return std::unexpected(upright.error());
+    if (ReadsBetter(JudgeReading(upright->ocr, lexicon, ink, image->dpi), reading)) {
+      upright->ocr.rotation = turn;
+      read = std::move(upright);
     }
   }
   *image = RasterImage{};
+  const CleanedImage& cleaned = read->cleaned;
+  OcrResult& ocr = read->ocr;
   if (!base.empty()) {
-    Result<void> w = WritePng(cleaned->image, base + "-2-clean.png");
-    if (w) w = WriteText(base + "-3-ocr.txt", ocr->text);
-    if (w) w = WriteText(base + "-3-ocr.tsv", ocr->tsv);
+    Result<void> w = WritePng(cleaned.image, base + "-2-clean.png");
+    if (w) w = WriteText(base + "-3-ocr.txt", ocr.text);
+    if (w) w = WriteText(base + "-3-ocr.tsv", ocr.tsv);
     if (!w) return std::unexpected(w.error());
   }
   Page page;
   page.number = job.index + 1;
   page.text_source = "ocr";
   page.text_source_why = job.why;
-  if (ocr->rotation != 0) page.text_source_why += "; read turned " + std::to_string(ocr->rotation) + "°";
-  page.width = ocr->width > 0 ? ocr->width : cleaned->image.width;
-  page.height = ocr->height > 0 ? ocr->height : cleaned->image.height;
-  page.lines = std::move(ocr->lines);
+  if (ocr.rotation != 0) page.text_source_why += "; read turned " + std::to_string(ocr.rotation) + "°";
+  page.width = ocr.width > 0 ? ocr.width : cleaned.image.width;
+  page.height = ocr.height > 0 ? ocr.height : cleaned.image.height;
+  page.lines = std::move(ocr.lines);
   return page;
 }
 

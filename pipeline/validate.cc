@@ -597,13 +597,17 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
   checks.push_back(RegionsSumToTotal(t2));
   checks.push_back(SeriesTotalsEqualSums(t1, t3));
 
+  // Table 2's total for the note's period; else the one it prints (a
+  // second-half note may give the regions for the whole year).
   const Record* total = nullptr;
   if (t2 != nullptr)
     for (const Record& r : t2->records)
-      if (r.region && *r.region == "Total") total = &r;
+      if (r.region && *r.region == "Total" && (total == nullptr || r.period == period)) total = &r;
   const Side t1_period{FindByPeriod(t1, period), "table 1's " + period, "table 1 has no column " + period};
+  const std::string& t2_period = total != nullptr ? total->period : period;
   const std::string year = PreviousYear(period);
-  checks.push_back(EqualCheck("table2_total_equals_table1", t1_period,
+  checks.push_back(EqualCheck("table2_total_equals_table1",
+                              {FindByPeriod(t1, t2_period), "table 1's " + t2_period, "table 1 has no column " + t2_period},
                               {total, "table 2's total", "table 2 has no total"}));
   checks.push_back(EqualCheck("text_period_total_equals_table1", t1_period,
                               {FindFact(ex, "inquiries_total", period), "the text's total for " + period,

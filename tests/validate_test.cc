@@ -128,6 +128,38 @@ TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {
   EXPECT_EQ(Statuses(Validate(Note()))["text_year_total_equals_table1_halves"], CheckStatus::kSkip);
 }
 
+TEST(ValidateTest, TableTwoOfTheWholeYearIsCheckedAgainstThatYear) {
+  // A second-half note whose table 1 ends at the whole year 2025 and whose
+  // table 2 gives the regions of all of 2025.
+  Extraction ex = Note();
+  ex.note_period = "2025-H2";
+  ex.tables[0].records.back().period = "2025";
+  ex.tables[0].records.back().value = 520;
+  for (Record& r : ex.tables[1].records) r.period = "2025";
+  ex.tables[1].records[0].value = 350;  // the regions add up to 520
+  ex.tables[1].records[5].value = 520;
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Statuses(r)["table2_total_equals_table1"], CheckStatus::kPass);
+  ex.tables[0].records.back().value = 502;
+  r = Validate(ex);
+  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
+                                 [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  EXPECT_EQ(c.status, CheckStatus::kFail);
+  EXPECT_EQ(c.subjects, (std::vector<std::string>{"table1/2025", "table2/2025/Total"}));
+}
+
+TEST(ValidateTest, TableTwoOfTwoPeriodsIsCheckedForTheNotesPeriod) {
+  // Table 2 prints last year's half beside this one's: the note's own
+  // period is the one compared, whichever column comes last.
+  Extraction ex = Note();
+  std::vector<Record> before = ex.tables[1].records;
+  for (Record& r : before) r.period = "2024-H1";
+  before[0].value = 20;  // the regions add up to 190
+  before[5].value = 190;
+  ex.tables[1].records.insert(ex.tables[1].records.end(), before.begin(), before.end());
+  EXPECT_EQ(Statuses(Validate(ex))["table2_total_equals_table1"], CheckStatus::kPass);
+}
+
 TEST(ValidateTest, OtherFiguresOfTheTextAgainstTheTables) {
   // An earlier year's trips abroad in the text, beside table 3's.
   Extraction ex = Note();

@@ -141,6 +141,121 @@ bool RemoveRules(Pix* page, int dpi) {
   return pixSetMasked(page, wide.get(), white) == 0;
 }
 
+using PixaPtr = std::unique_ptr<::Pixa, void (*)(::Pixa*)>;
+using BoxaPtr = std::unique_ptr<::Boxa, void (*)(::Boxa*)>;
+
+// The 8-connected pieces of a 1 bpp image, each with its bounding box.
+bool Pieces(Pix* pix, BoxaPtr* boxes, PixaPtr* parts) {
+  ::Pixa* parts_raw = nullptr;
+  ::Boxa* boxes_raw = pixConnComp(pix, &parts_raw, 8);
+  *boxes = BoxaPtr(boxes_raw, [](::Boxa* b) { boxaDestroy(&b); });
+  *parts = PixaPtr(parts_raw, [](::Pixa* a) { pixaDestroy(&a); });
+  return *boxes && *parts;
+}
+
+// The pixels between the first and the last black pixel of each row of a
+// 1 bpp image, added up: the area a convex shape covers, tilted or not.
+long long RowSpans(Pix* pix) {
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  long long sum = 0;
+  for (int r = 0; r < h; ++r) {
+    const l_uint32* line = pixGetData(pix) + r * wpl;
+    int first = -1, last = -1;
+    for (int c = 0; c < w; ++c)
+      if (GET_DATA_BIT(line, c)) {
+        if (first < 0) first = c;
+        last = c;
+      }
+    if (first >= 0) sum += last - first + 1;
+  }
+  return sum;
+}
+
+// Turns white-on-dark areas dark-on-white, in `page` (8 bpp) itself: a
+// table's header row printed white on a dark or mid-tone fill, a banner.
+// Left in, background normalisation takes such a fill for paper and washes
+// out the text around it, and Tesseract reads the white letters as noise.
+// Dark is below kDarkShare of the paper's level (a mid-blue fill is about
+// 0.55 of white; the light shading of body rows about 0.8). Opened by a
+// 60th of an inch, the dark pixels lose the table's rules and the strokes of
+// black text; what is left in one piece at least half an inch wide and a
+// tenth tall, covering at least kMinFill of the span of its rows (of its
+// bounding box, were it not tilted), is a fill. Its
+// letters (holes in it, or notches in its edge where they touch it) are
+// closed over across a word's width either way, and when they are lighter
+// than the fill, the area is turned: its fill's level becomes the paper's
+// and its letters' level black. Black text on a shaded row, or a solid
+// block, is left. Returns false when Leptonica fails (the page is
+// then left as it was).
+bool InvertDarkAreas(Pix* page, int dpi) {
+  constexpr double kDarkShare = 0.8, kMinFill = 0.5, kMinLetters = 0.01, kMinContrast = 40;
+  l_uint32 paper = 0;
+  if (pixGetDepth(page) != 8 || pixGetRankValue(page, 4, 0.5, &paper) != 0) return false;
+  // A page that is mostly dark is a negative or a photo: left alone.
+  if (paper < 96) return true;
+  PixPtr dark(pixThresholdToBinary(page, static_cast<int>(kDarkShare * paper)));
+  const int thin = std::max(3, dpi / 60) | 1;
+  PixPtr solid(dark ? pixOpenBrick(nullptr, dark.get(), thin, thin) : nullptr);
+  BoxaPtr boxes(nullptr, nullptr);
+  PixaPtr parts(nullptr, nullptr);
+  if (!solid || !Pieces(solid.get(), &boxes, &parts)) return false;
+  PixPtr fills(pixCreateTemplate(solid.get()));
+  if (!fills) return false;
+  bool any = false;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0, area = 0;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    if (w < dpi / 2 || h < dpi / 10) continue;
+    PixPtr part(pixaGetPix(parts.get(), i, L_CLONE));
+    if (!part || pixCountPixels(part.get(), &area, nullptr) != 0) return false;
+    if (area < kMinFill * RowSpans(part.get())) continue;
+    pixRasterop(fills.get(), x, y, w, h, PIX_SRC | PIX_DST, part.get(), 0, 0);
+    any = true;
+  }
+  if (!any) return true;
+  const int word = std::max(15, dpi / 3) | 1;
+  PixPtr across(pixCloseSafeBrick(nullptr, fills.get(), word, 1));
+  PixPtr down(pixCloseSafeBrick(nullptr, fills.get(), 1, word));
+  PixPtr closed(across && down ? pixOr(nullptr, across.get(), down.get()) : nullptr);
+  // ... and widened by a 100th of an inch, its blurred edge with it.
+  const int edge = 2 * std::max(1, dpi / 100) + 1;
+  PixPtr areas(closed ? pixDilateBrick(nullptr, closed.get(), edge, edge) : nullptr);
+  PixPtr letters(areas ? pixSubtract(nullptr, closed.get(), fills.get()) : nullptr);
+  if (!letters || !Pieces(areas.get(), &boxes, &parts)) return false;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0, fill_area = 0, letter_area = 0;
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
+    PixPtr part(pixaGetPix(parts.get(), i, L_CLONE));
+    ::Box* box = boxCreate(x, y, w, h);
+    PixPtr its_letters(pixClipRectangle(letters.get(), box, nullptr));
+    PixPtr its_fill(pixClipRectangle(fills.get(), box, nullptr));
+    boxDestroy(&box);
+    if (!part || !its_letters || !its_fill || pixAnd(its_letters.get(), its_letters.get(), part.get()) == nullptr ||
+        pixAnd(its_fill.get(), its_fill.get(), part.get()) == nullptr)
+      return false;
+    pixCountPixels(its_fill.get(), &fill_area, nullptr);
+    pixCountPixels(its_letters.get(), &letter_area, nullptr);
+    if (fill_area == 0 || letter_area < kMinLetters * (fill_area + letter_area)) continue;
+    l_float32 fill_level = 0, letter_level = 0;
+    if (pixGetAverageMasked(page, its_fill.get(), x, y, 1, L_MEAN_ABSVAL, &fill_level) != 0 ||
+        pixGetAverageMasked(page, its_letters.get(), x, y, 1, L_MEAN_ABSVAL, &letter_level) != 0)
+      return false;
+    if (letter_level < fill_level + kMinContrast) continue;
+    // The fill's level becomes the paper's and the letters' black, linearly.
+    const double scale = static_cast<double>(paper) / (letter_level - fill_level);
+    for (int r = 0; r < h; ++r) {
+      const l_uint32* in = pixGetData(part.get()) + r * pixGetWpl(part.get());
+      l_uint32* out = pixGetData(page) + (y + r) * pixGetWpl(page);
+      for (int c = 0; c < w; ++c) {
+        if (!GET_DATA_BIT(in, c)) continue;
+        double v = paper - (GET_DATA_BYTE(out, x + c) - fill_level) * scale;
+        SET_DATA_BYTE(out, x + c, static_cast<l_uint32>(std::clamp(v, 0.0, 255.0)));
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<int> CountImagePages(std::string_view bytes, const std::string& path) {
@@ -194,6 +309,7 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
   PixPtr pix = ToPix(image);
   if (!pix) return MakeError(ErrorCode::kInternal, "out of memory for a page image");
   bool bilevel = IsBilevel(image);
+  if (options.invert_dark_areas) InvertDarkAreas(pix.get(), image.dpi > 0 ? image.dpi : 300);
   if (options.normalize_background && !bilevel) {
     // Maps the (possibly uneven) paper to one background level; text keeps
     // its contrast against it.

@@ -100,6 +100,7 @@ Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long
 // A bilevel (black and white) input is only deskewed: normalising,
 // thresholding it again or erasing its rules cost accuracy on the samples.
 struct CleanOptions {
+  bool invert_dark_areas = true;     // white text on a dark fill made dark on white
   bool normalize_background = true;  // flatten uneven paper/lighting
   bool deskew = true;                // rotate straight (up to about 15 degrees)
   bool binarize = true;              // threshold to black and white (Otsu, adaptive)

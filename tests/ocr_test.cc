@@ -259,6 +259,68 @@ RasterImage Askew(const RasterImage& image, double degrees) {
   return out;
 }
 
+// The band of `page`'s lines from the one starting `first` to the one
+// starting `last`, a 30th of an inch wider each way, and from `left` to the
+// right end of the widest of them, printed the other way round on a fill of
+// grey `fill` (a table's header row in a house style): paper becomes the
+// fill, black becomes white.
+void PrintOnFill(RasterImage* img, const Page& page, const std::string& first, const std::string& last,
+                 double left, uint8_t fill) {
+  double y0 = -1, y1 = -1, x1 = 0;
+  bool inside = false;
+  for (const Line& l : page.lines) {
+    if (l.words.empty()) continue;
+    if (l.words[0].text == first) inside = true;
+    if (!inside) continue;
+    for (const Word& w : l.words) {
+      y0 = y0 < 0 ? w.box.y0 : std::min(y0, w.box.y0);
+      y1 = std::max(y1, w.box.y1);
+      x1 = std::max(x1, w.box.x1);
+    }
+    if (l.words[0].text == last) break;
+  }
+  ASSERT_GE(y0, 0) << first;
+  const int pad = img->dpi / 30;
+  for (int y = static_cast<int>(y0) - pad; y < static_cast<int>(y1) + pad; ++y)
+    for (int x = static_cast<int>(left) - pad; x < static_cast<int>(x1) + pad; ++x) {
+      uint8_t& v = img->pixels[static_cast<size_t>(y) * img->width + x];
+      v = static_cast<uint8_t>(255 - (255 - fill) * v / 255);
+    }
+}
+
+TEST(OcrTest, WhiteTextOnADarkFillIsRead) {
+  // Page 1's table headers printed white on dark blue, and on mid blue (as
+  // grey) scanned tilted. Read as they stand, the fills made the normalised
+  // page lose both tables.
+  const Document& upright = Ocr("note-2025-h1-p1.png");
+  ASSERT_EQ(upright.pages.size(), 1u);
+  const Page& p = upright.pages[0];
+  double left = 1e9;
+  for (const Line& l : p.lines)
+    if (!l.words.empty() && (l.words[0].text == "Henvendel-" || l.words[0].text == "Region"))
+      left = std::min(left, l.words[0].box.x0);
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
+  Result<RasterImage> page = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
+  ASSERT_TRUE(page) << page.error().ToString();
+  std::string dir = (std::filesystem::temp_directory_path() / ("notat-ocr-fill-" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir);
+  for (auto [fill, degrees] : {std::pair{60, 0.0}, std::pair{140, 3.0}}) {
+    RasterImage img = *page;
+    PrintOnFill(&img, p, "2018", "dec.)", left, static_cast<uint8_t>(fill));
+    PrintOnFill(&img, p, "Region", "Region", left, static_cast<uint8_t>(fill));
+    if (degrees != 0) img = Askew(img, degrees);
+    std::string path = dir + "/fill-" + std::to_string(fill) + ".png";
+    ASSERT_TRUE(WritePng(img, path));
+    Result<Document> doc = ReadInput(path, Options{}, nullptr);
+    ASSERT_TRUE(doc) << doc.error().ToString();
+    std::string text = AllText(*doc);
+    for (const char* want : {"2021", "2024", "halvår", " 186 ", "827", "Antal henvendelser",
+                             "Region Hovedstaden 146\n", "Total 502"})
+      EXPECT_NE(text.find(want), std::string::npos) << "fill " << fill << ", " << degrees << "°: " << want << "\n" << text;
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(OcrTest, APageFedAskewIsStraightened) {
   // 4 and 10 degrees either way: a sheet feeder's worst is well past the
   // 7 degrees Leptonica's default search covers. The bilevel TIFF's first

@@ -258,6 +258,21 @@ bool InvertDarkAreas(Pix* page, int dpi) {
 
 }  // namespace
 
+int PlausibleDpi(int width, int height, int tagged) {
+  // A4 and US Letter, short side by long side, in inches.
+  constexpr double kPages[][2] = {{210 / 25.4, 297 / 25.4}, {8.5, 11.0}};
+  const double short_side = std::min(width, height), long_side = std::max(width, height);
+  if (short_side <= 0) return tagged >= 100 ? tagged : 300;
+  for (const auto& page : kPages) {
+    const double ratio = short_side / long_side, page_ratio = page[0] / page[1];
+    if (std::fabs(ratio / page_ratio - 1) > 0.015) continue;
+    const double page_dpi = short_side / page[0];
+    if (tagged > 0 && std::fabs(tagged / page_dpi - 1) <= 0.15) return tagged;
+    return static_cast<int>(std::lround(page_dpi));
+  }
+  return tagged >= 100 ? tagged : 300;
+}
+
 Result<int> CountImagePages(std::string_view bytes, const std::string& path) {
   QuietLeptonica();
   int w = 0, h = 0, dpi = 0;
@@ -295,12 +310,13 @@ Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long
   if (!pix) return MakeError(ErrorCode::kParse, where + ": cannot decode the image (damaged or truncated)");
   if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h)
     return MakeError(ErrorCode::kParse, where + ": image size differs from its header");
-  // Resolutions below 70 dpi are placeholders (72 dpi "screen" defaults are
-  // common in scanner output); treat them as unknown and assume 300.
-  int res = pixGetXRes(pix.get());
-  if (res < 70) pixSetResolution(pix.get(), 300, 300);
+  const int tagged = pixGetXRes(pix.get());
   Result<RasterImage> image = FromPix(pix.get(), 300);
   if (!image) return MakeError(image.error().code, where + ": " + image.error().message);
+  image->dpi = PlausibleDpi(w, h, tagged);
+  if (tagged > 0 && image->dpi != tagged)
+    image->resolution_note = "resolution tag " + std::to_string(tagged) + " dpi read as " +
+                             std::to_string(image->dpi);
   return image;
 }
 

@@ -28,6 +28,7 @@ struct RasterImage {
   int height = 0;
   int dpi = 0;                  // resolution; 0 when unknown
   std::vector<uint8_t> pixels;  // width * height bytes
+  std::string resolution_note;  // set when the file's resolution tag was not believed
 };
 
 struct OcrOptions {
@@ -96,6 +97,16 @@ Result<int> CountImagePages(std::string_view bytes, const std::string& path);
 // naming `path` (and the page) for a damaged image.
 Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long max_pixels,
                                     const std::string& path);
+
+// The resolution of a page image `width` by `height` pixels whose file tags
+// it `tagged` dpi (0 when untagged). Tags are often wrong: a tool's default
+// (72 or 96 dpi, whatever the scan) or a unit mixed up (ImageMagick's
+// `-density 300` on a PNG tags 300 pixels per centimetre, 762 dpi). An
+// image shaped like an A4 or Letter page (either way round, within 1.5%) is
+// that page: its tag is kept when within 15% of the page's resolution,
+// which is used otherwise. Any other image keeps a tag of 100 dpi or more;
+// a lower one, or none, is taken as 300.
+int PlausibleDpi(int width, int height, int tagged);
 
 // A bilevel (black and white) input is only deskewed: normalising,
 // thresholding it again or erasing its rules cost accuracy on the samples.

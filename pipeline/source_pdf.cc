@@ -364,6 +364,7 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
       read = std::move(upright);
     }
   }
+  const std::string resolution_note = std::move(image->resolution_note);
   *image = RasterImage{};
   const CleanedImage& cleaned = read->cleaned;
   OcrResult& ocr = read->ocr;
@@ -377,6 +378,7 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
   page.number = job.index + 1;
   page.text_source = "ocr";
   page.text_source_why = job.why;
+  if (!resolution_note.empty()) page.text_source_why += "; " + resolution_note;
   if (ocr.rotation != 0) page.text_source_why += "; read turned " + std::to_string(ocr.rotation) + "°";
   page.width = ocr.width > 0 ? ocr.width : cleaned.image.width;
   page.height = ocr.height > 0 ? ocr.height : cleaned.image.height;

@@ -146,6 +146,40 @@ TEST(OcrTest, DashedThinRulesAreErasedAndLetterStemsKept) {
   EXPECT_GT(InkIn(kept->image, 95, 0, 11, 500), 200);
 }
 
+TEST(OcrTest, APageImagesResolutionTagIsBelievedOnlyWhenItFitsThePage) {
+  // A4 at 300 dpi tagged 72 (a tool's default), 762 (300 per centimetre),
+  // 150, 600, untagged, and rightly; landscape; Letter; A4 at 200 dpi.
+  for (int tag : {72, 762, 150, 600, 0, 300}) EXPECT_EQ(PlausibleDpi(2480, 3508, tag), 300) << tag;
+  EXPECT_EQ(PlausibleDpi(2480, 3508, 320), 320);  // within 15%: the scanner's own
+  EXPECT_EQ(PlausibleDpi(3508, 2480, 72), 300);
+  EXPECT_EQ(PlausibleDpi(2550, 3300, 96), 300);
+  EXPECT_EQ(PlausibleDpi(1654, 2339, 0), 200);
+  EXPECT_EQ(PlausibleDpi(1654, 2339, 200), 200);
+  // Not a page's shape (a table cut out): the tag, unless a default.
+  EXPECT_EQ(PlausibleDpi(1200, 500, 200), 200);
+  EXPECT_EQ(PlausibleDpi(1200, 500, 600), 600);
+  EXPECT_EQ(PlausibleDpi(1200, 500, 72), 300);
+  EXPECT_EQ(PlausibleDpi(1200, 500, 0), 300);
+}
+
+TEST(OcrTest, APageImageTaggedWithAWrongResolutionIsReadAtItsOwn) {
+  // Page 1 tagged 72 dpi: read at 72, its letters were too big for the
+  // rule eraser and the page was lost.
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
+  Result<RasterImage> page = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
+  ASSERT_TRUE(page) << page.error().ToString();
+  page->dpi = 72;
+  std::string dir = (std::filesystem::temp_directory_path() / ("notat-ocr-dpi-" + std::to_string(::getpid()))).string();
+  std::filesystem::create_directories(dir);
+  ASSERT_TRUE(WritePng(*page, dir + "/p1-72.png"));
+  Result<Document> doc = ReadInput(dir + "/p1-72.png", Options{}, nullptr);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_EQ(doc->pages[0].text_source_why, "image input; resolution tag 72 dpi read as 300");
+  EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
+}
+
 TEST(OcrTest, SinglePageImagesAreRead) {
   const Document& png = Ocr("note-2025-h1-p1.png");
   ASSERT_EQ(png.pages.size(), 1u);

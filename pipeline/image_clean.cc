@@ -180,15 +180,16 @@ long long RowSpans(Pix* pix) {
 // 60th of an inch, the dark pixels lose the table's rules and the strokes of
 // black text; what is left in one piece at least half an inch wide and a
 // tenth tall, covering at least kMinFill of the span of its rows (of its
-// bounding box, were it not tilted), is a fill. Its
-// letters (holes in it, or notches in its edge where they touch it) are
-// closed over across a word's width either way, and when they are lighter
-// than the fill, the area is turned: its fill's level becomes the paper's
-// and its letters' level black. Black text on a shaded row, or a solid
-// block, is left. Returns false when Leptonica fails (the page is
-// then left as it was).
+// bounding box, were it not tilted), is a fill. Its letters (holes in it,
+// or notches in its top or bottom edge where they touch it) are closed over
+// across a word's width (not down: fills stacked a line apart stay apart),
+// and when they are lighter than the fill (its median), the area is
+// turned: its fill's level becomes the paper's and its letters' level
+// black. A fill with more than kMaxPrint of it darker still (black text on
+// a shaded or highlighted row), or a solid block, is left. Returns false
+// when Leptonica fails (the page is then left as it was).
 bool InvertDarkAreas(Pix* page, int dpi) {
-  constexpr double kDarkShare = 0.8, kMinFill = 0.5, kMinLetters = 0.01, kMinContrast = 40;
+  constexpr double kDarkShare = 0.8, kMinFill = 0.5, kMinLetters = 0.01, kMinContrast = 40, kMaxPrint = 0.03;
   l_uint32 paper = 0;
   if (pixGetDepth(page) != 8 || pixGetRankValue(page, 4, 0.5, &paper) != 0) return false;
   // A page that is mostly dark is a negative or a photo: left alone.
@@ -208,15 +209,13 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     if (w < dpi / 2 || h < dpi / 10) continue;
     PixPtr part(pixaGetPix(parts.get(), i, L_CLONE));
     if (!part || pixCountPixels(part.get(), &area, nullptr) != 0) return false;
-    if (area < kMinFill * RowSpans(part.get())) continue;
+      if (area < kMinFill * RowSpans(part.get())) continue;
     pixRasterop(fills.get(), x, y, w, h, PIX_SRC | PIX_DST, part.get(), 0, 0);
     any = true;
   }
   if (!any) return true;
   const int word = std::max(15, dpi / 3) | 1;
-  PixPtr across(pixCloseSafeBrick(nullptr, fills.get(), word, 1));
-  PixPtr down(pixCloseSafeBrick(nullptr, fills.get(), 1, word));
-  PixPtr closed(across && down ? pixOr(nullptr, across.get(), down.get()) : nullptr);
+  PixPtr closed(pixCloseSafeBrick(nullptr, fills.get(), word, 1));
   // ... and widened by a 100th of an inch, its blurred edge with it.
   const int edge = 2 * std::max(1, dpi / 100) + 1;
   PixPtr areas(closed ? pixDilateBrick(nullptr, closed.get(), edge, edge) : nullptr);
@@ -237,10 +236,23 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     pixCountPixels(its_letters.get(), &letter_area, nullptr);
     if (fill_area == 0 || letter_area < kMinLetters * (fill_area + letter_area)) continue;
     l_float32 fill_level = 0, letter_level = 0;
-    if (pixGetAverageMasked(page, its_fill.get(), x, y, 1, L_MEAN_ABSVAL, &fill_level) != 0 ||
+    if (pixGetRankValueMasked(page, its_fill.get(), x, y, 1, 0.5, &fill_level, nullptr) != 0 ||
         pixGetAverageMasked(page, its_letters.get(), x, y, 1, L_MEAN_ABSVAL, &letter_level) != 0)
       return false;
     if (letter_level < fill_level + kMinContrast) continue;
+    // Print darker than the fill on it: black text on a shaded or
+    // highlighted row, which stays as it is.
+    if (fill_level > kMinContrast) {
+      ::Box* where = boxCreate(x, y, w, h);
+      PixPtr region(pixClipRectangle(page, where, nullptr));
+      boxDestroy(&where);
+      PixPtr darker(region ? pixThresholdToBinary(region.get(), static_cast<int>(fill_level - kMinContrast)) : nullptr);
+      l_int32 print = 0;
+      if (!darker || pixAnd(darker.get(), darker.get(), its_fill.get()) == nullptr ||
+          pixCountPixels(darker.get(), &print, nullptr) != 0)
+        return false;
+      if (print > kMaxPrint * fill_area) continue;
+    }
     // The fill's level becomes the paper's and the letters' black, linearly.
     const double scale = static_cast<double>(paper) / (letter_level - fill_level);
     for (int r = 0; r < h; ++r) {

@@ -180,6 +180,43 @@ TEST(OcrTest, APageImageTaggedWithAWrongResolutionIsReadAtItsOwn) {
   EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
 }
 
+// A band 500 by 60 pixels at (50, y) of grey `fill`, with ten "letters"
+// (6 by 30 strokes) of grey `letter` in it.
+void Band(RasterImage* img, int y, uint8_t fill, uint8_t letter) {
+  for (int r = y; r < y + 60; ++r)
+    for (int x = 50; x < 550; ++x) img->pixels[static_cast<size_t>(r) * img->width + x] = fill;
+  for (int k = 0; k < 10; ++k)
+    for (int r = y + 15; r < y + 45; ++r)
+      for (int x = 80 + 45 * k; x < 86 + 45 * k; ++x) img->pixels[static_cast<size_t>(r) * img->width + x] = letter;
+}
+
+TEST(OcrTest, OnlyLettersLighterThanTheirFillAreTurned) {
+  // White letters on dark and mid-tone fills become black on paper; black
+  // letters on a highlighted band stay black (the spots the highlighter
+  // missed are lighter than it, but the band holds darker print), and the
+  // band is no letter.
+  RasterImage img = Paper(600, 500);
+  Band(&img, 40, 30, 245);    // white on near-black
+  Band(&img, 160, 140, 245);  // white on mid blue
+  Band(&img, 280, 190, 20);   // black on a highlighter's yellow, which
+  for (int k = 0; k < 20; ++k)  // missed a few spots
+    for (int r = 286; r < 292; ++r)
+      for (int x = 60 + 24 * k; x < 66 + 24 * k; ++x) img.pixels[static_cast<size_t>(r) * img.width + x] = 245;
+  CleanOptions options;
+  options.deskew = false;
+  Result<CleanedImage> clean = CleanForOcr(img, options);
+  ASSERT_TRUE(clean) << clean.error().ToString();
+  for (int y : {40, 160, 280}) {
+    EXPECT_EQ(InkIn(clean->image, 80, y + 15, 6, 30), 6 * 30) << y;      // a letter
+    EXPECT_EQ(InkIn(clean->image, 90, y + 15, 30, 30), 0) << y;         // between letters
+    EXPECT_LT(InkIn(clean->image, 50, y, 500, 60), 10 * 6 * 30 + 2000) << y;  // no fill left
+  }
+  options.invert_dark_areas = false;
+  Result<CleanedImage> as_printed = CleanForOcr(img, options);
+  ASSERT_TRUE(as_printed) << as_printed.error().ToString();
+  EXPECT_EQ(InkIn(as_printed->image, 80, 55, 6, 30), 0);  // white stays white
+}
+
 TEST(OcrTest, SinglePageImagesAreRead) {
   const Document& png = Ocr("note-2025-h1-p1.png");
   ASSERT_EQ(png.pages.size(), 1u);

@@ -51,14 +51,19 @@ std::map<std::string, std::vector<std::string>> FailedBySubject(const Validation
   return out;
 }
 
+// A count as a JSON integer (186, not 186.0); a share or an amount as it is.
+json ValueJson(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<long long>(v);
+  return v;
+}
+
 json RecordJson(const Record& r, const std::string& file, bool valid,
                 const std::map<std::string, std::vector<std::string>>& failed) {
   json box = nullptr;
   if (r.source.box) box = {r.source.box->x0, r.source.box->y0, r.source.box->x1, r.source.box->y1};
   json confidence = nullptr;
   if (r.source.confidence >= 0) confidence = r.source.confidence;
-  json value = r.value;
-  if (std::floor(r.value) == r.value && std::fabs(r.value) < 9e15) value = static_cast<long long>(r.value);
+  json value = ValueJson(r.value);
   auto it = failed.find(RecordId(r));
   return {
       {"note", r.note},
@@ -286,6 +291,42 @@ Result<std::string> RecordsCsv(const NoteResult& note) {
     std::string line;
     for (size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + CsvField(fields[i]);
     out += line + "\r\n";
+  }
+  return out;
+}
+
+namespace {
+
+json SeriesFigure(const LatestFigure& f) {
+  return json{{"table", f.key.table ? json(*f.key.table) : json(nullptr)},
+              {"name", f.key.name},
+              {"period", f.key.period},
+              {"period_start", f.period_start},
+              {"region", f.key.region ? json(*f.key.region) : json(nullptr)},
+              {"value", ValueJson(f.value)},
+              {"unit", f.unit},
+              {"note", f.note},
+              {"revision", f.revision}};
+}
+
+}  // namespace
+
+std::string SeriesJsonl(const std::vector<LatestFigure>& figures) {
+  std::string out;
+  for (const LatestFigure& f : figures) out += SeriesFigure(f).dump() + "\n";
+  return out;
+}
+
+std::string SeriesCsv(const std::vector<LatestFigure>& figures) {
+  static const char* const kFields[] = {"table", "name", "period", "period_start", "region",
+                                        "value", "unit", "note",   "revision"};
+  std::string out;
+  for (size_t i = 0; i < std::size(kFields); ++i) out += (i ? "," : "") + std::string(kFields[i]);
+  out += "\r\n";
+  for (const LatestFigure& f : figures) {
+    json j = SeriesFigure(f);
+    for (size_t i = 0; i < std::size(kFields); ++i) out += (i ? "," : "") + CsvField(ScalarText(j[kFields[i]]));
+    out += "\r\n";
   }
   return out;
 }

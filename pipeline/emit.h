@@ -9,7 +9,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "pipeline/db.h"
 #include "pipeline/error.h"
 #include "pipeline/run.h"
 
@@ -30,6 +32,14 @@ Result<std::string> RecordsJsonl(const NoteResult& note);
 // RFC 4180 quoting). Same fields as JSONL, source flattened.
 std::string CsvHeader();
 Result<std::string> RecordsCsv(const NoteResult& note);
+
+// The database's newest figure per period (`notat series --format`), one
+// line per figure in the order given: JSON Lines, or CSV with a header
+// (CRLF line ends, RFC 4180 quoting). Fields: table (null or empty for a
+// fact), name, period, period_start, region, value, unit, and the note and
+// revision it comes from.
+std::string SeriesJsonl(const std::vector<LatestFigure>& figures);
+std::string SeriesCsv(const std::vector<LatestFigure>& figures);
 
 // The embedded schema texts (for `notat schema` and tests).
 std::string_view NoteSchemaText();

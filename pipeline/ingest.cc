@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "pipeline/emit.h"
 #include "pipeline/source.h"
 
 namespace notat {
@@ -687,7 +688,13 @@ int Series(const SeriesOptions& options) {
     std::cerr << "notat: error: " << figures.error().ToString() << "\n";
     return 4;
   }
-  std::cout << FormatSeries(*figures) << std::flush;
+  if (options.format == "jsonl")
+    std::cout << SeriesJsonl(*figures);
+  else if (options.format == "csv")
+    std::cout << SeriesCsv(*figures);
+  else
+    std::cout << FormatSeries(*figures);
+  std::cout << std::flush;
   return 0;
 }
 

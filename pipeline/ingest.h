@@ -101,10 +101,12 @@ int Ingest(const IngestOptions& options, const Context& ctx);
 
 struct SeriesOptions {
   std::string db_url = "sqlite:notat.db";
+  std::string format = "text";  // text (a table per series), jsonl or csv (a line per figure)
 };
 
-// Prints each series over time as a table, the newest note winning per period.
-// Returns 0, or 4 on a database error.
+// Prints each series over time, the newest note winning per period: as a
+// table per series, or a line per figure (options.format). Returns 0, or 4
+// on a database error.
 int Series(const SeriesOptions& options);
 
 }  // namespace notat

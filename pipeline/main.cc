@@ -324,9 +324,12 @@ int main(int argc, char** argv) {
   SeriesOptions series_options;
   CLI::App* series = app.add_subcommand("series", "print each series over time from the database");
   series->add_option("--db", series_options.db_url, "sqlite:PATH (default sqlite:notat.db) or postgresql://...");
+  series->add_option("--format", series_options.format, "text (a table per series), jsonl or csv (a line per figure)")
+      ->check(CLI::IsMember({"text", "jsonl", "csv"}));
   series->footer(
       "Examples:\n"
       "  notat series\n"
+      "  notat series --format csv > figures.csv\n"
       "  notat series --db postgresql://notat@db.example/notat");
 
   try {

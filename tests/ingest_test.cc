@@ -10,11 +10,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "pipeline/emit.h"
 #include "pipeline/ingest.h"
 #include "tests/db_test_util.h"
 
@@ -458,6 +460,19 @@ TEST(IngestSeriesTest, SeriesTableTakesTheNewestNotePerPeriod) {
             "  (newest note per period; from 2025-H1 revision 1)\n"
             "\n");
   EXPECT_EQ(FormatSeries({}), "no valid figures in the database\n");
+  // A line per figure, for a spreadsheet or another database.
+  std::string csv = SeriesCsv(*figures);
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "table,name,period,period_start,region,value,unit,note,revision");
+  EXPECT_NE(csv.find("\r\n2,inquiries_by_region,2024-H2,2024-07-01,Region Sjælland,50,count,2024-H2,1\r\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\r\n,children_share_pct,2025-H1,2025-01-01,,45.5,count,2025-H1,1\r\n"), std::string::npos) << csv;
+  std::string jsonl = SeriesJsonl(*figures);
+  ASSERT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), static_cast<long>(figures->size()));
+  nlohmann::json first = nlohmann::json::parse(jsonl.substr(0, jsonl.find('\n')));
+  EXPECT_EQ(first, nlohmann::json::parse(R"({"table": 1, "name": "inquiries", "period": "2023",
+      "period_start": "2023-01-01", "region": null, "value": 631, "unit": "count", "note": "2024-H2", "revision": 1})"));
+  EXPECT_EQ(SeriesCsv({}), "table,name,period,period_start,region,value,unit,note,revision\r\n");
 }
 
 // ---- the notat binary ----
@@ -523,6 +538,14 @@ TEST(IngestBinaryTest, IngestsTheSampleOnceAndPrintsTheSeries) {
   // Table 1 from the sample: 2018..2024 and the half year.
   EXPECT_NE(series.out.find("   186   286   313   395   522   631   827      502\n"), std::string::npos)
       << series.out;
+  BinaryRun csv = Notat(dir, {"series", "--db", db, "--format", "csv"});
+  EXPECT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("\r\n2,inquiries_by_region,2025-H1,2025-01-01,Region Sjælland,54,count,2025-H1,1\r\n"),
+            std::string::npos)
+      << csv.out;
+  BinaryRun bad = Notat(dir, {"series", "--db", db, "--format", "xml"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("xml not in {text,jsonl,csv}"), std::string::npos) << bad.err;
 }
 
 TEST(IngestBinaryTest, SeriesOfAMissingDatabaseFailsWithoutCreatingIt) {

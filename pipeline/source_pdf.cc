@@ -110,17 +110,44 @@ Result<PopplerDoc> LoadPdf(std::string_view bytes, const std::string& path, cons
   return PopplerDoc(doc.release());
 }
 
+// The quarter turns (0-3, clockwise) of most of the text on a page as
+// displayed: Poppler gives each box's, and its boxes in the displayed frame,
+// so a page whose /Rotate turns its text (or whose text was set turned) has
+// its lines running down, up, or right to left.
+int TextTurn(const std::vector<poppler::text_box>& boxes) {
+  size_t chars[4] = {0, 0, 0, 0};
+  for (const poppler::text_box& tb : boxes) chars[tb.rotation() & 3] += tb.text().size();
+  return static_cast<int>(std::max_element(chars, chars + 4) - chars);
+}
+
+// `box` on a displayed page `width` by `height` points, in the frame where
+// text turned `turn` quarters clockwise reads upright.
+Box Upright(const Box& box, int turn, double width, double height) {
+  switch (turn) {
+    case 1:  // reads downwards; the next line is to its left
+      return Box{box.y0, width - box.x1, box.y1, width - box.x0};
+    case 2:  // upside down
+      return Box{width - box.x1, height - box.y1, width - box.x0, height - box.y0};
+    case 3:  // reads upwards; the next line is to its right
+      return Box{height - box.y1, box.x0, height - box.y0, box.x1};
+    default:
+      return box;
+  }
+}
+
 // Words of a page's text layer in Poppler's order, in points from the top
-// left. Pieces of one word that Poppler gives separately (a font change or a
-// kerned pair inside a word) are joined into one word.
-std::vector<Word> TextLayerWords(const poppler::page& page) {
-  std::vector<poppler::text_box> boxes = page.text_list();
+// left of the page turned so that its text reads upright (`turn`, TextTurn;
+// the page is `width` by `height` points as displayed). Pieces of one word
+// that Poppler gives separately (a font change or a kerned pair inside a
+// word) are joined into one word.
+std::vector<Word> TextLayerWords(const std::vector<poppler::text_box>& boxes, int turn, double width,
+                                 double height) {
   std::vector<Word> words;
   bool glue = false;  // the previous box had no space after it
   for (const poppler::text_box& tb : boxes) {
     std::string text = FoldSpaces(ExpandLigatures(Utf8(tb.text())));
     poppler::rectf r = tb.bbox();
-    Box box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()};
+    Box box = Upright(Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}, turn, width, height);
     if (text.empty()) continue;
     if (!words.empty()) {
       Box& prev = words.back().box;
@@ -178,7 +205,10 @@ Page TextLayerPage(const poppler::page& ppage, int number) {
   page.height = rect.height();
   poppler::page::orientation_enum o = ppage.orientation();
   if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(page.width, page.height);
-  std::vector<Word> words = TextLayerWords(ppage);
+  std::vector<poppler::text_box> boxes = ppage.text_list();
+  const int turn = TextTurn(boxes);
+  std::vector<Word> words = TextLayerWords(boxes, turn, page.width, page.height);
+  if (turn % 2 == 1) std::swap(page.width, page.height);
   page.lines = LinesInLayerOrder(words);
   if (ReadingOrderScrambled(page.lines)) page.lines = LinesFromWordBoxes(std::move(words));
   return page;

@@ -60,8 +60,9 @@ inline std::string PdfString(const std::string& utf8) {
 // A PDF with one page per element of `pages`, each `width` x `height` points.
 // The text items are drawn in the order given (that is the content-stream
 // order a reader sees), so a test can write a table column by column.
+// `rotate` (0, 90, 180, 270) is each page's /Rotate: how a viewer turns it.
 inline std::string MakePdf(const std::vector<std::vector<PdfText>>& pages, double width = 595,
-                           double height = 842) {
+                           double height = 842, int rotate = 0) {
   std::vector<std::string> objects;  // object i+1
   int n = static_cast<int>(pages.size());
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
@@ -78,7 +79,8 @@ inline std::string MakePdf(const std::vector<std::vector<PdfText>>& pages, doubl
       std::snprintf(head, sizeof head, "BT /F1 %.1f Tf %.2f %.2f Td ", t.size, t.x, height - t.y - t.size);
       content += head + PdfString(t.text) + " Tj ET\n";
     }
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox " + std::string(box) +
+    objects.push_back("<< /Type /Page /Parent 2 0 R /Rotate " + std::to_string(rotate) + " /MediaBox " +
+                      std::string(box) +
                       " /Resources << /Font << /F1 3 0 R >> >> /Contents " + std::to_string(5 + 2 * i) +
                       " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +

@@ -218,6 +218,35 @@ TEST(SourcePdfTest, ColumnByColumnTableIsRebuiltIntoRows) {
                        "2021 2022 2023", "Antal 395 522 631"}));
 }
 
+TEST(SourcePdfTest, APageTurnedByItsRotateIsReadInItsTextsOwnOrder) {
+  // A page that a viewer shows turned (/Rotate, as saved after turning a
+  // page or for a landscape table): Poppler gives its words in the turned
+  // frame, where lines ran down or right to left and were read as columns.
+  std::vector<PdfText> page = {
+      {72, 72, "Tabel 2. Regionsvis fordeling af henvendelser"},
+      {72, 100, "Region Hovedstaden"}, {300, 100, "146"},
+      {72, 116, "Region Midtjylland"}, {300, 116, "142"},
+      {72, 132, "Total"}, {300, 132, "288"},
+  };
+  const std::vector<std::string> expected = {"Tabel 2. Regionsvis fordeling af henvendelser",
+                                             "Region Hovedstaden 146", "Region Midtjylland 142", "Total 288"};
+  for (int rotate : {0, 90, 180, 270}) {
+    Result<Document> doc = ReadPdfOrImage(MakePdf({page}, 595, 842, rotate), InputKind::kPdf, "turned.pdf",
+                                          Options{}, nullptr, FakeFactory(std::make_shared<FakeStats>()));
+    ASSERT_TRUE(doc) << doc.error().ToString();
+    ASSERT_EQ(doc->pages.size(), 1u);
+    std::vector<std::string> lines;
+    for (const Line& l : doc->pages[0].lines) lines.push_back(l.text);
+    EXPECT_EQ(lines, expected) << "/Rotate " << rotate;
+    // The page's size and the words' boxes in the frame the text reads in.
+    EXPECT_EQ(doc->pages[0].width, 595) << rotate;
+    EXPECT_EQ(doc->pages[0].height, 842) << rotate;
+    const Word& first = doc->pages[0].lines[0].words[0];
+    EXPECT_NEAR(first.box.x0, 72, 2) << rotate;
+    EXPECT_NEAR(first.box.y0, 72, 4) << rotate;
+  }
+}
+
 TEST(SourcePdfTest, TwoColumnPageIsReadColumnByColumn) {
   // Drawn row by row across both columns, so the layer's order interleaves them.
   std::vector<PdfText> page = {{72, 60, "Notat om henvendelser i to spalter", 14}};

@@ -56,6 +56,8 @@ InputKind SniffKind(std::string_view bytes) {
   if (starts("\x89PNG\r\n\x1a\n")) return InputKind::kPng;
   if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return InputKind::kTiff;
   if (starts("\xFF\xD8\xFF")) return InputKind::kJpeg;
+  // UTF-16 text with its byte-order mark (Windows' "Unicode" text files).
+  if (starts("\xFF\xFE") || starts("\xFE\xFF")) return InputKind::kText;
   // Text: no NUL bytes and few control characters in the first 64 KiB.
   std::string_view head = bytes.substr(0, 65536);
   size_t control = 0;
@@ -80,8 +82,43 @@ std::string_view InputKindName(InputKind kind) {
   return "binary";
 }
 
+// UTF-16 after its byte-order mark (little-endian after FF FE, big-endian
+// after FE FF) as UTF-8; kInvalidInput at an odd length or an unpaired
+// surrogate.
+Result<std::string> Utf16ToUtf8(std::string_view bytes, const std::string& path) {
+  const bool little = bytes[0] == '\xFF';
+  if (bytes.size() % 2 != 0)
+    return MakeError(ErrorCode::kInvalidInput, path + ": UTF-16 text with an odd number of bytes (truncated?)");
+  auto unit = [&](size_t i) {
+    const auto lo = static_cast<unsigned char>(bytes[little ? i : i + 1]);
+    const auto hi = static_cast<unsigned char>(bytes[little ? i + 1 : i]);
+    return static_cast<char32_t>(hi << 8 | lo);
+  };
+  std::string text;
+  for (size_t i = 2; i < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (c >= 0xD800 && c < 0xDC00 && i + 2 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) < 0xE000) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (c >= 0xD800 && c < 0xE000) {
+      return MakeError(ErrorCode::kInvalidInput,
+                       path + ": not valid UTF-16 (an unpaired surrogate at offset " + std::to_string(i) + ")");
+    }
+    AppendUtf8(c, text);
+  }
+  return text;
+}
+
 Result<Document> DocumentFromText(std::string_view bytes, const std::string& path) {
   if (bytes.empty()) return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    Result<std::string> utf8 = Utf16ToUtf8(bytes, path);
+    if (!utf8) return std::unexpected(utf8.error());
+    if (utf8->empty()) return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");
+    Result<Document> doc = DocumentFromText(*utf8, path);
+    if (doc) doc->sha256 = Sha256Hex(bytes);  // the file's own bytes identify it
+    return doc;
+  }
   if (SniffKind(bytes) == InputKind::kBinary)
     return MakeError(ErrorCode::kInvalidInput,
                      path + ": binary data, not text (NUL or control bytes near the start)");

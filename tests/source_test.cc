@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "pipeline/utf8.h"
+
 namespace notat {
 namespace {
 
@@ -55,6 +57,43 @@ TEST(SourceTest, StripsByteOrderMark) {
   Result<Document> doc = DocumentFromText("\xEF\xBB\xBFNotat\n", "bom.txt");
   ASSERT_TRUE(doc.has_value());
   EXPECT_EQ(doc->pages[0].lines[0].text, "Notat");
+}
+
+// `utf8` (ASCII and Latin-1 letters only) as UTF-16 with its byte-order mark.
+std::string Utf16(const std::string& utf8, bool little) {
+  std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+  for (char32_t c : DecodeUtf8(utf8)) {
+    char lo = static_cast<char>(c & 0xFF), hi = static_cast<char>(c >> 8);
+    out += little ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+TEST(SourceTest, Utf16TextWithItsByteOrderMarkIsRead) {
+  // Windows' "Unicode" text files: little-endian, and big-endian too.
+  for (bool little : {true, false}) {
+    std::string bytes = Utf16("Region Sjælland 54\r\nTotal 502\r\n", little);
+    EXPECT_EQ(SniffKind(bytes), InputKind::kText);
+    Result<Document> doc = DocumentFromText(bytes, "u16.txt");
+    ASSERT_TRUE(doc) << doc.error().ToString();
+    ASSERT_EQ(doc->pages[0].lines.size(), 2u);
+    EXPECT_EQ(doc->pages[0].lines[0].text, "Region Sjælland 54");
+    EXPECT_EQ(doc->pages[0].lines[1].text, "Total 502");
+    EXPECT_EQ(doc->sha256, Sha256Hex(bytes));  // the file as it is
+  }
+  // A character beyond 16 bits comes as a surrogate pair.
+  Result<Document> pair = DocumentFromText(std::string("\xFF\xFE\x3D\xD8\x00\xDE", 6), "pair.txt");
+  ASSERT_TRUE(pair) << pair.error().ToString();
+  EXPECT_EQ(pair->pages[0].lines[0].text, "\xF0\x9F\x98\x80");
+  Result<Document> odd = DocumentFromText(Utf16("Total 502", true).substr(1), "odd.txt");
+  ASSERT_FALSE(odd);  // (no longer a mark: read as UTF-8, which it is not)
+  Result<Document> cut = DocumentFromText(Utf16("Total 502", true) + "T", "cut.txt");
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(cut.error().message, "cut.txt: UTF-16 text with an odd number of bytes (truncated?)");
+  Result<Document> lone = DocumentFromText(std::string("\xFF\xFE\x00\xD8T\x00", 6), "lone.txt");
+  ASSERT_FALSE(lone);
+  EXPECT_EQ(lone.error().message, "lone.txt: not valid UTF-16 (an unpaired surrogate at offset 2)");
 }
 
 TEST(SourceTest, FixedWidthSpacesAreSpaces) {

@@ -1,7 +1,8 @@
 // Table 2: "Regionsvis fordeling af henvendelser i perioden ...", inquiries
 // per region in the note's own period and the printed total. One record per
-// region (canonical names) and one with region "Total"; name
-// "inquiries_by_region", unit "count".
+// region (canonical names), one per row of inquiries no region claims
+// ("Uoplyst", "Udlandet", "Øvrige"; the total counts them too) and one with
+// region "Total"; name "inquiries_by_region", unit "count".
 //
 // Labels and values are paired in printed order, so rows ("Region
 // Hovedstaden 146"), a transposed table (names in a header row, values on
@@ -66,6 +67,36 @@ std::string MatchRegion(std::string_view word) {
   std::u32string c = text::Decode(canonical);
   c[0] = static_cast<char32_t>(c[0] - 32);  // ASCII first letters
   return "Region " + text::Encode(c);
+}
+
+// A row for inquiries no region claims, starting at token `i` (first on its
+// line, or next to a region in a header row of names): not stated ("Uoplyst", "Ukendt", "Ikke oplyst"), from abroad
+// ("Udlandet", "Uden for Danmark") or other ("Øvrige", "Andet"). Returns its
+// name (one of kOtherRows) and how many words its label takes; {"", 0}
+// when it is none.
+constexpr std::array<std::string_view, 3> kOtherRows = {"Uoplyst", "Udlandet", "Øvrige"};
+
+std::pair<std::string, size_t> OtherRow(const std::vector<Token>& toks, size_t i, bool after_label) {
+  struct Phrase {
+    std::array<std::string_view, 3> words;
+    size_t row;  // index into kOtherRows
+  };
+  static constexpr Phrase kPhrases[] = {
+      {{"uoplyst"}, 0},          {{"ukendt"}, 0},          {{"ikke", "oplyst"}, 0},
+      {{"ikke", "angivet"}, 0},  {{"ingen", "region"}, 0}, {{"uden", "region"}, 0},
+      {{"udlandet"}, 1},         {{"udland"}, 1},          {{"uden", "for", "danmark"}, 1},
+      {{"udenfor", "danmark"}, 1}, {{"øvrige"}, 2},        {{"ovrige"}, 2},
+      {{"andet"}, 2},            {{"andre"}, 2}};
+  if (!toks[i].first_on_line && !after_label) return {"", 0};
+  for (const Phrase& p : kPhrases) {
+    size_t k = 0;
+    while (k < p.words.size() && !p.words[k].empty() && i + k < toks.size() &&
+           toks[i + k].kind == TokKind::kWord && toks[i + k].line == toks[i].line &&
+           text::Lower(toks[i + k].core) == p.words[k])
+      ++k;
+    if (k > 0 && (k == p.words.size() || p.words[k].empty())) return {std::string(kOtherRows[p.row]), k};
+  }
+  return {"", 0};
 }
 
 bool IsTotalWord(std::string_view core) {
@@ -150,6 +181,12 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
         roles[i + 1] = Role::kLabel;
       }
       if (total) region = "Total";
+    }
+    if (region.empty()) {
+      const bool after_label = i > 0 && roles[i - 1] == Role::kLabel && toks[i - 1].line == toks[i].line;
+      auto [other, words] = OtherRow(toks, i, after_label);
+      for (size_t k = 1; k < words; ++k) roles[i + k] = Role::kLabel;
+      region = other;
     }
     if (region.empty()) continue;
     roles[i] = Role::kLabel;
@@ -307,7 +344,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
   bool has_total = false;
   for (const Label& l : labels) {
     if (l.region == "Total") has_total = true;
-    else ++regions;
+    else if (std::find(kOtherRows.begin(), kOtherRows.end(), l.region) == kOtherRows.end()) ++regions;
   }
   if (labels.empty()) {
     res.problems.push_back(here + ": no region names found");

@@ -361,7 +361,7 @@ Check RegionsSumToTotal(const Table* t2) {
   const Record* total = nullptr;
   double sum = 0;
   int regions = 0;
-  std::string repaired;
+  std::string repaired, others;  // others: rows no region claims ("Uoplyst")
   for (const Record& r : t2->records) {
     if (!r.region) continue;
     for (const std::string& f : r.flags)
@@ -371,7 +371,8 @@ Check RegionsSumToTotal(const Table* t2) {
       continue;
     }
     sum += r.value;
-    ++regions;
+    if (std::find(std::begin(kRegions), std::end(kRegions), *r.region) != std::end(kRegions)) ++regions;
+    else others += (others.empty() ? "" : ", ") + *r.region;
     c.subjects.push_back(RecordId(r));
     c.sources.push_back(r.source);
   }
@@ -383,14 +384,15 @@ Check RegionsSumToTotal(const Table* t2) {
   c.sources.push_back(total->source);
   c.expected = FormatValue(total->value);
   c.actual = FormatValue(sum);
+  const std::string rows = "the " + std::to_string(regions) + " regions" + (others.empty() ? "" : " and " + others);
   if (sum == total->value) {
     c.status = CheckStatus::kPass;
-    c.message = "the " + std::to_string(regions) + " regions sum to the printed total " + c.expected;
+    c.message = rows + " sum to the printed total " + c.expected;
     if (!repaired.empty()) c.message += " after a repair by arithmetic of" + repaired;
   } else {
     c.status = CheckStatus::kFail;
-    c.message = "the " + std::to_string(regions) + " regions sum to " + c.actual +
-                " but the printed total is " + c.expected + " (" + Where(total->source) + ")";
+    c.message = rows + " sum to " + c.actual + " but the printed total is " + c.expected + " (" +
+                Where(total->source) + ")";
   }
   return c;
 }

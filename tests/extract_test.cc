@@ -864,6 +864,55 @@ TEST(Table2Test, TransposedWithRegionsAsColumns) {
   EXPECT_EQ(t->records[0].period, "2026-H1");
 }
 
+TEST(Table2Test, RowsNoRegionClaimsAreReadAndCountTowardsTheTotal) {
+  // Inquiries whose region is not stated, from abroad, or other: each a row
+  // of its own, its label of one word or several, counted in the total.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 2. Henvendelser fordelt på region, 2. halvår 2026\n"
+      "Region Hovedstaden 170\n"
+      "Region Midtjylland 131\n"
+      "Region Nordjylland 58\n"
+      "Region Sjælland 66\n"
+      "Region Syddanmark 122\n"
+      "Ikke oplyst 9\n"
+      "Uden for Danmark 4\n"
+      "I alt 560\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=170", "Region Midtjylland=131", "Region Nordjylland=58",
+                                     "Region Sjælland=66", "Region Syddanmark=122", "Uoplyst=9", "Udlandet=4",
+                                     "Total=560"));
+
+  // Transposed, "Øvrige" between the regions and the total.
+  const char* across =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser, 1. halvår 2026\n"
+      "Hovedstaden Midtjylland Nordjylland Sjælland Syddanmark Øvrige Total\n"
+      "160 150 50 60 120 7 547\n";
+  ex = Extract(TextOf(across));
+  t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=160", "Region Midtjylland=150", "Region Nordjylland=50",
+                                     "Region Sjælland=60", "Region Syddanmark=120", "Øvrige=7", "Total=547"));
+
+  // "andre" inside a line that a region starts is no row of its own.
+  const char* inside =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser, 1. halvår 2026\n"
+      "Region Hovedstaden (og andre) 160\n"
+      "Region Midtjylland 150\n"
+      "Region Nordjylland 50\n"
+      "Region Sjælland 60\n"
+      "Region Syddanmark 120\n"
+      "Total 540\n";
+  ex = Extract(TextOf(inside));
+  t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records.size(), 6u) << Dump(ex);
+}
+
 TEST(Table2Test, TransposedHeaderOverTwoLinesWithAPeriodLabel) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"

@@ -128,6 +128,25 @@ TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {
   EXPECT_EQ(Statuses(Validate(Note()))["text_year_total_equals_table1_halves"], CheckStatus::kSkip);
 }
 
+TEST(ValidateTest, RowsNoRegionClaimsCountTowardsTheTotal) {
+  Extraction ex = Note();
+  Table& t2 = ex.tables[1];
+  t2.records.insert(t2.records.end() - 1, Cell(2, "2025-H1", 9, "Uoplyst"));
+  t2.records.back().value = 259;
+  ValidationReport r = Validate(ex);
+  const Check& sum = *std::find_if(r.checks.begin(), r.checks.end(),
+                                   [](const Check& c) { return c.name == "regions_sum_to_total"; });
+  EXPECT_EQ(sum.status, CheckStatus::kPass);
+  EXPECT_EQ(sum.message, "the 5 regions and Uoplyst sum to the printed total 259");
+  EXPECT_EQ(Statuses(r)["regions_complete"], CheckStatus::kPass);
+  t2.records.back().value = 250;
+  r = Validate(ex);
+  EXPECT_EQ(std::find_if(r.checks.begin(), r.checks.end(),
+                         [](const Check& c) { return c.name == "regions_sum_to_total"; })
+                ->message,
+            "the 5 regions and Uoplyst sum to 259 but the printed total is 250 (page 1, line 12)");
+}
+
 TEST(ValidateTest, TableTwoOfTheWholeYearIsCheckedAgainstThatYear) {
   // A second-half note whose table 1 ends at the whole year 2025 and whose
   // table 2 gives the regions of all of 2025.

@@ -620,6 +620,8 @@ std::string FormatSeries(const std::vector<LatestFigure>& figures) {
       if (added) labels.push_back(label);
       it->second[column_of[{f.period_start, f.key.period}]] = FormatValue(f.value);
     }
+    // Table 2's total under every row it counts ("Uoplyst" sorts after it).
+    std::stable_partition(labels.begin(), labels.end(), [](const std::string& l) { return l != "Total"; });
     std::string header = table ? "Table " + std::to_string(*table) + ": " + *names.begin() : "Facts";
     if (table && names.size() > 1) header = "Table " + std::to_string(*table);
     if (units.size() == 1) header += " (" + *units.begin() + ")";

@@ -433,6 +433,7 @@ TEST(IngestSeriesTest, SeriesTableTakesTheNewestNotePerPeriod) {
       .Record(1, "inquiries", "2025-H1", "-", 502)
       .Record(2, "inquiries_by_region", "2025-H1", "Region_Sjælland", 54)
       .Record(2, "inquiries_by_region", "2025-H1", "Total", 502)
+      .Record(2, "inquiries_by_region", "2025-H1", "Uoplyst", 6)
       .Record(0, "children_share_pct", "2025-H1", "-", 45.5);
   dir.Write("in/a.txt", older.Text());
   dir.Write("in/b.txt", newer.Text());
@@ -451,6 +452,7 @@ TEST(IngestSeriesTest, SeriesTableTakesTheNewestNotePerPeriod) {
             "Table 2: inquiries_by_region (count)\n"
             "  period           2024-H2  2025-H1\n"
             "  Region Sjælland       50       54\n"
+            "  Uoplyst                         6\n"
             "  Total                400      502\n"
             "  (newest note per period; from 2024-H2 revision 1, 2025-H1 revision 1)\n"
             "\n"

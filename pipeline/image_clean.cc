@@ -209,14 +209,16 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     if (w < dpi / 2 || h < dpi / 10) continue;
     PixPtr part(pixaGetPix(parts.get(), i, L_CLONE));
     if (!part || pixCountPixels(part.get(), &area, nullptr) != 0) return false;
-      if (area < kMinFill * RowSpans(part.get())) continue;
+    if (area < kMinFill * RowSpans(part.get())) continue;
     pixRasterop(fills.get(), x, y, w, h, PIX_SRC | PIX_DST, part.get(), 0, 0);
     any = true;
   }
   if (!any) return true;
   const int word = std::max(15, dpi / 3) | 1;
   PixPtr closed(pixCloseSafeBrick(nullptr, fills.get(), word, 1));
-  // ... and widened by a 100th of an inch, its blurred edge with it.
+  // ... and widened by a 100th of an inch, its blurred edge with it (which
+  // the turning makes a dark frame: the rule eraser takes it with the
+  // table's rules; made paper instead, its broken remnants read as text).
   const int edge = 2 * std::max(1, dpi / 100) + 1;
   PixPtr areas(closed ? pixDilateBrick(nullptr, closed.get(), edge, edge) : nullptr);
   PixPtr letters(areas ? pixSubtract(nullptr, closed.get(), fills.get()) : nullptr);
@@ -229,7 +231,8 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     PixPtr its_letters(pixClipRectangle(letters.get(), box, nullptr));
     PixPtr its_fill(pixClipRectangle(fills.get(), box, nullptr));
     boxDestroy(&box);
-    if (!part || !its_letters || !its_fill || pixAnd(its_letters.get(), its_letters.get(), part.get()) == nullptr ||
+    if (!part || !its_letters || !its_fill ||
+        pixAnd(its_letters.get(), its_letters.get(), part.get()) == nullptr ||
         pixAnd(its_fill.get(), its_fill.get(), part.get()) == nullptr)
       return false;
     pixCountPixels(its_fill.get(), &fill_area, nullptr);

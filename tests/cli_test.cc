@@ -111,7 +111,7 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
   RunResult v = Notat({"validate", tableless.string()});
   EXPECT_EQ(v.exit_code, 1);
   EXPECT_NE(v.out.find("FAIL  tables_present"), std::string::npos) << v.out;
-  EXPECT_NE(v.out.find("table 1, 2, 3 not found"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("table 1, 2 not found"), std::string::npos) << v.out;  // (no trips abroad: no table 3 due)
 }
 
 TEST_F(CliTest, TableMissingAColumnIsNamed) {

@@ -250,6 +250,28 @@ TEST(ValidateTest, MissingTablesAreNamed) {
   EXPECT_EQ(c.message, "table 2, 3 not found; table 2 (page 1, line 30): 5 regions but 4 values");
 }
 
+TEST(ValidateTest, TableThreeIsExpectedOnlyWhenTheNoteReportsTripsAbroad) {
+  // A note from before the trips-abroad series: no table 3, no such figure.
+  Extraction old = Note();
+  old.tables.pop_back();
+  std::erase_if(old.facts, [](const Record& r) { return r.name == "trips_abroad_new"; });
+  ValidationReport r = Validate(old);
+  EXPECT_TRUE(r.ok()) << ::testing::PrintToString(Failed(r));
+  EXPECT_EQ(r.checks[0].expected, "1, 2");
+  EXPECT_EQ(r.checks[0].status, CheckStatus::kPass);
+  EXPECT_EQ(r.checks[0].message,
+            "tables 1 and 2 found; no table 3, and the text gives no figure for trips abroad (a note from "
+            "before that series)");
+  // The text gives the figure: the table is missing.
+  Extraction lost = Note();
+  lost.tables.pop_back();
+  EXPECT_EQ(Failed(Validate(lost)), std::vector<std::string>{"tables_present"});
+  // Its caption was found but no value read: missing too.
+  Extraction unread = old;
+  unread.tables.push_back(Table{3, "Genopdragelsesrejser", {}, {}, {}, {}});
+  EXPECT_EQ(Failed(Validate(unread)), std::vector<std::string>{"tables_present"});
+}
+
 TEST(ValidateTest, NoTablesAtAllFails) {
   Extraction ex;
   ex.note_period = "2024";

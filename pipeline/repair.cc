@@ -26,6 +26,9 @@ constexpr double kListedPseudoCount = 0.1;
 constexpr double kWebPseudoCount = 1;
 constexpr double kDomainPseudoCount = 20;
 constexpr double kCompoundFactor = 0.02;
+// A compound whose parts the corpus attests this much (both seen 50 times:
+// kCompoundFactor * 50) stands as read though hunspell-da rejects it.
+constexpr double kAttestedCompound = 1.0;
 // A word that is Danish as it stands is changed only when the best reading
 // is this many times more probable in context (after the document model).
 constexpr double kRealWordRatio = 3;
@@ -870,7 +873,10 @@ class Repairer {
       a.orig_weak = true;
     } else if (!known && !(flags & kLexForeign)) {
       double ce = CompoundEvidence(lower);
-      if (ce > 0 && lex_.Accepts(lower)) {
+      // hunspell-da must accept it, unless its parts are well attested
+      // (kAttestedCompound: "store"+"kommuner", whose head hunspell-da's
+      // rules will not begin a compound with, but "støre" would).
+      if (ce > 0 && (ce >= kAttestedCompound || lex_.Accepts(lower))) {
         // A compound nobody has seen whole ("ser"+"lig") counts at most as
         // much as a dictionary word nobody has seen.
         // ... and less than that when it shows damage Danish spelling all

@@ -556,6 +556,15 @@ TEST_F(RepairTest, ShortHeadSeenADozenTimesMakesACompound) {
   EXPECT_EQ(TextOf(r), "Rådgiveren skrev størrelsen ned: gætværdien og gætværdien var større.\n");
 }
 
+// A compound whose parts the corpus attests well stands as read, though
+// hunspell-da's rules reject it ("store" may not begin a compound there)
+// and accept a junk reading ("støre" + "kommuner").
+TEST_F(RepairTest, ACompoundOfWellAttestedPartsStandsThoughHunspellRejectsIt) {
+  RepairedText r = Repair(DocOf("Vi ser storeregioner, storekommuner og storefamilier."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Vi ser storeregioner, storekommuner og storefamilier.\n");
+  EXPECT_TRUE(r.corrections.empty());
+}
+
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
   // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
   // shows "præ" on its own, so it is no repair; it is the guess shown. The

@@ -70,10 +70,10 @@ std::string MatchRegion(std::string_view word) {
 }
 
 // A row for inquiries no region claims, starting at token `i` (first on its
-// line, or next to a region in a header row of names): not stated ("Uoplyst", "Ukendt", "Ikke oplyst"), from abroad
-// ("Udlandet", "Uden for Danmark") or other ("Øvrige", "Andet"). Returns its
-// name (one of kOtherRows) and how many words its label takes; {"", 0}
-// when it is none.
+// line, or next to a region in a header row of names): not stated
+// ("Uoplyst", "Ukendt", "Ikke oplyst"), from abroad ("Udlandet", "Uden for
+// Danmark") or other ("Øvrige", "Andet"). Returns its name (one of
+// kOtherRows) and how many words its label takes; {"", 0} when it is none.
 constexpr std::array<std::string_view, 3> kOtherRows = {"Uoplyst", "Udlandet", "Øvrige"};
 
 std::pair<std::string, size_t> OtherRow(const std::vector<Token>& toks, size_t i, bool after_label) {

@@ -135,6 +135,21 @@ Box Upright(const Box& box, int turn, double width, double height) {
   }
 }
 
+// The inverse of Upright: a box in the frame of text turned `turn` quarters
+// back on the displayed page.
+Box Displayed(const Box& box, int turn, double width, double height) {
+  switch (turn) {
+    case 1:
+      return Box{width - box.y1, box.x0, width - box.y0, box.x1};
+    case 2:
+      return Box{width - box.x1, height - box.y1, width - box.x0, height - box.y0};
+    case 3:
+      return Box{box.y0, height - box.x1, box.y1, height - box.x0};
+    default:
+      return box;
+  }
+}
+
 // Words of a page's text layer in Poppler's order, in points from the top
 // left of the page turned so that its text reads upright (`turn`, TextTurn;
 // the page is `width` by `height` points as displayed). Pieces of one word
@@ -205,12 +220,35 @@ Page TextLayerPage(const poppler::page& ppage, int number) {
   page.height = rect.height();
   poppler::page::orientation_enum o = ppage.orientation();
   if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(page.width, page.height);
-  std::vector<poppler::text_box> boxes = ppage.text_list();
-  const int turn = TextTurn(boxes);
-  std::vector<Word> words = TextLayerWords(boxes, turn, page.width, page.height);
+  std::vector<poppler::text_box> all = ppage.text_list();
+  const int turn = TextTurn(all);
+  // Text set in another direction than the page's (a wide table turned to
+  // fit) is read in its own direction and put, as a block, before the first
+  // line of the page's text below its top; its words' boxes are then given
+  // in the page's frame like the others'.
+  std::vector<poppler::text_box> by_turn[4];
+  for (poppler::text_box& tb : all) by_turn[tb.rotation() & 3].push_back(std::move(tb));
+  const double width = page.width, height = page.height;
   if (turn % 2 == 1) std::swap(page.width, page.height);
-  page.lines = LinesInLayerOrder(words);
-  if (ReadingOrderScrambled(page.lines)) page.lines = LinesFromWordBoxes(std::move(words));
+  for (int k = 0; k < 4; ++k) {
+    const int t = (turn + k) % 4;
+    if (by_turn[t].empty()) continue;
+    std::vector<Word> words = TextLayerWords(by_turn[t], t, width, height);
+    std::vector<Line> lines = LinesInLayerOrder(words);
+    if (ReadingOrderScrambled(lines)) lines = LinesFromWordBoxes(std::move(words));
+    double top = height + width;
+    for (Line& line : lines)
+      for (Word& w : line.words) {
+        if (t != turn) w.box = Upright(Displayed(w.box, t, width, height), turn, width, height);
+        top = std::min(top, w.box.y0);
+      }
+    auto at = page.lines.end();
+    if (t != turn)
+      at = std::find_if(page.lines.begin(), page.lines.end(),
+                        [&](const Line& l) { return !l.words.empty() && l.words.front().box.y0 > top; });
+    page.lines.insert(at, std::make_move_iterator(lines.begin()), std::make_move_iterator(lines.end()));
+  }
+  for (size_t i = 0; i < page.lines.size(); ++i) page.lines[i].number = static_cast<int>(i) + 1;
   return page;
 }
 

@@ -32,6 +32,9 @@ struct PdfText {
   double x = 72, y = 72;
   std::string text;  // UTF-8; Latin-1 letters (æ, ø, å...) only
   double size = 11;
+  // Turned a quarter anti-clockwise: reading upwards from (x, y), its
+  // letters' tops towards the left.
+  bool upwards = false;
 };
 
 // UTF-8 (Latin-1 range) to the bytes of a PDF string in WinAnsiEncoding.
@@ -76,7 +79,10 @@ inline std::string MakePdf(const std::vector<std::vector<PdfText>>& pages, doubl
     std::string content;
     for (const PdfText& t : pages[i]) {
       char head[96];
-      std::snprintf(head, sizeof head, "BT /F1 %.1f Tf %.2f %.2f Td ", t.size, t.x, height - t.y - t.size);
+      if (t.upwards)
+        std::snprintf(head, sizeof head, "BT /F1 %.1f Tf 0 1 -1 0 %.2f %.2f Tm ", t.size, t.x + t.size, height - t.y);
+      else
+        std::snprintf(head, sizeof head, "BT /F1 %.1f Tf %.2f %.2f Td ", t.size, t.x, height - t.y - t.size);
       content += head + PdfString(t.text) + " Tj ET\n";
     }
     objects.push_back("<< /Type /Page /Parent 2 0 R /Rotate " + std::to_string(rotate) + " /MediaBox " +

@@ -247,6 +247,35 @@ TEST(SourcePdfTest, APageTurnedByItsRotateIsReadInItsTextsOwnOrder) {
   }
 }
 
+TEST(SourcePdfTest, ATableTurnedOnAnUprightPageIsReadInItsOwnDirection) {
+  // A wide table set turned a quarter to fit a portrait page, under an
+  // upright caption: its rows are read as rows, in its place between the
+  // caption and the text below it.
+  std::vector<PdfText> page = {
+      {72, 72, "Tabel 1. Årlig udvikling i antal henvendelser"},
+      {72, 600, "Teksten fortsætter under tabellen."},
+  };
+  const char* years[] = {"2021", "2022", "2023"};
+  const char* counts[] = {"395", "522", "631"};
+  for (int c = 0; c < 3; ++c) {
+    page.push_back({200, 500 - 50.0 * c, years[c], 11, true});
+    page.push_back({220, 500 - 50.0 * c, counts[c], 11, true});
+  }
+  page.push_back({220, 560, "Antal", 11, true});
+  Result<Document> doc = ReadPdfOrImage(MakePdf({page}), InputKind::kPdf, "turned-table.pdf", Options{}, nullptr,
+                                        FakeFactory(std::make_shared<FakeStats>()));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  std::vector<std::string> lines;
+  for (const Line& l : doc->pages[0].lines) lines.push_back(l.text);
+  EXPECT_EQ(lines, (std::vector<std::string>{"Tabel 1. Årlig udvikling i antal henvendelser", "2021 2022 2023",
+                                             "Antal 395 522 631", "Teksten fortsætter under tabellen."}));
+  // Every box in the page's own frame: the turned words stand where drawn.
+  const Word& antal = doc->pages[0].lines[2].words[0];
+  EXPECT_NEAR(antal.box.x0, 220, 5);
+  EXPECT_GT(antal.box.y1 - antal.box.y0, antal.box.x1 - antal.box.x0);  // taller than wide
+  for (size_t i = 0; i < doc->pages[0].lines.size(); ++i) EXPECT_EQ(doc->pages[0].lines[i].number, static_cast<int>(i) + 1);
+}
+
 TEST(SourcePdfTest, TwoColumnPageIsReadColumnByColumn) {
   // Drawn row by row across both columns, so the layer's order interleaves them.
   std::vector<PdfText> page = {{72, 60, "Notat om henvendelser i to spalter", 14}};

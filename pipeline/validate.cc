@@ -517,6 +517,38 @@ Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
   return c;
 }
 
+// Table 2's total against table 1's value for the period table 2 covers:
+// the note's own, or the whole year a second-half note may give the regions
+// for, which table 1 may print as its two half years only (then added).
+Check Table2TotalEqualsTable1(const Table* t1, const Record* total, const std::string& note_period) {
+  const std::string& p = total != nullptr ? total->period : note_period;
+  const Side table2{total, "table 2's total", "table 2 has no total"};
+  const Record* whole = FindByPeriod(t1, p);
+  const Record* h1 = FindByPeriod(t1, p + "-H1");
+  const Record* h2 = FindByPeriod(t1, p + "-H2");
+  ParsedPeriod parsed;
+  if (whole != nullptr || total == nullptr || h1 == nullptr || h2 == nullptr || !ParsePeriod(p, &parsed) ||
+      parsed.half != 0)
+    return EqualCheck("table2_total_equals_table1", {whole, "table 1's " + p, "table 1 has no column " + p}, table2);
+  Check c = MakeCheck("table2_total_equals_table1");
+  const double sum = h1->value + h2->value;
+  c.expected = FormatValue(sum);
+  c.actual = FormatValue(total->value);
+  c.sources = {h1->source, h2->source, total->source};
+  c.subjects = {RecordId(*h1), RecordId(*h2), RecordId(*total)};
+  const std::string halves = "table 1's half years of " + p + " added (" + FormatValue(h1->value) + " + " +
+                             FormatValue(h2->value) + ")";
+  if (sum == total->value) {
+    c.status = CheckStatus::kPass;
+    c.message = "table 2's total (" + c.actual + ") equals " + halves;
+  } else {
+    c.status = CheckStatus::kFail;
+    c.message = "table 2's total is " + c.actual + " (" + Where(total->source) + ") but " + halves + " make " +
+                c.expected;
+  }
+  return c;
+}
+
 // Every other figure of the text that a table also holds ("mod 985 i
 // første halvår af 2025" beside table 1's 2025-H1, a trips-abroad figure
 // for an earlier year beside table 3's): the checks above cover the note's
@@ -615,11 +647,8 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
     for (const Record& r : t2->records)
       if (r.region && *r.region == "Total" && (total == nullptr || r.period == period)) total = &r;
   const Side t1_period{FindByPeriod(t1, period), "table 1's " + period, "table 1 has no column " + period};
-  const std::string& t2_period = total != nullptr ? total->period : period;
   const std::string year = PreviousYear(period);
-  checks.push_back(EqualCheck("table2_total_equals_table1",
-                              {FindByPeriod(t1, t2_period), "table 1's " + t2_period, "table 1 has no column " + t2_period},
-                              {total, "table 2's total", "table 2 has no total"}));
+  checks.push_back(Table2TotalEqualsTable1(t1, total, period));
   checks.push_back(EqualCheck("text_period_total_equals_table1", t1_period,
                               {FindFact(ex, "inquiries_total", period), "the text's total for " + period,
                                "the text gives no total for " + period}));

@@ -165,6 +165,22 @@ TEST(ValidateTest, TableTwoOfTheWholeYearIsCheckedAgainstThatYear) {
                                  [](const Check& c) { return c.name == "table2_total_equals_table1"; });
   EXPECT_EQ(c.status, CheckStatus::kFail);
   EXPECT_EQ(c.subjects, (std::vector<std::string>{"table1/2025", "table2/2025/Total"}));
+
+  // Table 1 prints the year's two half years only: they are added.
+  ex.tables[0].records.back() = Cell(1, "2025-H1", 250);
+  ex.tables[0].records.push_back(Cell(1, "2025-H2", 270));
+  r = Validate(ex);
+  const Check& halves = *std::find_if(r.checks.begin(), r.checks.end(),
+                                      [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  EXPECT_EQ(halves.status, CheckStatus::kPass) << halves.message;
+  EXPECT_EQ(halves.message, "table 2's total (520) equals table 1's half years of 2025 added (250 + 270)");
+  ex.tables[0].records.back().value = 260;
+  r = Validate(ex);
+  const Check& off = *std::find_if(r.checks.begin(), r.checks.end(),
+                                   [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  EXPECT_EQ(off.status, CheckStatus::kFail);
+  EXPECT_EQ(off.subjects, (std::vector<std::string>{"table1/2025-H1", "table1/2025-H2", "table2/2025/Total"}));
+  EXPECT_EQ(off.expected, "510");
 }
 
 TEST(ValidateTest, TableTwoOfTwoPeriodsIsCheckedForTheNotesPeriod) {

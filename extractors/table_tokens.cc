@@ -38,6 +38,13 @@ const RE2& GluedHYearRe() {
 }
 // A footnote saying when the counting began ("startede i maj 2018",
 // "siden maj", "fra maj").
+// A count printed with a comma for its thousands point ("1,021": OCR's
+// reading of "1.021", or English style); counts in the tables have no
+// decimals, and a share three.
+const RE2& CommaThousandsRe() {
+  static const RE2 re(R"([1-9][0-9]{0,2},[0-9]{3})");
+  return re;
+}
 const RE2& StartedRe() {
   static const RE2 re(R"((?i)\b(?:start|begynd|gik\s+i\s+gang|etabler|oprett|siden\b|fra\b))");
   return re;
@@ -79,6 +86,12 @@ void Classify(Token* t) {
       t->fixed_positions.push_back(i);
     }
     t->digit_rule = "digit:" + rules;
+  }
+  if (Full(CommaThousandsRe(), t->core)) {
+    const size_t comma = t->core.find(',');
+    t->core[comma] = '.';
+    t->fixed_positions.push_back(comma);
+    t->digit_rule = t->digit_rule.empty() ? "digit:,->." : t->digit_rule + ",,->.";
   }
   if (std::optional<DanishQuantity> q = ParseDanishQuantity(t->core); q && q->unit.empty()) {
     t->kind = TokKind::kNumber;

@@ -231,6 +231,22 @@ TEST(Table1Test, WholeYearNoteOnOneHeaderLine) {
   EXPECT_EQ(ex.note_period, "2025");
 }
 
+TEST(Table1Test, ACommaForTheThousandsPointIsACount) {
+  // "1,021": OCR's reading of "1.021" (or English style). A count has no
+  // decimals: it is 1021, and the fix is listed.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2025\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2022 2023 2024 2025\n"
+      "Henvendelser (antal) 522 631 827 1,021\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2022=522", "2023=631", "2024=827", "2025=1021"));
+  EXPECT_THAT(t->records[3].flags, ::testing::Contains("digit-repaired"));
+  EXPECT_THAT(FixLines(ex.digit_fixes), ElementsAre("1,021>1.021 digit:,->."));
+}
+
 TEST(Table1Test, RowsCutByAPageBreakWithFurniture) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"

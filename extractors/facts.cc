@@ -44,6 +44,16 @@ const RE2& AnaphorRe() {
       R"((?i)sammenligning|\bdisse\b|\bstigning|\bfald\b|\bdet\s+er\b|\bheraf\b|tilsvarende|\bfør\b)");
   return re;
 }
+// A number with a comma before its last three digits ("1,021"), and the
+// units after which that comma is a decimal comma after all.
+const RE2& CommaThousandsRe() {
+  static const RE2 re(R"([1-9][0-9]{0,2},[0-9]{3})");
+  return re;
+}
+const RE2& NotACountAfterRe() {
+  static const RE2 re(R"((?i)^(?:p[ce]t\b|procent|%|mio\b|mia\b|millio|kr\b))");
+  return re;
+}
 // Quantities; group 1 is the number.
 const RE2& InquiriesRe() {
   static const RE2 re(std::string(R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+|\b)") + kDanishNumberWordPattern +
@@ -416,6 +426,22 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       for (const std::string& r : rules) f.rule += (f.rule.empty() ? "digit:" : ",") + r;
       text.replace(at, core.size(), f.after);
       fixes.push_back(std::move(f));
+    }
+
+    // A count with a comma for its thousands point ("1,021 henvendelser":
+    // OCR's reading of "1.021", or English style), not a share or an
+    // amount with three decimals: the same length, so offsets hold.
+    for (size_t pi = 0; pi < pieces.size(); ++pi) {
+      const text::Piece& p = pieces[pi];
+      std::string_view core = text::StripEnds(p.text, U"()[]{}.;:!?\"'");
+      if (core.size() > 1 && core.back() == ',') core.remove_suffix(1);
+      if (!RE2::FullMatch(core, CommaThousandsRe())) continue;
+      if (pi + 1 < pieces.size() && RE2::PartialMatch(pieces[pi + 1].text, NotACountAfterRe())) continue;
+      size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
+      std::string after(core);
+      after[after.find(',')] = '.';
+      text.replace(at, core.size(), after);
+      fixes.push_back(Fix{at, at + core.size(), std::string(core), std::move(after), "digit:,->."});
     }
 
     // "I 10" -> "110 ": the same length, so offsets hold. Only within a

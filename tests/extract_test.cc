@@ -1867,6 +1867,23 @@ TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
               ::testing::UnorderedElementsAre("I 10>110 digit:I->1,joined", "| 1>11 digit:|->1,joined"));
 }
 
+TEST(FactsTest, ACommaForTheThousandsPointInACount) {
+  // "1,021 henvendelser" is 1021 (the fix listed); the figure compared with
+  // it still follows. An amount or a share keeps its decimal comma.
+  const char* text =
+      "Notat i 2. halvår 2025\n"
+      "\n"
+      "I perioden 1. juli til 31. december 2025 har sikkerhedskonsulenterne modtaget 519\n"
+      "henvendelser. Dermed var der i alt 1,021 henvendelser i hele 2025 mod 827 i hele 2024.\n"
+      "Det samlede tilskud til ordningen udgør 10,925 mio. kr. i 2025.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ::testing::IsSupersetOf({"inquiries_total 2025 = 1021 count", "inquiries_total 2024 = 827 count",
+                                       "grant_total_mio_kr 2025 = 10.925 mio. kr."}))
+      << Dump(ex);
+  EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("1,021>1.021 digit:,->."));
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -1884,6 +1884,21 @@ TEST(FactsTest, ACommaForTheThousandsPointInACount) {
   EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("1,021>1.021 digit:,->."));
 }
 
+TEST(FactsTest, APointForTheDecimalCommaInAShareOrAnAmount) {
+  // "45.5 pct.", "10.9 mio. kr.": no Danish number has one or two digits
+  // after a point; the comma was misread. Each fix is listed.
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "Andelen af henvendelser, der vedrører børn under 18 år, udgør 45.5 pct. i perioden\n"
+      "1. januar til 30. juni 2025. Det samlede tilskud er 10.9 mio. kr. i 2025.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"share_under_18_pct 2025-H1 = 45.5 pct",
+                                                            "grant_total_mio_kr 2025 = 10.9 mio. kr."}))
+      << Dump(ex);
+  EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("45.5>45,5 digit:.->,", "10.9>10,9 digit:.->,"));
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -228,6 +228,13 @@ const RE2& SplitLeadingOneRe() {
   return re;
 }
 
+// Digits, one space, then a zero and one digit: "5 02", one number split
+// (three digits after the space are a thousands space: "1 021").
+const RE2& SplitBeforeZeroRe() {
+  static const RE2 re(R"((?:^|[\s(])([1-9][0-9]{0,2}) (0[0-9])(?:[\s,;)]|$))");
+  return re;
+}
+
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
 
@@ -475,6 +482,18 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::string rule = "digit:" + std::string(m.Group(text, 1)) + "->1,joined";
       text.replace(at, before.size(), after + " ");
       fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), std::move(rule)});
+    }
+
+    // "5 02 henvendelser" -> "502 henvendelser": a count's digits that OCR
+    // split before a zero (no count starts with one). The same length, so
+    // offsets hold; only within a line.
+    for (const Match& m : FindAll(SplitBeforeZeroRe(), text)) {
+      size_t at = m.groups[0].first, end = m.groups[1].second;
+      if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
+      std::string before = text.substr(at, end - at);
+      std::string after = std::string(m.Group(text, 0)) + std::string(m.Group(text, 1));
+      text.replace(at, before.size(), after + " ");
+      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
     }
 
     MarkSpacedThousands(&text);

@@ -1899,6 +1899,21 @@ TEST(FactsTest, APointForTheDecimalCommaInAShareOrAnAmount) {
   EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("45.5>45,5 digit:.->,", "10.9>10,9 digit:.->,"));
 }
 
+TEST(FactsTest, ACountSplitBeforeAZeroIsJoined) {
+  // "5 02 henvendelser": no count starts with a zero, so it is 502 (the
+  // fix listed), not 2. "1 021" is a thousands space, no fix.
+  const char* text =
+      "Notat i 1. halvår 2025\n"
+      "\n"
+      "I perioden 1. januar til 30. juni 2025 har sikkerhedskonsulenterne modtaget 5 02\n"
+      "henvendelser. I hele 2024 var der 1 021 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"inquiries_total 2025-H1 = 502 count",
+                                                            "inquiries_total 2024 = 1021 count"}))
+      << Dump(ex);
+  EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("5 02>502 digit:space,joined"));
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

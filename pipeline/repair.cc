@@ -121,6 +121,9 @@ constexpr double kMergeMinConfidence = 0.8;
 constexpr double kMergeMaxShortCount = 50;
 // A zero read for o ("0g"): the word must be one the corpus has seen this often.
 constexpr uint64_t kDigitLetterMinCount = 20;
+// A word run onto a number is split off when it has this many letters (and
+// is seen as often as kDigitLetterMinCount): "502henvendelser".
+constexpr size_t kSplitFromNumberMinLetters = 4;
 // The compound search reads no reading less likely than this.
 constexpr double kCompoundMinLogChannel = -5;
 constexpr double kDigitLetterConfidence = 0.9;
@@ -1437,7 +1440,10 @@ struct PageRepair {
     for (size_t k = 0; k < toks.size(); ++k) {
       const Tok& t = toks[k];
       if (t.skip) {
-        k += TryDigitLetters(k);
+        const size_t replaced = repl.size();
+        const size_t taken = TryDigitLetters(k);
+        if (repl.size() == replaced) SplitFromNumber(k);
+        k += taken;
         have_prev = false;
         continue;
       }
@@ -1554,6 +1560,28 @@ struct PageRepair {
                                               kDigitLetterConfidence),
                                {}});
     return taken;
+  }
+
+  // "502henvendelser" -> "502 henvendelser": a word the corpus knows well
+  // run onto the number before it (a space lost in OCR or in a PDF's text
+  // layer), so that the figure and what it counts are read apart.
+  void SplitFromNumber(size_t k) {
+    const Tok& t = toks[k];
+    const std::u32string& s = lines[t.line];
+    if (t.begin == 0 || !IsDigit(s[t.begin - 1]) || (t.end < s.size() && IsDigit(s[t.end]))) return;
+    if (t.end - t.begin < kSplitFromNumberMinLetters || !std::all_of(s.begin() + t.begin, s.begin() + t.end, IsLower))
+      return;
+    const std::u32string word = s.substr(t.begin, t.end - t.begin);
+    Lexicon::Entry entry = lex.Lookup(LowerUtf8(word));
+    if (!(entry.flags & kKnown) || entry.count < kDigitLetterMinCount) return;
+    if (entry.flags & (kLexEnglish | kLexForeign)) return;  // "3perl", "x86"
+    size_t b = t.begin;  // the number's first digit
+    while (b > 0 && (IsDigit(s[b - 1]) || (s[b - 1] == U'.' && b > 1 && IsDigit(s[b - 2])))) --b;
+    if (b > 0 && !(s[b - 1] == U' ' || s[b - 1] == U'\t')) return;  // "(3perl)", "x86"
+    const std::u32string before = s.substr(b, t.end - b), after = s.substr(b, t.begin - b) + U" " + word;
+    repl.push_back(Replacement{t.line, b, t.end, after,
+                               MakeCorrection(t.line, b, before, after, "split-from-number", kDigitLetterConfidence),
+                               {}});
   }
 
   // "heendelseri" -> "hændelser i": the word "i" run onto a word that is

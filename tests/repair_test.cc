@@ -565,6 +565,17 @@ TEST_F(RepairTest, ACompoundOfWellAttestedPartsStandsThoughHunspellRejectsIt) {
   EXPECT_TRUE(r.corrections.empty());
 }
 
+// A word run onto the number before it is split off; a manual section
+// ("perl(3perl)") and a short unit ("10mio.") are left.
+TEST_F(RepairTest, AWordRunOntoANumberIsSplitOff) {
+  RepairedText r = Repair(DocOf("Der var 1.021henvendelser, se perl(3perl) og 10mio. kr."), *lexicon_);
+  EXPECT_EQ(TextOf(r), "Der var 1.021 henvendelser, se perl(3perl) og 10mio. kr.\n");
+  ASSERT_EQ(r.corrections.size(), 1u);
+  EXPECT_EQ(r.corrections[0].before, "1.021henvendelser");
+  EXPECT_EQ(r.corrections[0].after, "1.021 henvendelser");
+  EXPECT_EQ(r.corrections[0].rule, "split-from-number");
+}
+
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {
   // "præ" + "udfyldte": hunspell-da's rules accept it, but the corpus never
   // shows "præ" on its own, so it is no repair; it is the guess shown. The

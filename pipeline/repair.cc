@@ -1443,6 +1443,7 @@ struct PageRepair {
         const size_t replaced = repl.size();
         const size_t taken = TryDigitLetters(k);
         if (repl.size() == replaced) SplitFromNumber(k);
+        if (repl.size() == replaced) SplitNumberOff(k);
         k += taken;
         have_prev = false;
         continue;
@@ -1581,6 +1582,30 @@ struct PageRepair {
     const std::u32string before = s.substr(b, t.end - b), after = s.substr(b, t.begin - b) + U" " + word;
     repl.push_back(Replacement{t.line, b, t.end, after,
                                MakeCorrection(t.line, b, before, after, "split-from-number", kDigitLetterConfidence),
+                               {}});
+  }
+
+  // "Hovedstaden146" -> "Hovedstaden 146", "halvår2025" -> "halvår 2025":
+  // the number after a word the corpus knows well, run onto it.
+  void SplitNumberOff(size_t k) {
+    const Tok& t = toks[k];
+    const std::u32string& s = lines[t.line];
+    if (t.end >= s.size() || !IsDigit(s[t.end]) || (t.begin > 0 && !IsWordOpening(s[t.begin - 1]))) return;
+    if (t.end - t.begin < kSplitFromNumberMinLetters ||
+        !std::all_of(s.begin() + t.begin + 1, s.begin() + t.end, IsLower))
+      return;
+    size_t e = t.end;  // past the number's last digit
+    while (e < s.size() && (IsDigit(s[e]) || (s[e] == U'.' && e + 1 < s.size() && IsDigit(s[e + 1])))) ++e;
+    if (e < s.size() && !IsWordClosing(s[e])) return;  // "COVID19x"
+    const std::u32string word = s.substr(t.begin, t.end - t.begin);
+    Lexicon::Entry entry = lex.Lookup(LowerUtf8(word));
+    if (!(entry.flags & kKnown) || entry.count < kDigitLetterMinCount || (entry.flags & (kLexEnglish | kLexForeign)))
+      return;
+    const std::u32string before = s.substr(t.begin, e - t.begin),
+                         after = word + U" " + s.substr(t.end, e - t.end);
+    repl.push_back(Replacement{t.line, t.begin, e, after,
+                               MakeCorrection(t.line, t.begin, before, after, "split-from-number",
+                                              kDigitLetterConfidence),
                                {}});
   }
 

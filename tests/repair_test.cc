@@ -565,8 +565,9 @@ TEST_F(RepairTest, ACompoundOfWellAttestedPartsStandsThoughHunspellRejectsIt) {
   EXPECT_TRUE(r.corrections.empty());
 }
 
-// A word run onto the number before it is split off; a manual section
-// ("perl(3perl)") and a short unit ("10mio.") are left.
+// A word run onto the number before it, or a number onto the word before
+// it, is split off; a manual section ("perl(3perl)"), a short unit
+// ("10mio.") and a name with its number ("COVID19") are left.
 TEST_F(RepairTest, AWordRunOntoANumberIsSplitOff) {
   RepairedText r = Repair(DocOf("Der var 1.021henvendelser, se perl(3perl) og 10mio. kr."), *lexicon_);
   EXPECT_EQ(TextOf(r), "Der var 1.021 henvendelser, se perl(3perl) og 10mio. kr.\n");
@@ -574,6 +575,10 @@ TEST_F(RepairTest, AWordRunOntoANumberIsSplitOff) {
   EXPECT_EQ(r.corrections[0].before, "1.021henvendelser");
   EXPECT_EQ(r.corrections[0].after, "1.021 henvendelser");
   EXPECT_EQ(r.corrections[0].rule, "split-from-number");
+  // ... and the number after a word: a table row, a half year; a name with
+  // its number stays.
+  RepairedText rows = Repair(DocOf("Region Hovedstaden146 i 1. halvår2025, ikke COVID19."), *lexicon_);
+  EXPECT_EQ(TextOf(rows), "Region Hovedstaden 146 i 1. halvår 2025, ikke COVID19.\n");
 }
 
 TEST_F(RepairTest, ListsACompoundOnlyHunspellAcceptsAsAGuess) {

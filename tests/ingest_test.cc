@@ -473,7 +473,8 @@ TEST(IngestSeriesTest, SeriesTableTakesTheNewestNotePerPeriod) {
   ASSERT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), static_cast<long>(figures->size()));
   nlohmann::json first = nlohmann::json::parse(jsonl.substr(0, jsonl.find('\n')));
   EXPECT_EQ(first, nlohmann::json::parse(R"({"table": 1, "name": "inquiries", "period": "2023",
-      "period_start": "2023-01-01", "region": null, "value": 631, "unit": "count", "note": "2024-H2", "revision": 1})"));
+      "period_start": "2023-01-01", "region": null, "value": 631, "unit": "count",
+      "note": "2024-H2", "revision": 1})"));
   EXPECT_EQ(SeriesCsv({}), "table,name,period,period_start,region,value,unit,note,revision\r\n");
 }
 

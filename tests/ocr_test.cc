@@ -373,7 +373,8 @@ TEST(OcrTest, WhiteTextOnADarkFillIsRead) {
   std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
   Result<RasterImage> page = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
   ASSERT_TRUE(page) << page.error().ToString();
-  std::string dir = (std::filesystem::temp_directory_path() / ("notat-ocr-fill-" + std::to_string(::getpid()))).string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("notat-ocr-fill-" + std::to_string(::getpid()))).string();
   std::filesystem::create_directories(dir);
   for (auto [fill, degrees] : {std::pair{60, 0.0}, std::pair{140, 3.0}}) {
     RasterImage img = *page;
@@ -387,7 +388,8 @@ TEST(OcrTest, WhiteTextOnADarkFillIsRead) {
     std::string text = AllText(*doc);
     for (const char* want : {"2021", "2024", "halvår", " 186 ", "827", "Antal henvendelser",
                              "Region Hovedstaden 146\n", "Total 502"})
-      EXPECT_NE(text.find(want), std::string::npos) << "fill " << fill << ", " << degrees << "°: " << want << "\n" << text;
+      EXPECT_NE(text.find(want), std::string::npos)
+          << "fill " << fill << ", " << degrees << "°: " << want << "\n" << text;
   }
   std::filesystem::remove_all(dir);
 }

@@ -273,7 +273,8 @@ TEST(SourcePdfTest, ATableTurnedOnAnUprightPageIsReadInItsOwnDirection) {
   const Word& antal = doc->pages[0].lines[2].words[0];
   EXPECT_NEAR(antal.box.x0, 220, 5);
   EXPECT_GT(antal.box.y1 - antal.box.y0, antal.box.x1 - antal.box.x0);  // taller than wide
-  for (size_t i = 0; i < doc->pages[0].lines.size(); ++i) EXPECT_EQ(doc->pages[0].lines[i].number, static_cast<int>(i) + 1);
+  for (size_t i = 0; i < doc->pages[0].lines.size(); ++i)
+    EXPECT_EQ(doc->pages[0].lines[i].number, static_cast<int>(i) + 1);
 }
 
 TEST(SourcePdfTest, TwoColumnPageIsReadColumnByColumn) {

@@ -44,14 +44,9 @@ const RE2& AnaphorRe() {
       R"((?i)sammenligning|\bdisse\b|\bstigning|\bfald\b|\bdet\s+er\b|\bheraf\b|tilsvarende|\bfør\b)");
   return re;
 }
-// A number with a comma before its last three digits ("1,021"); one with
-// a point before one or two ("10.9"); and the units of shares and amounts
-// (after which such a comma is a decimal comma after all, and such a point
-// one misread).
-const RE2& CommaThousandsRe() {
-  static const RE2 re(R"([1-9][0-9]{0,2},[0-9]{3})");
-  return re;
-}
+// A number with a point before one or two digits ("10.9"), and the units
+// of shares and amounts (after which a comma before three digits is a
+// decimal comma after all, and such a point one misread).
 const RE2& PointDecimalsRe() {
   static const RE2 re(R"([0-9]{1,3}\.[0-9]{1,2})");
   return re;
@@ -441,35 +436,33 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       fixes.push_back(std::move(f));
     }
 
-    // A count with a comma for its thousands point ("1,021 henvendelser":
-    // OCR's reading of "1.021", or English style), not a share or an
-    // amount with three decimals: the same length, so offsets hold.
+    // A number's point and comma swapped (OCR, or English style): `core`
+    // (inside piece `p`) gets `to` for its `from`, the fix listed. The same
+    // length, so offsets hold.
+    const auto swap_mark = [&](const text::Piece& p, std::string_view core, char from, char to) {
+      size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
+      std::string after(core);
+      after[after.find(from)] = to;
+      text.replace(at, core.size(), after);
+      fixes.push_back(Fix{at, at + core.size(), std::string(core), std::move(after),
+                          std::string("digit:") + from + "->" + to});
+    };
     for (size_t pi = 0; pi < pieces.size(); ++pi) {
       const text::Piece& p = pieces[pi];
+      const bool unit_after = pi + 1 < pieces.size() && RE2::PartialMatch(pieces[pi + 1].text, NotACountAfterRe());
+      // A count with a comma for its thousands point ("1,021
+      // henvendelser"), not a share or an amount with three decimals.
       std::string_view core = text::StripEnds(p.text, U"()[]{}.;:!?\"'");
       if (core.size() > 1 && core.back() == ',') core.remove_suffix(1);
-      if (!RE2::FullMatch(core, CommaThousandsRe())) continue;
-      if (pi + 1 < pieces.size() && RE2::PartialMatch(pieces[pi + 1].text, NotACountAfterRe())) continue;
-      size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
-      std::string after(core);
-      after[after.find(',')] = '.';
-      text.replace(at, core.size(), after);
-      fixes.push_back(Fix{at, at + core.size(), std::string(core), std::move(after), "digit:,->."});
-    }
-
-    // A share or an amount with a point for its decimal comma ("45.5 pct.",
-    // "10.9 mio. kr."): no Danish number has one or two digits after a
-    // point, so it is the comma misread (or English style).
-    for (size_t pi = 0; pi + 1 < pieces.size(); ++pi) {
-      const text::Piece& p = pieces[pi];
-      std::string_view core = text::StripEnds(p.text, U"()[]{};:!?\"'");
-      if (!RE2::FullMatch(core, PointDecimalsRe()) || !RE2::PartialMatch(pieces[pi + 1].text, NotACountAfterRe()))
+      if (!unit_after && RE2::FullMatch(core, internal::CommaThousandsRe())) {
+        swap_mark(p, core, ',', '.');
         continue;
-      size_t at = p.offset + static_cast<size_t>(core.data() - p.text.data());
-      std::string after(core);
-      after[after.find('.')] = ',';
-      text.replace(at, core.size(), after);
-      fixes.push_back(Fix{at, at + core.size(), std::string(core), std::move(after), "digit:.->,"});
+      }
+      // A share or an amount with a point for its decimal comma ("45.5
+      // pct.", "10.9 mio. kr."): no Danish number has one or two digits
+      // after a point.
+      core = text::StripEnds(p.text, U"()[]{};:!?\"'");
+      if (unit_after && RE2::FullMatch(core, PointDecimalsRe())) swap_mark(p, core, '.', ',');
     }
 
     // "I 10" -> "110 ": the same length, so offsets hold. Only within a

@@ -57,6 +57,9 @@ bool Full(const re2::RE2& re, std::string_view text);
 char DigitForGlyph(char c);
 // A token that is a number except for such glyphs ("5O2", "1.O21", "$4", "21!").
 const re2::RE2& ConfusableNumberRe();
+// A number with a comma before its last three digits ("1,021"): in a count,
+// OCR's reading of the thousands point "1.021" (or English style).
+const re2::RE2& CommaThousandsRe();
 
 }  // namespace notat::internal
 

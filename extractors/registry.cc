@@ -84,6 +84,11 @@ const RE2& ConfusableNumberRe() {
   return re;
 }
 
+const RE2& CommaThousandsRe() {
+  static const RE2 re(R"([1-9][0-9]{0,2},[0-9]{3})");
+  return re;
+}
+
 bool Full(const RE2& re, std::string_view text) {
   return re.ok() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
 }

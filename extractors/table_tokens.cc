@@ -38,13 +38,6 @@ const RE2& GluedHYearRe() {
 }
 // A footnote saying when the counting began ("startede i maj 2018",
 // "siden maj", "fra maj").
-// A count printed with a comma for its thousands point ("1,021": OCR's
-// reading of "1.021", or English style); counts in the tables have no
-// decimals, and a share three.
-const RE2& CommaThousandsRe() {
-  static const RE2 re(R"([1-9][0-9]{0,2},[0-9]{3})");
-  return re;
-}
 const RE2& StartedRe() {
   static const RE2 re(R"((?i)\b(?:start|begynd|gik\s+i\s+gang|etabler|oprett|siden\b|fra\b))");
   return re;
@@ -87,6 +80,7 @@ void Classify(Token* t) {
     }
     t->digit_rule = "digit:" + rules;
   }
+  // Counts in the tables have no decimals (a share has one).
   if (Full(CommaThousandsRe(), t->core)) {
     const size_t comma = t->core.find(',');
     t->core[comma] = '.';

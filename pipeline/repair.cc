@@ -1442,8 +1442,7 @@ struct PageRepair {
       if (t.skip) {
         const size_t replaced = repl.size();
         const size_t taken = TryDigitLetters(k);
-        if (repl.size() == replaced) SplitFromNumber(k);
-        if (repl.size() == replaced) SplitNumberOff(k);
+        if (repl.size() == replaced) SplitWordAndNumber(k);
         k += taken;
         have_prev = false;
         continue;
@@ -1563,49 +1562,45 @@ struct PageRepair {
     return taken;
   }
 
-  // "502henvendelser" -> "502 henvendelser": a word the corpus knows well
-  // run onto the number before it (a space lost in OCR or in a PDF's text
-  // layer), so that the figure and what it counts are read apart.
-  void SplitFromNumber(size_t k) {
+  // A word the corpus knows well (Danish, kSplitFromNumberMinLetters
+  // letters or more) and a number run together, a space lost in OCR or in a
+  // PDF's text layer, put apart so that the figure and what it counts are
+  // read apart:
+  // - "502henvendelser" -> "502 henvendelser": the word in lower case, the
+  //   number not inside other text ("perl(3perl)", "x86");
+  // - "Hovedstaden146", "halvår2025": the number ending its chunk (not
+  //   "COVID19x").
+  void SplitWordAndNumber(size_t k) {
     const Tok& t = toks[k];
     const std::u32string& s = lines[t.line];
-    if (t.begin == 0 || !IsDigit(s[t.begin - 1]) || (t.end < s.size() && IsDigit(s[t.end]))) return;
-    if (t.end - t.begin < kSplitFromNumberMinLetters || !std::all_of(s.begin() + t.begin, s.begin() + t.end, IsLower))
-      return;
-    const std::u32string word = s.substr(t.begin, t.end - t.begin);
-    Lexicon::Entry entry = lex.Lookup(LowerUtf8(word));
-    if (!(entry.flags & kKnown) || entry.count < kDigitLetterMinCount) return;
-    if (entry.flags & (kLexEnglish | kLexForeign)) return;  // "3perl", "x86"
-    size_t b = t.begin;  // the number's first digit
-    while (b > 0 && (IsDigit(s[b - 1]) || (s[b - 1] == U'.' && b > 1 && IsDigit(s[b - 2])))) --b;
-    if (b > 0 && !(s[b - 1] == U' ' || s[b - 1] == U'\t')) return;  // "(3perl)", "x86"
-    const std::u32string before = s.substr(b, t.end - b), after = s.substr(b, t.begin - b) + U" " + word;
-    repl.push_back(Replacement{t.line, b, t.end, after,
-                               MakeCorrection(t.line, b, before, after, "split-from-number", kDigitLetterConfidence),
-                               {}});
-  }
-
-  // "Hovedstaden146" -> "Hovedstaden 146", "halvår2025" -> "halvår 2025":
-  // the number after a word the corpus knows well, run onto it.
-  void SplitNumberOff(size_t k) {
-    const Tok& t = toks[k];
-    const std::u32string& s = lines[t.line];
-    if (t.end >= s.size() || !IsDigit(s[t.end]) || (t.begin > 0 && !IsWordOpening(s[t.begin - 1]))) return;
-    if (t.end - t.begin < kSplitFromNumberMinLetters ||
-        !std::all_of(s.begin() + t.begin + 1, s.begin() + t.end, IsLower))
-      return;
-    size_t e = t.end;  // past the number's last digit
-    while (e < s.size() && (IsDigit(s[e]) || (s[e] == U'.' && e + 1 < s.size() && IsDigit(s[e + 1])))) ++e;
-    if (e < s.size() && !IsWordClosing(s[e])) return;  // "COVID19x"
+    const bool number_before = t.begin > 0 && IsDigit(s[t.begin - 1]);
+    const bool number_after = t.end < s.size() && IsDigit(s[t.end]);
+    if (number_before == number_after || t.end - t.begin < kSplitFromNumberMinLetters) return;
+    // A number's digits, with points between them ("1.021").
+    const auto in_number = [&](size_t i) {
+      return IsDigit(s[i]) || (s[i] == U'.' && i > 0 && i + 1 < s.size() && IsDigit(s[i - 1]) && IsDigit(s[i + 1]));
+    };
+    size_t b = t.begin, e = t.end;  // the word and its number
+    if (number_before) {
+      if (!std::all_of(s.begin() + t.begin, s.begin() + t.end, IsLower)) return;
+      while (b > 0 && in_number(b - 1)) --b;
+      if (b > 0 && !(s[b - 1] == U' ' || s[b - 1] == U'\t')) return;
+    } else {
+      if ((t.begin > 0 && !IsWordOpening(s[t.begin - 1])) ||
+          !std::all_of(s.begin() + t.begin + 1, s.begin() + t.end, IsLower))
+        return;
+      while (e < s.size() && in_number(e)) ++e;
+      if (e < s.size() && !IsWordClosing(s[e])) return;
+    }
     const std::u32string word = s.substr(t.begin, t.end - t.begin);
     Lexicon::Entry entry = lex.Lookup(LowerUtf8(word));
     if (!(entry.flags & kKnown) || entry.count < kDigitLetterMinCount || (entry.flags & (kLexEnglish | kLexForeign)))
       return;
-    const std::u32string before = s.substr(t.begin, e - t.begin),
-                         after = word + U" " + s.substr(t.end, e - t.end);
-    repl.push_back(Replacement{t.line, t.begin, e, after,
-                               MakeCorrection(t.line, t.begin, before, after, "split-from-number",
-                                              kDigitLetterConfidence),
+    const std::u32string before = s.substr(b, e - b);
+    const std::u32string after = number_before ? s.substr(b, t.begin - b) + U" " + word
+                                               : word + U" " + s.substr(t.end, e - t.end);
+    repl.push_back(Replacement{t.line, b, e, after,
+                               MakeCorrection(t.line, b, before, after, "split-from-number", kDigitLetterConfidence),
                                {}});
   }
 

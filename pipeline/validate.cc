@@ -481,6 +481,19 @@ Check LowConfidenceDigits(const Extraction& ex, double threshold) {
 
 // A second-half note's text often gives its whole year ("i alt 827
 // henvendelser i hele 2024"): it must equal table 1's two half years added.
+// `figure` (a whole year's) against table 1's half years `h1` and `h2`
+// added: fills `c`'s expected (the sum), actual, sources, subjects and
+// status; true when they agree. The caller words the message.
+bool AgainstHalves(const Record& h1, const Record& h2, const Record& figure, Check* c) {
+  const double sum = h1.value + h2.value;
+  c->expected = FormatValue(sum);
+  c->actual = FormatValue(figure.value);
+  c->sources = {h1.source, h2.source, figure.source};
+  c->subjects = {RecordId(h1), RecordId(h2), RecordId(figure)};
+  c->status = sum == figure.value ? CheckStatus::kPass : CheckStatus::kFail;
+  return c->status == CheckStatus::kPass;
+}
+
 Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
   Check c = MakeCheck("text_year_total_equals_table1_halves");
   ParsedPeriod p;
@@ -500,16 +513,9 @@ Check TextYearEqualsHalves(const Extraction& ex, const Table* t1) {
     Skip(c, why);
     return c;
   }
-  const double sum = h1->value + h2->value;
-  c.expected = FormatValue(sum);
-  c.actual = FormatValue(text->value);
-  c.sources = {h1->source, h2->source, text->source};
-  c.subjects = {RecordId(*h1), RecordId(*h2), RecordId(*text)};
-  if (sum == text->value) {
-    c.status = CheckStatus::kPass;
+  if (AgainstHalves(*h1, *h2, *text, &c)) {
     c.message = "the text's total for " + year + " (" + c.actual + ") equals table 1's two half years added";
   } else {
-    c.status = CheckStatus::kFail;
     c.message = "the text's total for " + year + " is " + c.actual + " (" + Where(text->source) +
                 ") but table 1's half years add up to " + c.expected + " (" + FormatValue(h1->value) + " + " +
                 FormatValue(h2->value) + ")";
@@ -531,18 +537,11 @@ Check Table2TotalEqualsTable1(const Table* t1, const Record* total, const std::s
       parsed.half != 0)
     return EqualCheck("table2_total_equals_table1", {whole, "table 1's " + p, "table 1 has no column " + p}, table2);
   Check c = MakeCheck("table2_total_equals_table1");
-  const double sum = h1->value + h2->value;
-  c.expected = FormatValue(sum);
-  c.actual = FormatValue(total->value);
-  c.sources = {h1->source, h2->source, total->source};
-  c.subjects = {RecordId(*h1), RecordId(*h2), RecordId(*total)};
   const std::string halves = "table 1's half years of " + p + " added (" + FormatValue(h1->value) + " + " +
                              FormatValue(h2->value) + ")";
-  if (sum == total->value) {
-    c.status = CheckStatus::kPass;
+  if (AgainstHalves(*h1, *h2, *total, &c)) {
     c.message = "table 2's total (" + c.actual + ") equals " + halves;
   } else {
-    c.status = CheckStatus::kFail;
     c.message = "table 2's total is " + c.actual + " (" + Where(total->source) + ") but " + halves + " make " +
                 c.expected;
   }

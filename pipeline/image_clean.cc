@@ -153,6 +153,16 @@ bool Pieces(Pix* pix, BoxaPtr* boxes, PixaPtr* parts) {
   return *boxes && *parts;
 }
 
+// The part of `pix` under the 1 bpp `mask` placed at (x, y): `pix` clipped
+// to the mask's size there and, when `masked` (1 bpp `pix`), ANDed with it.
+PixPtr ClipUnder(Pix* pix, int x, int y, Pix* mask, bool masked = true) {
+  ::Box* box = boxCreate(x, y, pixGetWidth(mask), pixGetHeight(mask));
+  PixPtr out(box ? pixClipRectangle(pix, box, nullptr) : nullptr);
+  boxDestroy(&box);
+  if (out && masked && pixAnd(out.get(), out.get(), mask) == nullptr) return nullptr;
+  return out;
+}
+
 // The pixels between the first and the last black pixel of each row of a
 // 1 bpp image, added up: the area a convex shape covers, tilted or not.
 long long RowSpans(Pix* pix) {
@@ -227,14 +237,10 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     l_int32 x = 0, y = 0, w = 0, h = 0, fill_area = 0, letter_area = 0;
     boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
     PixPtr part(pixaGetPix(parts.get(), i, L_CLONE));
-    ::Box* box = boxCreate(x, y, w, h);
-    PixPtr its_letters(pixClipRectangle(letters.get(), box, nullptr));
-    PixPtr its_fill(pixClipRectangle(fills.get(), box, nullptr));
-    boxDestroy(&box);
-    if (!part || !its_letters || !its_fill ||
-        pixAnd(its_letters.get(), its_letters.get(), part.get()) == nullptr ||
-        pixAnd(its_fill.get(), its_fill.get(), part.get()) == nullptr)
-      return false;
+    if (!part) return false;
+    PixPtr its_letters = ClipUnder(letters.get(), x, y, part.get());
+    PixPtr its_fill = ClipUnder(fills.get(), x, y, part.get());
+    if (!its_letters || !its_fill) return false;
     pixCountPixels(its_fill.get(), &fill_area, nullptr);
     pixCountPixels(its_letters.get(), &letter_area, nullptr);
     if (fill_area == 0 || letter_area < kMinLetters * (fill_area + letter_area)) continue;
@@ -246,9 +252,7 @@ bool InvertDarkAreas(Pix* page, int dpi) {
     // Print darker than the fill on it: black text on a shaded or
     // highlighted row, which stays as it is.
     if (fill_level > kMinContrast) {
-      ::Box* where = boxCreate(x, y, w, h);
-      PixPtr region(pixClipRectangle(page, where, nullptr));
-      boxDestroy(&where);
+      PixPtr region = ClipUnder(page, x, y, part.get(), /*masked=*/false);
       PixPtr darker(region ? pixThresholdToBinary(region.get(), static_cast<int>(fill_level - kMinContrast)) : nullptr);
       l_int32 print = 0;
       if (!darker || pixAnd(darker.get(), darker.get(), its_fill.get()) == nullptr ||

@@ -46,6 +46,9 @@ Result<std::string> ReadAll(const std::string& path) {
   return bytes;
 }
 
+// UTF-16 text with its byte-order mark (Windows' "Unicode" text files).
+bool HasUtf16Mark(std::string_view bytes) { return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"); }
+
 }  // namespace
 
 InputKind SniffKind(std::string_view bytes) {
@@ -56,8 +59,7 @@ InputKind SniffKind(std::string_view bytes) {
   if (starts("\x89PNG\r\n\x1a\n")) return InputKind::kPng;
   if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return InputKind::kTiff;
   if (starts("\xFF\xD8\xFF")) return InputKind::kJpeg;
-  // UTF-16 text with its byte-order mark (Windows' "Unicode" text files).
-  if (starts("\xFF\xFE") || starts("\xFE\xFF")) return InputKind::kText;
+  if (HasUtf16Mark(bytes)) return InputKind::kText;
   // Text: no NUL bytes and few control characters in the first 64 KiB.
   std::string_view head = bytes.substr(0, 65536);
   size_t control = 0;
@@ -111,7 +113,7 @@ Result<std::string> Utf16ToUtf8(std::string_view bytes, const std::string& path)
 
 Result<Document> DocumentFromText(std::string_view bytes, const std::string& path) {
   if (bytes.empty()) return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");
-  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+  if (HasUtf16Mark(bytes)) {
     Result<std::string> utf8 = Utf16ToUtf8(bytes, path);
     if (!utf8) return std::unexpected(utf8.error());
     if (utf8->empty()) return MakeError(ErrorCode::kInvalidInput, path + ": input is empty");

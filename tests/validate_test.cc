@@ -60,6 +60,16 @@ std::map<std::string, CheckStatus> Statuses(const ValidationReport& r) {
   return m;
 }
 
+// The report's check called `name` (a test failure, and an empty check,
+// when there is none).
+const Check& Named(const ValidationReport& r, const std::string& name) {
+  for (const Check& c : r.checks)
+    if (c.name == name) return c;
+  ADD_FAILURE() << "no check " << name;
+  static const Check none;
+  return none;
+}
+
 std::vector<std::string> Failed(const ValidationReport& r) {
   std::vector<std::string> out;
   for (const Check& c : r.checks)
@@ -119,8 +129,7 @@ TEST(ValidateTest, SecondHalfNoteTextYearEqualsItsHalves) {
   ex.facts[1].value = 502;
   ValidationReport r = Validate(ex);
   EXPECT_EQ(Failed(r), std::vector<std::string>{"text_year_total_equals_table1_halves"});
-  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
-                                 [](const Check& c) { return c.name == "text_year_total_equals_table1_halves"; });
+  const Check& c = Named(r, "text_year_total_equals_table1_halves");
   EXPECT_EQ(c.expected, "520");
   EXPECT_EQ(c.actual, "502");
   EXPECT_EQ(c.subjects, (std::vector<std::string>{"table1/2025-H1", "table1/2025-H2", "fact/inquiries_total/2025"}));
@@ -134,16 +143,13 @@ TEST(ValidateTest, RowsNoRegionClaimsCountTowardsTheTotal) {
   t2.records.insert(t2.records.end() - 1, Cell(2, "2025-H1", 9, "Uoplyst"));
   t2.records.back().value = 259;
   ValidationReport r = Validate(ex);
-  const Check& sum = *std::find_if(r.checks.begin(), r.checks.end(),
-                                   [](const Check& c) { return c.name == "regions_sum_to_total"; });
+  const Check& sum = Named(r, "regions_sum_to_total");
   EXPECT_EQ(sum.status, CheckStatus::kPass);
   EXPECT_EQ(sum.message, "the 5 regions and Uoplyst sum to the printed total 259");
   EXPECT_EQ(Statuses(r)["regions_complete"], CheckStatus::kPass);
   t2.records.back().value = 250;
   r = Validate(ex);
-  EXPECT_EQ(std::find_if(r.checks.begin(), r.checks.end(),
-                         [](const Check& c) { return c.name == "regions_sum_to_total"; })
-                ->message,
+  EXPECT_EQ(Named(r, "regions_sum_to_total").message,
             "the 5 regions and Uoplyst sum to 259 but the printed total is 250 (page 1, line 12)");
 }
 
@@ -161,8 +167,7 @@ TEST(ValidateTest, TableTwoOfTheWholeYearIsCheckedAgainstThatYear) {
   EXPECT_EQ(Statuses(r)["table2_total_equals_table1"], CheckStatus::kPass);
   ex.tables[0].records.back().value = 502;
   r = Validate(ex);
-  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
-                                 [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  const Check& c = Named(r, "table2_total_equals_table1");
   EXPECT_EQ(c.status, CheckStatus::kFail);
   EXPECT_EQ(c.subjects, (std::vector<std::string>{"table1/2025", "table2/2025/Total"}));
 
@@ -170,14 +175,12 @@ TEST(ValidateTest, TableTwoOfTheWholeYearIsCheckedAgainstThatYear) {
   ex.tables[0].records.back() = Cell(1, "2025-H1", 250);
   ex.tables[0].records.push_back(Cell(1, "2025-H2", 270));
   r = Validate(ex);
-  const Check& halves = *std::find_if(r.checks.begin(), r.checks.end(),
-                                      [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  const Check& halves = Named(r, "table2_total_equals_table1");
   EXPECT_EQ(halves.status, CheckStatus::kPass) << halves.message;
   EXPECT_EQ(halves.message, "table 2's total (520) equals table 1's half years of 2025 added (250 + 270)");
   ex.tables[0].records.back().value = 260;
   r = Validate(ex);
-  const Check& off = *std::find_if(r.checks.begin(), r.checks.end(),
-                                   [](const Check& c) { return c.name == "table2_total_equals_table1"; });
+  const Check& off = Named(r, "table2_total_equals_table1");
   EXPECT_EQ(off.status, CheckStatus::kFail);
   EXPECT_EQ(off.subjects, (std::vector<std::string>{"table1/2025-H1", "table1/2025-H2", "table2/2025/Total"}));
   EXPECT_EQ(off.expected, "510");
@@ -205,8 +208,7 @@ TEST(ValidateTest, OtherFiguresOfTheTextAgainstTheTables) {
   ex.facts.back().value = 53;
   r = Validate(ex);
   EXPECT_EQ(Failed(r), std::vector<std::string>{"text_other_figures_equal_tables"});
-  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
-                                 [](const Check& c) { return c.name == "text_other_figures_equal_tables"; });
+  const Check& c = Named(r, "text_other_figures_equal_tables");
   EXPECT_EQ(c.subjects, (std::vector<std::string>{"table3/2024", "fact/trips_abroad_new/2024"}));
   EXPECT_NE(c.message.find("the text's trips_abroad_new for 2024 is 53"), std::string::npos) << c.message;
 }
@@ -216,8 +218,7 @@ TEST(ValidateTest, ChangedRegionFailsExactlyTheSumCheck) {
   ex.tables[1].records[2].value = 25;  // Nordjylland 20 -> 25
   ValidationReport r = Validate(ex);
   ASSERT_EQ(Failed(r), std::vector<std::string>{"regions_sum_to_total"});
-  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
-                                 [](const Check& c) { return c.name == "regions_sum_to_total"; });
+  const Check& c = Named(r, "regions_sum_to_total");
   EXPECT_EQ(c.expected, "250");
   EXPECT_EQ(c.actual, "255");
   EXPECT_EQ(c.message, "the 5 regions sum to 255 but the printed total is 250 (page 1, line 12)");
@@ -236,8 +237,7 @@ TEST(ValidateTest, AnUnreadableRegionIsNamedWithWhatWasRead) {
   t2.erase(t2.begin());                       // Hovedstaden
   ex.tables[1].unread.push_back(Table::UnreadCell{"2025-H1", "Region Sjælland", "Ax", where});
   ValidationReport r = Validate(ex);
-  const Check& c = *std::find_if(r.checks.begin(), r.checks.end(),
-                                 [](const Check& c) { return c.name == "regions_complete"; });
+  const Check& c = Named(r, "regions_complete");
   EXPECT_EQ(c.status, CheckStatus::kFail);
   EXPECT_EQ(c.message, "table 2 (unknown place): Region Hovedstaden missing; "
                        "Region Sjælland unreadable (\"Ax\", page 1, line 16)");

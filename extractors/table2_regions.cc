@@ -14,9 +14,10 @@
 // When the regions do not add up to the printed total, one digit is changed
 // only if exactly one single-digit change balances the table, that digit
 // sits in a cell OCR may have misread (a letter read as a digit, or an OCR
-// confidence below 60), and the new digit looks like what was read (S may be
-// 5, 6, 8 or 3; a low-confidence 4 may be 1 or 9). The record is flagged "repaired-by-arithmetic" and
-// the change listed with rule "arithmetic". Otherwise the numbers stay as
+// confidence below kDoubtfulConfidence), and the new digit looks like what
+// was read (S may be 5, 6, 8 or 3; a doubtful 4 may be 1 or 9). The record
+// is flagged "repaired-by-arithmetic" and the change listed with rule
+// "arithmetic". Otherwise the numbers stay as
 // printed and validation reports the imbalance.
 #include <re2/re2.h>
 
@@ -419,7 +420,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     for (size_t k = 0; k < table.records.size(); ++k) {
       const Token& v = toks[cells[k].token];
       const Record& rec = table.records[k];
-      bool low = rec.source.confidence >= 0 && rec.source.confidence < kLowConfidence;
+      bool low = rec.source.confidence >= 0 && rec.source.confidence < kDoubtfulConfidence;
       if (v.digit_rule.empty() && !low) continue;
       // Positions worth changing, each with the digits it may really be:
       // a letter read as a digit may be any digit that glyph resembles; in a

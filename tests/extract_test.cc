@@ -1170,6 +1170,22 @@ TEST(Table2Test, ArithmeticRepairsALowConfidenceDigit) {
   EXPECT_EQ(ex.digit_fixes[0].after, "49");
 }
 
+TEST(Table2Test, ArithmeticRepairsADoubtfulDigitAboveTheLowConfidenceFlag) {
+  // A 77 read as 71 with confidence 76: not flagged low-confidence, but
+  // doubtful enough for the one change that balances the table.
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 71\n"
+                     "Region Sjælland 54\nRegion Syddanmark 116\nTotal 535\n";
+  Extraction ex = Extract(WithConfidence(text, 6, "71", 76));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records[2].value, 77);
+  EXPECT_TRUE(HasFlag(t->records[2], "repaired-by-arithmetic"));
+  EXPECT_FALSE(HasFlag(t->records[2], "low-confidence"));
+  ASSERT_EQ(ex.digit_fixes.size(), 1u);
+  EXPECT_EQ(ex.digit_fixes[0].after, "77");
+}
+
 TEST(Table2Test, ConfidentDigitsAreNotRepaired) {
   std::string text = std::string(kRegionsHead) +
                      "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland 44\n"

@@ -158,7 +158,7 @@ Result<Document> DocumentFromText(std::string_view bytes, const std::string& pat
     // A form feed starts a new page (pdftotext writes one between pages).
     size_t ff;
     while ((ff = raw.find('\f')) != std::string_view::npos) {
-      if (ff > 0) page.lines.push_back(Line{++number, FoldSpaces(std::string(raw.substr(0, ff))), {}});
+      if (ff > 0) page.lines.push_back(Line{++number, NormalizeText(raw.substr(0, ff)), {}});
       doc.pages.push_back(std::move(page));
       page = Page{};
       page.number = static_cast<int>(doc.pages.size()) + 1;
@@ -167,7 +167,7 @@ Result<Document> DocumentFromText(std::string_view bytes, const std::string& pat
       raw.remove_prefix(ff + 1);
     }
     if (end == bytes.size() && raw.empty()) break;
-    page.lines.push_back(Line{++number, FoldSpaces(std::string(raw)), {}});
+    page.lines.push_back(Line{++number, NormalizeText(raw), {}});
     start = end + 1;
   }
   doc.pages.push_back(std::move(page));

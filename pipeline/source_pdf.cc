@@ -67,26 +67,6 @@ std::string Utf8(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-// Expands the Latin ligatures (U+FB00..U+FB06) typesetters put in text layers.
-std::string ExpandLigatures(std::string s) {
-  static const char* const kExpansions[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
-        static_cast<unsigned char>(s[i + 1]) == 0xAC) {
-      unsigned c = static_cast<unsigned char>(s[i + 2]);
-      if (c >= 0x80 && c <= 0x86) {
-        out += kExpansions[c - 0x80];
-        i += 3;
-        continue;
-      }
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
 // Loads `bytes` as a PDF; the caller holds no lock.
 Result<PopplerDoc> LoadPdf(std::string_view bytes, const std::string& path, const std::string& password) {
   InstallPopplerErrorHook();
@@ -160,7 +140,7 @@ std::vector<Word> TextLayerWords(const std::vector<poppler::text_box>& boxes, in
   std::vector<Word> words;
   bool glue = false;  // the previous box had no space after it
   for (const poppler::text_box& tb : boxes) {
-    std::string text = FoldSpaces(ExpandLigatures(Utf8(tb.text())));
+    std::string text = NormalizeText(Utf8(tb.text()));
     poppler::rectf r = tb.bbox();
     Box box = Upright(Box{r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}, turn, width, height);
     if (text.empty()) continue;

@@ -1,5 +1,6 @@
 #include "pipeline/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace notat {
@@ -59,22 +60,66 @@ std::string EncodeUtf8(std::u32string_view s) {
   return out;
 }
 
-std::string FoldSpaces(std::string s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    if (i + 1 < s.size() && b(0) == 0xC2 && b(1) == 0xA0) {
-      out.push_back(' ');
-      i += 2;
-    } else if (i + 2 < s.size() && b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) {
-      out.push_back(' ');  // U+2000..U+200A, U+202F (b(2) >= 0x80 in valid UTF-8)
-      i += 3;
+namespace {
+
+// The Latin-1 letter a base letter and a combining accent make, or 0.
+char32_t Compose(char32_t base, char32_t mark) {
+  struct Row {
+    char32_t mark;
+    std::u32string_view bases, letters;
+  };
+  static constexpr Row kRows[] = {
+      {0x0300, U"AEIOUaeiou", U"ÀÈÌÒÙàèìòù"},        // grave
+      {0x0301, U"AEIOUYaeiouy", U"ÁÉÍÓÚÝáéíóúý"},    // acute
+      {0x0302, U"AEIOUaeiou", U"ÂÊÎÔÛâêîôû"},        // circumflex
+      {0x0303, U"ANOano", U"ÃÑÕãñõ"},                // tilde
+      {0x0308, U"AEIOUaeiouy", U"ÄËÏÖÜäëïöüÿ"},      // diaeresis
+      {0x030A, U"Aa", U"Åå"},                        // ring above
+      {0x0327, U"Cc", U"Çç"},                        // cedilla
+  };
+  for (const Row& r : kRows) {
+    if (r.mark != mark) continue;
+    size_t at = r.bases.find(base);
+    return at == std::u32string_view::npos ? 0 : r.letters[at];
+  }
+  return 0;
+}
+
+bool IsFixedWidthSpace(char32_t c) { return c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F; }
+bool IsInvisible(char32_t c) { return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
+constexpr char32_t kSoftHyphen = 0xAD, kSpacingRing = 0x02DA;
+
+}  // namespace
+
+std::string NormalizeText(std::string_view s) {
+  // Nearly every line is plain: pass it through untouched.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(s);
+  static constexpr std::u32string_view kLigatures[] = {U"ff", U"fi", U"fl", U"ffi", U"ffl", U"st", U"st"};
+  std::u32string in = DecodeUtf8(s), out;
+  out.reserve(in.size());
+  size_t last_visible = in.find_last_not_of(U" \t");
+  for (size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (IsFixedWidthSpace(c)) {
+      out.push_back(U' ');
+    } else if (IsInvisible(c)) {
+      continue;
+    } else if (c == kSoftHyphen) {
+      if (i == last_visible) out.push_back(U'-');
+    } else if (c >= 0xFB00 && c <= 0xFB06) {
+      out += kLigatures[c - 0xFB00];
+    } else if (char32_t composed = out.empty() ? 0 : Compose(out.back(), c)) {
+      out.back() = composed;
+    } else if (c == kSpacingRing && !out.empty() && (out.back() == U'a' || out.back() == U'A')) {
+      out.back() = out.back() == U'a' ? U'å' : U'Å';
+    } else if (c == kSpacingRing && i + 1 < in.size() && (in[i + 1] == U'a' || in[i + 1] == U'A')) {
+      out.push_back(in[++i] == U'a' ? U'å' : U'Å');
     } else {
-      out.push_back(s[i++]);
+      out.push_back(c);
     }
   }
-  return out;
+  return EncodeUtf8(out);
 }
 
 }  // namespace notat

@@ -43,10 +43,19 @@ void ForEachUtf8Byte(char32_t c, Emit&& emit) {
 void AppendUtf8(char32_t c, std::string& out);
 std::string EncodeUtf8(std::u32string_view s);
 
-// `s` (valid UTF-8) with every no-break, figure, thin and other fixed-width
-// space (U+00A0, U+2000..U+200A, U+202F) made an ASCII space: typesetters
-// put them between thousands ("1 021") and before units ("45 %").
-std::string FoldSpaces(std::string s);
+// One line of text as a text file or a PDF's text layer gives it (valid
+// UTF-8), in the form the stages expect:
+//  - every no-break, figure, thin and other fixed-width space (U+00A0,
+//    U+2000..U+200A, U+202F) an ASCII space: typesetters put them between
+//    thousands ("1 021") and before units ("45 %");
+//  - a letter and its combining accent (decomposed text: "a" U+030A) the one
+//    Latin-1 letter ("å"), and a spacing ring (U+02DA) beside an a ("p˚a",
+//    as TeX's å comes out of some PDFs) an å;
+//  - the Latin ligatures (U+FB00..U+FB06) their letters ("ﬂere": "flere");
+//  - zero-width spaces and joiners (U+200B..U+200D, U+2060, U+FEFF) gone;
+//  - a soft hyphen (U+00AD) a hyphen at the line's end, where it broke a
+//    word, and gone elsewhere.
+std::string NormalizeText(std::string_view s);
 
 }  // namespace notat
 

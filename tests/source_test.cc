@@ -108,6 +108,27 @@ TEST(SourceTest, FixedWidthSpacesAreSpaces) {
   EXPECT_EQ(doc->pages[0].lines[1].text, "2 500 og 3 000; sæt \xE2\x80\x93 ok");  // a dash stays
 }
 
+TEST(SourceTest, DecomposedLettersLigaturesAndInvisibleCharactersAreNormalised) {
+  // Decomposed text (macOS, some PDF producers): "a" and a combining ring
+  // is "å", "e" and a combining acute "é"; TeX's spacing ring beside an a;
+  // a ligature; a zero-width space; a soft hyphen inside a word and one that
+  // broke it at the line's end.
+  Result<Document> doc = DocumentFromText(
+      "ra\xCC\x8A" "dgiver i 1. halva\xCC\x8A" "r, Sj\xC3\xA6lland, cafe\xCC\x81\n"
+      "p\xCB\x9A" "a og \xCB\x9A" "Arhus, \xEF\xAC\x82" "ere, 502\xE2\x80\x8B henvendelser\n"
+      "l\xC3\xB8\xC2\xAD" "bende og l\xC3\xB8\xC2\xAD \n",
+      "nfd.txt");
+  ASSERT_TRUE(doc.has_value());
+  ASSERT_EQ(doc->pages[0].lines.size(), 3u);
+  EXPECT_EQ(doc->pages[0].lines[0].text, "rådgiver i 1. halvår, Sjælland, café");
+  EXPECT_EQ(doc->pages[0].lines[1].text, "på og Århus, flere, 502 henvendelser");
+  EXPECT_EQ(doc->pages[0].lines[2].text, "løbende og lø- ");
+  // A mark that makes no Latin-1 letter stays, as does a ring on its own.
+  Result<Document> other = DocumentFromText("x\xCC\x8A 20\xCB\x9A\n", "other.txt");
+  ASSERT_TRUE(other.has_value());
+  EXPECT_EQ(other->pages[0].lines[0].text, "x\xCC\x8A 20\xCB\x9A");
+}
+
 struct BadCase {
   std::string name;
   std::string bytes;

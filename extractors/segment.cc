@@ -296,15 +296,22 @@ Segmented Segment(const RepairedText& input) {
   if (lines.empty()) return seg;
 
   // 4. Title: the first line starting with "Notat" among the first lines of
-  // the first page; else the first short line there that names a half year
-  // or a date range (a letterhead or a date may come before the title); else
-  // the first line.
+  // the first page; else the first such line anywhere that names a period
+  // (after a cover page, or inside a longer report); else the first short
+  // line of the first page that names a half year or a date range (a
+  // letterhead or a date may come before the title); else the first line.
   size_t title_at = lines.size();
   for (size_t i = 0; i < lines.size() && i < 8 && lines[i].page == lines[0].page; ++i) {
     if (internal::Contains(TitleStartRe(), lines[i].text)) {
       title_at = i;
       break;
     }
+  }
+  for (size_t i = 0; title_at == lines.size() && i < lines.size(); ++i) {
+    if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) continue;
+    std::string two = lines[i].text;  // or with the line it wraps onto ("... i 1." / "halvår 2025")
+    if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&two, lines[i + 1].text);
+    if (NotePeriodFromTitle(lines[i].text) || NotePeriodFromTitle(two)) title_at = i;
   }
   for (size_t i = 0; title_at == lines.size() && i < lines.size() && i < 8 &&
                      lines[i].page == lines[0].page;

@@ -98,6 +98,24 @@ TEST(SegmentTest, ARunningHeaderIsDroppedButTheTitleIsKept) {
             (std::vector<std::string>{"Første side.", "Anden side.", "Tredje side."}));
 }
 
+TEST(SegmentTest, TheTitleAfterACoverPageOrInsideAReportIsFound) {
+  // A cover page with a letterhead and a date, then the title wrapped over
+  // two lines; "Notatet" in the running text is no title.
+  const char* text =
+      "Udlændinge- og Integrationsministeriet\n"
+      "Notatet udkom i august 2025\n"
+      "\f"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2.\n"
+      "halvår 2031\n"
+      "\n"
+      "Sikkerhedskonsulenterne har modtaget 519 henvendelser.\n";
+  Segmented seg = Segment(TextOf(text));
+  EXPECT_EQ(seg.title, "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2031");
+  ASSERT_EQ(seg.title_lines.size(), 2u);
+  EXPECT_EQ(seg.title_lines[0].page, 2);
+  EXPECT_EQ(seg.title_lines[0].line, 1);
+}
+
 TEST(SegmentTest, JoinsWrappedCaptionLines) {
   const char* text =
       "Notat i 1. halvår 2030\n"

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -48,6 +49,44 @@ Result<std::string> ReadAll(const std::string& path) {
 
 // UTF-16 text with its byte-order mark (Windows' "Unicode" text files).
 bool HasUtf16Mark(std::string_view bytes) { return bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"); }
+
+// What a file in a format notat does not read is, for the error message:
+// office documents (ZIP or OLE containers), RTF and HTML. Empty when the
+// format is none of these.
+std::string OtherFormat(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  auto has = [&](std::string_view part) { return bytes.substr(0, 65536).find(part) != std::string_view::npos; };
+  if (starts("PK\x03\x04")) {
+    if (has("word/")) return "a Word document (.docx)";
+    if (has("xl/")) return "an Excel workbook (.xlsx)";
+    if (has("ppt/")) return "a PowerPoint file (.pptx)";
+    if (has("opendocument")) return "an OpenDocument file (.odt, .ods)";
+    return "a ZIP archive";  // (NotANoteFormat says to unpack it)
+  }
+  if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return "an Office 97-2003 document (.doc, .xls)";
+  std::string_view head = bytes.substr(0, 1024);
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+  size_t at = head.find_first_not_of(" \t\r\n");
+  if (at == std::string_view::npos) return "";
+  head.remove_prefix(at);
+  if (head.starts_with("{\\rtf")) return "an RTF document";
+  std::string lower(head.substr(0, 64));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower.starts_with("<!doctype html") || lower.starts_with("<html") ||
+      (lower.starts_with("<?xml") && has("<html")))
+    return "an HTML page";
+  return "";
+}
+
+// The error for a file in a format notat does not read (OtherFormat).
+std::unexpected<Error> NotANoteFormat(const std::string& path, const std::string& what) {
+  if (what == "a ZIP archive")
+    return MakeError(ErrorCode::kInvalidInput,
+                     path + ": a ZIP archive, which notat does not read; unpack it and give its files");
+  return MakeError(ErrorCode::kInvalidInput,
+                   path + ": " + what + ", which notat does not read; export or print it as PDF " +
+                       "(for example: libreoffice --headless --convert-to pdf FILE) and read that");
+}
 
 }  // namespace
 
@@ -121,6 +160,7 @@ Result<Document> DocumentFromText(std::string_view bytes, const std::string& pat
     if (doc) doc->sha256 = Sha256Hex(bytes);  // the file's own bytes identify it
     return doc;
   }
+  if (std::string other = OtherFormat(bytes); !other.empty()) return NotANoteFormat(path, other);
   if (SniffKind(bytes) == InputKind::kBinary)
     return MakeError(ErrorCode::kInvalidInput,
                      path + ": binary data, not text (NUL or control bytes near the start)");
@@ -186,6 +226,7 @@ Result<Document> ReadInput(const std::string& path, const Options& options, cons
     case InputKind::kText:
       return DocumentFromText(*bytes, path);
     case InputKind::kBinary:
+      if (std::string other = OtherFormat(*bytes); !other.empty()) return NotANoteFormat(path, other);
       return MakeError(ErrorCode::kInvalidInput,
                        path + ": binary data that is neither text, PDF, PNG, TIFF nor JPEG");
     default:  // PDF, PNG, TIFF, JPEG

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "pipeline/utf8.h"
@@ -143,6 +145,14 @@ TEST(SourceTest, RejectsBadTextWithWhereAndWhat) {
       {"truncated", "abc\xC3", "line 1, column 4: not valid UTF-8 (byte 0xC3 at offset 3)"},
       {"overlong", "a\xC0\xAF", "line 1, column 2: not valid UTF-8"},
       {"surrogate", "a\xED\xA0\x80", "line 1, column 2: not valid UTF-8"},
+      // Formats notat does not read, named, with what to do.
+      {"docx", std::string("PK\x03\x04\x14\0\0\0", 8) + "[Content_Types].xml word/document.xml",
+       "bad.txt: a Word document (.docx), which notat does not read; export or print it as PDF"},
+      {"zip", std::string("PK\x03\x04\x14\0\0\0", 8) + "data.csv",
+       "bad.txt: a ZIP archive, which notat does not read; unpack it and give its files"},
+      {"doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10), "an Office 97-2003 document"},
+      {"html", "\xEF\xBB\xBF\n  <!DOCTYPE html>\n<html><body><p>Notat</p>", "bad.txt: an HTML page"},
+      {"rtf", "{\\rtf1\\ansi Notat om henvendelser}", "bad.txt: an RTF document"},
   };
   for (const BadCase& c : cases) {
     Result<Document> doc = DocumentFromText(c.bytes, "bad.txt");
@@ -151,6 +161,20 @@ TEST(SourceTest, RejectsBadTextWithWhereAndWhat) {
     EXPECT_NE(doc.error().message.find(c.message_part), std::string::npos)
         << c.name << ": " << doc.error().message;
   }
+}
+
+TEST(SourceTest, AnOfficeFileIsNamedWhenReadFromDisk) {
+  std::string path = testing::TempDir() + "/note.docx";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string("PK\x03\x04\x14\0\0\0", 8) << "word/document.xml" << std::string(64, '\0');
+  }
+  Result<Document> doc = ReadInput(path, Options{}, nullptr);
+  ASSERT_FALSE(doc.has_value());
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(doc.error().message, path + ": a Word document (.docx), which notat does not read; export or print it " +
+                                     "as PDF (for example: libreoffice --headless --convert-to pdf FILE) and read that");
+  std::remove(path.c_str());
 }
 
 TEST(SourceTest, MissingFileIsAnIoErrorNamingThePath) {

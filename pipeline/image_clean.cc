@@ -329,13 +329,34 @@ Result<RasterImage> DecodeImagePage(std::string_view bytes, int index, long long
   if (!pix) return MakeError(ErrorCode::kParse, where + ": cannot decode the image (damaged or truncated)");
   if (pixGetWidth(pix.get()) != w || pixGetHeight(pix.get()) != h)
     return MakeError(ErrorCode::kParse, where + ": image size differs from its header");
-  const int tagged = pixGetXRes(pix.get());
+  const int tagged = pixGetXRes(pix.get()), tagged_y = pixGetYRes(pix.get());
+  std::string square_note;
+  if (tagged > 0 && tagged_y > 0 && std::abs(tagged - tagged_y) * 20 > std::max(tagged, tagged_y)) {
+    // Pixels that are not square (a fax: 204 by 98 dpi) are made square at
+    // the horizontal resolution; read as they are, every letter is squashed.
+    const float stretch = static_cast<float>(tagged) / static_cast<float>(tagged_y);
+    if (static_cast<double>(pixels) * stretch > static_cast<double>(max_pixels))
+      return MakeError(ErrorCode::kInvalidInput, where + ": image made square would be over the limit of " +
+                                                     std::to_string(max_pixels) + " pixels (max_pixels)");
+    PixPtr gray(pixConvertTo8(pix.get(), 0));
+    PixPtr square(gray ? pixScale(gray.get(), 1.0f, stretch) : nullptr);
+    if (!square) return MakeError(ErrorCode::kInternal, where + ": out of memory making the pixels square");
+    pixSetResolution(square.get(), tagged, tagged);
+    pix = std::move(square);
+    w = pixGetWidth(pix.get());
+    h = pixGetHeight(pix.get());
+    square_note = "pixels of " + std::to_string(tagged) + " by " + std::to_string(tagged_y) +
+                  " dpi made square";
+  }
   Result<RasterImage> image = FromPix(pix.get(), 300);
   if (!image) return MakeError(image.error().code, where + ": " + image.error().message);
   image->dpi = PlausibleDpi(w, h, tagged);
   if (tagged > 0 && image->dpi != tagged)
     image->resolution_note = "resolution tag " + std::to_string(tagged) + " dpi read as " +
                              std::to_string(image->dpi);
+  if (!square_note.empty())
+    image->resolution_note = image->resolution_note.empty() ? square_note
+                                                            : square_note + "; " + image->resolution_note;
   return image;
 }
 

@@ -1817,6 +1817,9 @@ struct PageRepair {
       if (lex.Flags(n) & kKnown) ctx.next = n;
     }
     Decision d = rep.Decide(joined, ctx, doc);
+    // A letter read twice ("kKomman-" / "doer"): only where the whole word
+    // is written onto the first line.
+    if (!d.change && !collect_only && options.join_hyphens) RuleDecision(rep.Undouble(joined), "doubled-letter", d);
     std::u32string result = d.change ? d.text : joined;
     if (!d.change && !lex.Accepts(LowerUtf8(joined))) return false;
     // Edits may not straddle the line break.
@@ -1826,7 +1829,7 @@ struct PageRepair {
     if (options.join_hyphens) {
       // "X-" becomes the whole word.
       std::string rule = "hyphen-join";
-      if (d.change) rule += "+" + RuleOf(d.edits);
+      if (d.change) rule += "+" + (d.rule ? std::string(d.rule) : RuleOf(d.edits));
       JoinOntoFirstLine(a, b, a.end + 1, x + U"-", result, "hyphen-join", rule, d.change ? d.confidence : 1.0,
                         d.edits);
     } else if (d.change) {

@@ -133,6 +133,8 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       {"Enheden skal s¢rge for det, o¢ vi kan hjxlpe.", "Enheden skal sørge for det, og vi kan hjælpe."},
       // a lower-case letter read a second time as its capital
       {"Skriv kKommandoen igen.", "Skriv kommandoen igen."},
+      // ... also in a word hyphenated at the line's end
+      {"Skriv kKomman-\ndoen igen.", "Skriv kommandoen\nigen."},
       // general letter confusions in words that are no words as read
       {"Kommunen tiloyder hjeelp.", "Kommunen tilbyder hjælp."},
       {"Du kan fierne filen.", "Du kan fjerne filen."},

@@ -213,9 +213,18 @@ int CmdValidate(const std::vector<std::string>& inputs, const Options& options) 
       if (!sources.empty()) sources += ", ";
       sources += "p" + std::to_string(p.number) + " " + p.text_source;
     }
-    std::printf("%s  (note %s, %s, %zu corrections; %s)\n", r.path.c_str(),
+    // A word joined across a line end is two corrections (its pieces);
+    // count it once, apart from words the repair changed.
+    size_t joins = 0, changed = 0;
+    for (const Correction& c : r.repaired.corrections) {
+      bool join_only = c.rule == "hyphen-join" || c.rule == "line-join";
+      if (join_only && c.after.empty()) ++joins;
+      else if (!join_only) ++changed;
+    }
+    auto words = [](size_t n) { return std::to_string(n) + (n == 1 ? " word" : " words"); };
+    std::printf("%s  (note %s, %s, %s repaired, %s joined at line ends; %s)\n", r.path.c_str(),
                 r.extraction.note_period.empty() ? "period unknown" : r.extraction.note_period.c_str(),
-                r.document.kind.c_str(), r.repaired.corrections.size(), sources.c_str());
+                r.document.kind.c_str(), words(changed).c_str(), words(joins).c_str(), sources.c_str());
     for (const Check& c : r.report.checks) {
       PrintCheck(c);
       (c.status == CheckStatus::kPass ? pass : c.status == CheckStatus::kFail ? fail : skip)++;

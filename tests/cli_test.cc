@@ -47,6 +47,18 @@ TEST_F(CliTest, SeedTable1PeriodsHaveDates) {
   EXPECT_EQ(dates["2025-H1"], (std::pair<std::string, std::string>{"2025-01-01", "2025-06-30"}));
 }
 
+TEST_F(CliTest, ValidateCountsRepairedWordsApartFromLineEndJoins) {
+  // A clean text's only "corrections" are words joined at line ends: one
+  // each, not one per piece, and no word is said to be repaired.
+  fs::path clean = Write("clean.txt", "Sikkerhedskonsulenterne rådgiver om ære-\nsrelaterede konflik-\nter.\n");
+  RunResult c = Notat({"validate", clean.string()});
+  EXPECT_NE(c.out.find("(note period unknown, text, 0 words repaired, 2 words joined at line ends; p1 text)"),
+            std::string::npos) << c.out;
+  fs::path damaged = Write("damaged.txt", "Sikkerhedskonsulenterne radgiver om aeresrelaterede konflik-\nter.\n");
+  RunResult d = Notat({"validate", damaged.string()});
+  EXPECT_NE(d.out.find("2 words repaired, 1 word joined at line ends"), std::string::npos) << d.out;
+}
+
 TEST_F(CliTest, ChangedRegionFailsExactlyTheSumCheckWithExit1) {
   std::string text = Slurp(Sample("note-2025-h1.ocr.txt"));
   size_t at = text.find("Region Nordjylland 44");

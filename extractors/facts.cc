@@ -296,11 +296,19 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
     // not after an ordinal or a day ("1. 2", "30. 6").
     bool figure_opens = next >= '0' && next <= '9' && !word.empty() &&
                         !(word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char d) { return d >= '0' && d <= '9'; }));
-    if (!text::IsUpper(next) && next != '|' && !figure_opens) continue;
+    // No sentence goes on after a year and its stop, though the next word
+    // be small (a heading the OCR misread: "... af 2024. hfamrandelser om").
+    bool after_year = word.size() == 4 && std::all_of(word.begin(), word.end(), [](char d) { return d >= '0' && d <= '9'; });
+    if (!text::IsUpper(next) && next != '|' && !figure_opens && !after_year) continue;
     bool abbreviation = false;
     for (std::string_view a : kAbbreviations)
       if (word == a) abbreviation = true;
     if (abbreviation) continue;
+    // A unit's stop before "I" and a small word is no sentence end: the OCR
+    // read "i" as a capital ("45 pct. I perioden 1. januar ...").
+    if ((word == "pct" || word == "kr" || word == "mio" || word == "mia") && (next == 'I' || next == '|') &&
+        j + 2 < t.size() && t[j + 1] == ' ' && text::IsLower(text::FirstCodePoint(t.substr(j + 2))))
+      continue;
     out.emplace_back(start, i + 1);
     start = j;
   }

@@ -1859,6 +1859,38 @@ TEST(FactsTest, ADashBetweenTwoSentencesStillEndsTheFirst) {
       << Dump(ex);
 }
 
+TEST(FactsTest, ASentenceEndsAtAYearThoughAMisreadHeadingFollows) {
+  // A bold scan: the heading after the paragraph read with a small letter.
+  // Read on into the heading, the sentence took its subject from the trips
+  // it names and the 2024-H1 share was lost.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Andelen af henvendelser, der vedrører børn under 18 år udgør 45 pct. i perioden 1. januar til\n"
+      "30. juni 2025. Det er en stigning fra 36 pct. i første halvår af 2024.\n"
+      "hfamrandelser om genopdragelsesrejser og ufrivillige udlandsophold\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2025-H1 = 45 pct",
+                                               "share_under_18_pct 2024-H1 = 36 pct"))
+      << Dump(ex);
+}
+
+TEST(FactsTest, ACapitalIAfterAUnitsStopDoesNotEndTheSentence) {
+  // "45 pct. I perioden": the OCR read "i" as a capital, which made the
+  // figure's sentence end before its period (both shares were lost).
+  for (const char* i : {"I", "|"}) {
+    std::string text = std::string(
+        "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+        "\n"
+        "Andelen af henvendelser, der vedrører børn under 18 år udgør 45 pct. ") + i +
+        " perioden 1. januar til\n30. juni 2025. Det er en stigning fra 36 pct. i første halvår af 2024.\n";
+    Extraction ex = Extract(TextOf(text));
+    EXPECT_THAT(FactLines(ex.facts), ElementsAre("share_under_18_pct 2025-H1 = 45 pct",
+                                                 "share_under_18_pct 2024-H1 = 36 pct"))
+        << i << Dump(ex);
+  }
+}
+
 TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
   // Mid-sentence, after a lowercase word, "I 10" and "| 18" are 110 and 118
   // with their first digit read apart; each join is recorded. The

@@ -230,6 +230,33 @@ void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* 
   }
 }
 
+// A lone 1 among a row's counts whose OCR box is no digit's: under two
+// thirds or over one and a half times the height of the row's other
+// numbers, or a sliver under a fifth of its height wide. It is a piece of a
+// broken table rule the OCR read as a one ("631 1 827" on a thin scan) and
+// becomes a separator. Only where the words have boxes.
+void MarkRuleFragments(const std::vector<SegLine>& lines, std::vector<Token>* toks) {
+  std::map<size_t, std::vector<double>> heights;  // line -> heights of its numbers of 2+ digits
+  for (const Token& t : *toks) {
+    if (t.kind != TokKind::kNumber || t.core.size() < 2 || lines[t.line].words.empty()) continue;
+    std::optional<Box> box = SourceFor(lines, t).box;
+    if (box && box->y1 > box->y0) heights[t.line].push_back(box->y1 - box->y0);
+  }
+  for (Token& t : *toks) {
+    // (Not the ordinal of "1. halvår", whose word may take in a rule.)
+    if (t.kind != TokKind::kNumber || t.core != "1" || t.trailing_dot) continue;
+    auto it = heights.find(t.line);
+    if (it == heights.end() || it->second.size() < 2) continue;
+    std::vector<double>& h = it->second;
+    std::nth_element(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(h.size() / 2), h.end());
+    const double median = h[h.size() / 2];
+    std::optional<Box> box = SourceFor(lines, t).box;
+    if (!box) continue;
+    const double height = box->y1 - box->y0, width = box->x1 - box->x0;
+    if (height < median * 2 / 3 || height > median * 1.5 || width < height / 5) t.kind = TokKind::kSeparator;
+  }
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
@@ -280,6 +307,7 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
     out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
   JoinSpacedThousands(lines, &out);
+  MarkRuleFragments(lines, &out);
   return out;
 }
 
@@ -502,13 +530,15 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
     }
   }
   // Month annotations: "(maj- dec.)", possibly broken over lines with other
-  // header words between the two months.
+  // header words (and specks read as "!" or "'") between the two months, the
+  // second on the same line or the next.
+  constexpr size_t kMaxAnnotationTokens = 12;
   for (size_t i = 0; i < n; ++i) {
     if (toks[i].kind != TokKind::kMonth || roles[i] != Role::kNone) continue;
     MonthAnnotation a{toks[i].month, toks[i].month, i, i};
     roles[i] = Role::kAnnotation;
     if (!toks[i].close_paren) {
-      for (size_t j = i + 1; j < n && j <= i + 5; ++j) {
+      for (size_t j = i + 1; j < n && j <= i + kMaxAnnotationTokens && toks[j].line <= toks[i].line + 1; ++j) {
         if (toks[j].kind != TokKind::kMonth || roles[j] != Role::kNone) continue;
         a.last_month = toks[j].month;
         a.last_token = j;

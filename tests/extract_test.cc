@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extractors/registry.h"
+#include "extractors/text_util.h"
 #include "tests/extract_testing.h"
 
 namespace notat {
@@ -168,6 +169,69 @@ TEST(Table1Test, HeaderOverSeveralLinesWithSeparators) {
   EXPECT_EQ(Periods(*t).front(), "2018 2018-05-01..2018-12-31");
   EXPECT_EQ(Periods(*t).back(), "2024-H1 2024-01-01..2024-06-30");
   EXPECT_EQ(t->records[0].note, "2024-H1");
+}
+
+TEST(Table1Test, MonthsBrokenBySpecksAndAnotherColumnsWordsStillAnnotateTheFirstYear) {
+  // A thin scan: specks read as "!" and "'" between "(maj" and "dec.)".
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2018 2019 2020 2021 2022 \" 2023 2024 1.\n"
+      "(maj ! ! ' ' halvår\n"
+      "dec.) 2025\n"
+      ", Henvendel- 186 286 . 313 395 . 522 . 631 827 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Periods(*t).front(), "2018 2018-05-01..2018-12-31");  // was 2018-H1, May only
+  EXPECT_EQ(Periods(*t).back(), "2025-H1 2025-01-01..2025-06-30");
+}
+
+TEST(Table1Test, ARulesPieceReadAsAOneIsNoValue) {
+  // A thin scan broke the rules between the columns; two pieces were read
+  // as "1", one a sliver, one taller than the digits. With them the row had
+  // ten values for eight periods and the table was lost. A real 1 of the
+  // digits' height, and the "1." of "1. halvår", stay.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne\n"
+      "2018 2019 2020 2021 2022 2023 2024 1.\n"
+      "(maj- halvår\n"
+      "dec.) 2025\n"
+      "Henvendel- 186 286 313 395 522 631 1 827 502 1\n";
+  RepairedText r = TextOf(text);
+  int ones = 0;
+  for (Line& l : r.pages[0].lines) {
+    double x = 0;
+    for (const text::Piece& p : text::SplitWhitespace(l.text)) {
+      double height = 33, width = 20.0 * static_cast<double>(p.text.size());
+      if (l.number == 7 && p.text == "1") {
+        bool sliver = ones++ == 0;  // a sliver 2 wide, then a tall piece
+        height = sliver ? 15 : 51;
+        width = sliver ? 2 : 20;
+      }
+      if (l.number == 4 && p.text == "1.") height = 51;  // the ordinal's word took in a rule
+      l.words.push_back(Word{std::string(p.text), Box{x, 0, x + width, height}, 95});
+      x += width + 10;
+    }
+  }
+  Extraction ex = Extract(r);
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2021=395", "2022=522",
+                                     "2023=631", "2024=827", "2025-H1=502"));
+  // Of the digits' height, a 1 is a value: the row has one too many.
+  RepairedText plain = TextOf(text);
+  for (Line& l : plain.pages[0].lines) {
+    double x = 0;
+    for (const text::Piece& p : text::SplitWhitespace(l.text)) {
+      l.words.push_back(Word{std::string(p.text), Box{x, 0, x + 20, 33}, 95});
+      x += 30;
+    }
+  }
+  EXPECT_EQ(FindTable(Extract(plain), 1), nullptr);
 }
 
 TEST(Table1Test, TwoHalfYearsStackedInTheHeader) {

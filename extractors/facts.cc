@@ -304,10 +304,18 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
     for (std::string_view a : kAbbreviations)
       if (word == a) abbreviation = true;
     if (abbreviation) continue;
-    // A unit's stop before "I" and a small word is no sentence end: the OCR
-    // read "i" as a capital ("45 pct. I perioden 1. januar ...").
+    // A unit's stop before "I" and a small word, or a year that ends the
+    // sentence, is no sentence end: the OCR read "i" as a capital ("45 pct.
+    // I perioden 1. januar ...", "9,6 mio. kr. I 2030."; "I 2030 var der
+    // ..." does open a sentence).
+    auto year_ends = [&](size_t k) {
+      size_t d = k;
+      while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
+      return d - k == 4 && d < t.size() && t[d] == '.';
+    };
     if ((word == "pct" || word == "kr" || word == "mio" || word == "mia") && (next == 'I' || next == '|') &&
-        j + 2 < t.size() && t[j + 1] == ' ' && text::IsLower(text::FirstCodePoint(t.substr(j + 2))))
+        j + 2 < t.size() && t[j + 1] == ' ' &&
+        (text::IsLower(text::FirstCodePoint(t.substr(j + 2))) || year_ends(j + 2)))
       continue;
     out.emplace_back(start, i + 1);
     start = j;

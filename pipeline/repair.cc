@@ -1521,6 +1521,7 @@ struct PageRepair {
       have_prev = true;
     }
     PipeRule();
+    OneRule();
   }
 
   // "0g", "ti1", "4r": a word of letters with a zero read for o, a one for l
@@ -1910,6 +1911,44 @@ struct PageRepair {
         repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
       } else if (IsLower(after) && (IsLetter(before) || before == U',')) {
         repl.push_back(Replacement{li, i, i + 1, U"i", MakeCorrection(li, i, U"|", U"i", "pipe->i", 0.8), {}});
+      }
+    }
+  }
+
+  // A 1 standing alone between a word and a year or a name is the word i,
+  // which the Danish model reads so on thin print ("befinder sig 1
+  // Danmark", "7,6 mio. kr. 1 2028"); after a sentence's end, I. Not after a
+  // word that takes a number ("tabel 1 Årlig", "side 1 2025"), nor before
+  // anything else ("modtaget 1 henvendelse" is a count).
+  void OneRule() {
+    static const std::u32string_view kNumbered[] = {U"tabel", U"figur", U"bilag", U"side", U"kapitel", U"afsnit",
+                                                    U"punkt", U"nr", U"nr.", U"trin", U"uge", U"version", U"boks"};
+    for (size_t li = 0; li < lines.size(); ++li) {
+      const std::u32string& s = lines[li];
+      for (size_t i = s.find(U'1'); i != std::u32string::npos; i = s.find(U'1', i + 1)) {
+        if (i < 2 || s[i - 1] != U' ' || i + 2 >= s.size() || s[i + 1] != U' ') continue;
+        size_t wb = s.find_last_not_of(U' ', i - 1);
+        size_t b = s.find_last_of(U' ', wb);
+        b = b == std::u32string::npos ? 0 : b + 1;
+        std::u32string before = notat::Lower(s.substr(b, wb + 1 - b));
+        size_t e = s.find(U' ', i + 2);
+        std::u32string after = s.substr(i + 2, (e == std::u32string::npos ? s.size() : e) - i - 2);
+        while (!after.empty() && (after.back() == U'.' || after.back() == U',')) after.pop_back();
+        bool year = after.size() == 4 && std::all_of(after.begin(), after.end(), IsDigit) &&
+                    (after.starts_with(U"19") || after.starts_with(U"20"));
+        bool name = after.size() > 1 && IsUpper(after[0]) &&
+                    std::all_of(after.begin() + 1, after.end(), [](char32_t c) { return IsLower(c); });
+        if ((!year && !name) || before.empty()) continue;
+        bool numbered = std::find(std::begin(kNumbered), std::end(kNumbered), before) != std::end(kNumbered);
+        if (numbered) continue;
+        const bool unit = before == U"kr." || before == U"mio." || before == U"pct.";
+        std::u32string_view text;
+        if (IsLower(before.back()) && IsLower(s[b])) text = U"i";
+        else if (unit) text = U"i";
+        else if (IsSentenceEnd(before.back()) && year) text = U"I";
+        if (text.empty()) continue;
+        repl.push_back(Replacement{li, i, i + 1, std::u32string(text),
+                                   MakeCorrection(li, i, U"1", std::u32string(text), "ocr:1->i", 0.8), {}});
       }
     }
   }

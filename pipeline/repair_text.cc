@@ -178,6 +178,10 @@ constexpr Pattern kPatterns[] = {
     {{U'd', 0}, 1, U'ø', 0.01, "ocr:d->ø"},
     // c read as e ("pet." for "pct.").
     {{U'e', 0}, 1, U'c', 0.01, "ocr:e->c"},
+    // The Danish model's own slip on thin print: an o with a break read as ø
+    // ("ørdningen", "miø. kr.").
+    {{U'ø', 0}, 1, U'o', 0.01, "ocr:ø->o"},
+    {{U'Ø', 0}, 1, U'O', 0.01, "ocr:Ø->O"},
 };
 
 bool IsGeneral(const char* rule) { return rule[0] == 'o' && rule[1] == 'c' && rule[2] == 'r' && rule[3] == ':'; }
@@ -407,7 +411,7 @@ bool IsConfusable(char32_t c) {
     case U'a': case U'e': case U'g': case U'o': case U'z': case U'@': case U'c':
     case U'A': case U'E': case U'O': case U'Z': case U'G': case U'I':
     case U'f': case U'i': case U'w': case U't': case U'/': case U':': case U'm': case U'¢': case U'x': case U'\'': case U'\u2018': case U'\u2019': case U'é': case U'd':
-    case U'0':
+    case U'0': case U'ø': case U'Ø':
       return true;
     default:
       return false;

@@ -1953,6 +1953,20 @@ TEST(FactsTest, ACapitalIAfterAUnitsStopDoesNotEndTheSentence) {
                                                  "share_under_18_pct 2024-H1 = 36 pct"))
         << i << Dump(ex);
   }
+  // ... nor before a year that ends the sentence; "I 2030 var der" opens one.
+  const char* grant =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2030\n"
+      "\n"
+      "Det samlede tilskud til ordningen udgør dermed 9,6 mio. kr.\n"
+      "I 2030.\n";
+  EXPECT_THAT(FactLines(Extract(TextOf(grant)).facts), ElementsAre("grant_total_mio_kr 2030 = 9.6 mio. kr."));
+  const char* two =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2030\n"
+      "\n"
+      "Det samlede tilskud til ordningen udgør dermed 9,6 mio. kr. i 2030. I 2030 var der ansat 10\n"
+      "sikkerhedskonsulenter.\n";
+  EXPECT_THAT(FactLines(Extract(TextOf(two)).facts),
+              ElementsAre("grant_total_mio_kr 2030 = 9.6 mio. kr.", "consultants_employed 2030 = 10 persons"));
 }
 
 TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {

@@ -138,6 +138,9 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
       // general letter confusions in words that are no words as read
       {"Kommunen tiloyder hjeelp.", "Kommunen tilbyder hjælp."},
       {"Du kan fierne filen.", "Du kan fjerne filen."},
+      // the Danish model's o read as ø on thin print, in words that are no
+      // words; words with a real ø stay
+      {"Ørdningen gav 5 miø. kr. til kommunerne før og efter.", "Ordningen gav 5 mio. kr. til kommunerne før og efter."},
   };
   for (const Case& c : cases) EXPECT_EQ(Run(c.damaged), std::string(c.expected) + "\n") << c.damaged;
   RepairedText r = Repair(DocOf("Deter godt."), *lexicon_);
@@ -145,6 +148,17 @@ TEST_F(RepairTest, RepairsSpacesAndLettersTheOcrLostOrAdded) {
   EXPECT_EQ(r.corrections[0].before, "Deter");
   EXPECT_EQ(r.corrections[0].after, "Det er");
   EXPECT_EQ(r.corrections[0].rule, "split");
+}
+
+TEST_F(RepairTest, AOneStandingForTheWordIIsTheWord) {
+  // Thin print read by the Danish model: "i" as "1" before a name or a year
+  // (I after a sentence's end); a count, and a number after a word that
+  // takes one, stay.
+  EXPECT_EQ(Run("Borgere, der befinder sig 1 Danmark. Tilskuddet er 7,6 mio. kr. 1 2028.\n"),
+            "Borgere, der befinder sig i Danmark. Tilskuddet er 7,6 mio. kr. i 2028.\n");
+  EXPECT_EQ(Run("Det var i 2027. 1 2028 modtog de flere.\n"), "Det var i 2027. I 2028 modtog de flere.\n");
+  const char* kept = "Se tabel 1 Årlig udvikling og side 1 2025. De har modtaget 1 henvendelse i alt.\n";
+  EXPECT_EQ(Run(kept), kept);
 }
 
 TEST_F(RepairTest, AWordWithAZIsLikelierAMisreadCompound) {

@@ -136,6 +136,14 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
 // that is the I of "I alt" is a letter's width and kept.
 bool IsOcrNoise(std::string_view text, float confidence, int width, int height);
 
+// A line of figures only that the OCR took for a block of its own, on the
+// same row as another line ("389 | 440" beside "Henvendel- 198 ... 664" on
+// a bold scan, and given before it), joins that line in left-to-right
+// order; else the row's values come out of order. The rows overlap by over
+// half the lower line's height, and the two lines do not overlap across.
+// Lines are numbered again when any was joined.
+void JoinFigureFragments(std::vector<Line>* lines);
+
 // `image` turned clockwise by `degrees` (0, 90, 180 or 270; others are taken
 // modulo 360 and rounded down to a quarter turn).
 RasterImage RotateClockwise(const RasterImage& image, int degrees);

@@ -92,6 +92,25 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+// True for a word that is a figure: digits, with separators and the
+// letters OCR confuses with digits, and no other letter.
+bool IsFigure(const std::string& text) {
+  bool digit = false;
+  for (unsigned char c : text) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (!std::strchr(".,;:()[]{}|!'%OlISB", c)) return false;
+  }
+  return digit;
+}
+
+// The line's text: its words, one space between.
+void JoinWords(Line* line) {
+  line->text.clear();
+  for (const Word& w : line->words) {
+    if (!line->text.empty()) line->text += ' ';
+    line->text += w.text;
+  }
+}
 }  // namespace
 
 bool IsOcrNoise(std::string_view text, float confidence, int width, int height) {
@@ -105,6 +124,42 @@ bool IsOcrNoise(std::string_view text, float confidence, int width, int height) 
   for (unsigned char c : text)
     if (std::isalnum(c) || c >= 0x80 || c == '$') return false;
   return confidence < kMinPunctuationConfidence;
+}
+
+void JoinFigureFragments(std::vector<Line>* lines) {
+  auto figure = [](const Word& w) { return IsFigure(w.text) || w.text == "|"; };
+  auto extent = [](const Line& l) {
+    Box b = l.words.front().box;
+    for (const Word& w : l.words) {
+      b.x0 = std::min(b.x0, w.box.x0), b.y0 = std::min(b.y0, w.box.y0);
+      b.x1 = std::max(b.x1, w.box.x1), b.y1 = std::max(b.y1, w.box.y1);
+    }
+    return b;
+  };
+  bool joined = false;
+  for (size_t i = 0; i < lines->size(); ++i) {
+    Line& frag = (*lines)[i];
+    if (frag.words.empty() || !std::all_of(frag.words.begin(), frag.words.end(), figure)) continue;
+    const Box f = extent(frag);
+    for (size_t j = 0; j < lines->size(); ++j) {
+      Line& row = (*lines)[j];
+      if (j == i || row.words.empty()) continue;
+      const Box r = extent(row);
+      const double overlap = std::min(f.y1, r.y1) - std::max(f.y0, r.y0);
+      const double lower = std::min(f.y1 - f.y0, r.y1 - r.y0);
+      if (lower <= 0 || overlap <= lower / 2 || (f.x0 < r.x1 && r.x0 < f.x1)) continue;
+      row.words.insert(row.words.end(), frag.words.begin(), frag.words.end());
+      std::stable_sort(row.words.begin(), row.words.end(),
+                       [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+      JoinWords(&row);
+      frag.words.clear();
+      joined = true;
+      break;
+    }
+  }
+  if (!joined) return;
+  std::erase_if(*lines, [](const Line& l) { return l.words.empty(); });
+  for (size_t i = 0; i < lines->size(); ++i) (*lines)[i].number = static_cast<int>(i) + 1;
 }
 
 namespace {
@@ -174,30 +229,13 @@ class TesseractEngine : public OcrEngine {
                 Take(api_.GetTSVText(0));
     }
     if (options_.reread_figures_below_confidence > 0) RereadFigures(image, segment_confidences, &out);
+    JoinFigureFragments(&out.lines);
     api_.Clear();
     return out;
   }
 
  private:
-  // True for a word that is a figure: digits, with separators and the
-  // letters OCR confuses with digits, and no other letter.
-  static bool IsFigure(const std::string& text) {
-    bool digit = false;
-    for (unsigned char c : text) {
-      if (c >= '0' && c <= '9') digit = true;
-      else if (!std::strchr(".,;:()[]{}|!'%OlISB", c)) return false;
-    }
-    return digit;
-  }
 
-  // The line's text: its words, one space between.
-  static void JoinWords(Line* line) {
-    line->text.clear();
-    for (const Word& w : line->words) {
-      if (!line->text.empty()) line->text += ' ';
-      line->text += w.text;
-    }
-  }
 
   // The digits of `text`, in order.
   static std::string Digits(const std::string& text) {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "pipeline/lexicon.h"
 #include "pipeline/ocr.h"
@@ -93,6 +94,42 @@ RasterImage Paper(int w, int h) {
 void Ink(RasterImage* img, int x0, int y0, int w, int h) {
   for (int y = y0; y < y0 + h; ++y)
     for (int x = x0; x < x0 + w; ++x) img->pixels[static_cast<size_t>(y) * img->width + x] = 20;
+}
+
+// A line of the words given as (text, x0, y0, x1, y1).
+Line LineOf(std::vector<std::tuple<std::string, double, double, double, double>> words) {
+  Line l;
+  for (const auto& [text, x0, y0, x1, y1] : words) {
+    if (!l.text.empty()) l.text += ' ';
+    l.text += text;
+    l.words.push_back(Word{text, Box{x0, y0, x1, y1}, 95});
+  }
+  return l;
+}
+
+TEST(OcrTest, FiguresTakenForABlockOfTheirOwnJoinTheirRow) {
+  // A bold scan: Tesseract gave the row's last two values as a block
+  // before the row; the boxes are the scan's.
+  std::vector<Line> lines = {
+      LineOf({{"dec.)", 626, 1184, 712, 1237}, {"2026", 1751, 1196, 1834, 1227}, {"2026", 1908, 1196, 1991, 1227}}),
+      LineOf({{"389", 1790, 1255, 1851, 1286}, {"|", 1879, 1267, 1881, 1306}, {"440", 1947, 1256, 2009, 1286}}),
+      LineOf({{"Henvendel-", 316, 1251, 503, 1295}, {"198", 656, 1256, 715, 1286}, {"664", 1632, 1255, 1694, 1286}}),
+      LineOf({{"ser", 316, 1310, 370, 1340}, {"(antal)", 380, 1310, 480, 1345}}),
+  };
+  JoinFigureFragments(&lines);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1].text, "Henvendel- 198 664 389 | 440");
+  EXPECT_EQ(lines[1].number, 2);
+  EXPECT_EQ(lines[2].text, "ser (antal)");
+  // Figures on a row of their own, or across the other line's words, stay.
+  std::vector<Line> apart = {
+      LineOf({{"Total", 100, 100, 200, 130}}),
+      LineOf({{"502", 300, 200, 360, 230}}),
+      LineOf({{"Region", 100, 300, 200, 330}, {"Hovedstaden", 220, 300, 400, 330}}),
+      LineOf({{"146", 350, 305, 400, 335}}),
+  };
+  JoinFigureFragments(&apart);
+  EXPECT_EQ(apart.size(), 4u);
 }
 
 TEST(OcrTest, NoiseIsUnsurePunctuationOrASliverNotAThinLetter) {

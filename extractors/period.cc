@@ -18,10 +18,10 @@ using internal::Match;
 // "1. januar til 30. juni 2025", "1. jan. 2025 - 30. jun. 2025"; OCR reads
 // the day "1." as "l." or "I." too ("l. juli til 31. december 2024"), a
 // day's full stop as a comma on poor scans ("30, juni"), and "til" with its
-// letters misread ("1. juli ul 31. december", "tll", "t1l").
+// letters misread or lost ("1. juli ul 31. december", "tll", "t1l", "tl").
 const RE2& DateRangeRe() {
   static const RE2 re(
-      R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:[tl]?[il1u][l1I]|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+      R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:[tl]?[il1u][l1I]|t[l1I]|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
 // "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of
@@ -130,6 +130,8 @@ std::optional<int> DanishMonth(std::string_view word) {
     if (w.size() == 3 && full.substr(0, 3) == w) return m + 1;
   }
   if (w == "sept") return 9;
+  // "n" and "i" run together into an "m" on thin print: "jum" is "juni".
+  if (w.ends_with('m') && w.size() < 9) return DanishMonth(w.substr(0, w.size() - 1) + "ni");
   return std::nullopt;
 }
 

@@ -74,6 +74,23 @@ TEST(PeriodTest, DanishMonthNames) {
   EXPECT_EQ(DanishMonth("okt"), 10);
   EXPECT_EQ(DanishMonth("halvår"), std::nullopt);
   EXPECT_EQ(DanishMonth("ma"), std::nullopt);
+  // "ni" run together into "m" on thin print
+  EXPECT_EQ(DanishMonth("jum"), 6);
+  EXPECT_EQ(DanishMonth("dem"), std::nullopt);
+}
+
+TEST(PeriodTest, DateRangesWhoseTilOrMonthThinPrintDamaged) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"I perioden 1. juli tl 31. december 2021 vedrørte", "2021-H2"},
+      {"1. januar til 30. jum 2022 modtaget", "2022-H1"},
+      {"1. juli ul 31. december 2021", "2021-H2"},
+      {"1. juli t1l 31. december 2021", "2021-H2"},
+  };
+  for (const auto& [text, label] : cases) {
+    std::vector<PeriodPhrase> ps = FindPeriodPhrases(text, 0);
+    ASSERT_EQ(ps.size(), 1u) << text;
+    EXPECT_EQ(ps[0].period.label, label) << text;
+  }
 }
 
 TEST(PeriodTest, FindsPeriodPhrasesInDamagedText) {

@@ -316,8 +316,19 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
           continue;
         }
         std::string cell;  // what stands where the value should
+        std::vector<size_t> cell_tokens;
         for (size_t i = l.token + 1; i < n && toks[i].line == line; ++i)
-          if (roles[i] == Role::kNone && toks[i].kind != TokKind::kSeparator) cell += (cell.empty() ? "" : " ") + toks[i].raw;
+          if (roles[i] == Role::kNone && toks[i].kind != TokKind::kSeparator) {
+            cell += (cell.empty() ? "" : " ") + toks[i].raw;
+            cell_tokens.push_back(i);
+          }
+        // "Region Nordjylland II": 11 with its l's or I's read as ones.
+        if (cell_tokens.size() == 1 && ReadLettersAsOnes(&toks[cell_tokens[0]])) {
+          roles[cell_tokens[0]] = Role::kValue;
+          kept.push_back(l);
+          kept_values.push_back(cell_tokens[0]);
+          continue;
+        }
         res.problems.push_back(AtLine(here, block.body[line]) + ": no readable value for " + l.region +
                                (cell.empty() ? "" : " (\"" + cell + "\")") + " in \"" + block.body[line].text + "\"");
         unread.push_back(Table::UnreadCell{period.label, l.region, cell, SourceFor(block.body, toks[l.token])});

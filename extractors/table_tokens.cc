@@ -590,6 +590,23 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
   return r;
 }
 
+bool ReadLettersAsOnes(Token* t) {
+  if (t->kind != TokKind::kWord || t->core.size() < 2 || t->core.size() > 3 ||
+      t->core.find_first_not_of("Il") != std::string::npos)
+    return false;
+  std::string rules;
+  for (char c : {'I', 'l'})
+    if (t->core.find(c) != std::string::npos) rules += std::string(rules.empty() ? "" : ",") + c + "->1";
+  t->digit_rule = "digit:" + rules;
+  t->fixed_positions.clear();
+  for (size_t i = 0; i < t->core.size(); ++i) t->fixed_positions.push_back(i);
+  t->core = std::string(t->core.size(), '1');
+  t->kind = TokKind::kNumber;
+  t->value = std::stod(t->core);
+  t->integer = true;
+  return true;
+}
+
 SourceRef SourceFor(const std::vector<SegLine>& lines, const Token& t) {
   SourceRef s;
   if (t.line >= lines.size()) return s;

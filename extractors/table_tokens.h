@@ -84,6 +84,12 @@ struct SeriesReading {
 };
 SeriesReading ReadSeries(std::vector<Token>* toks);
 
+// A word of two or three letters that are each I or l ("II", "lI") standing
+// where a count must be (a region's row with no other value) is that many
+// ones: the token becomes the number, with its digit fix. False, and the
+// token unchanged, for any other token.
+bool ReadLettersAsOnes(Token* t);
+
 // Where a token came from (page, line, line text, and the OCR word's box and
 // confidence when the line has words).
 SourceRef SourceFor(const std::vector<SegLine>& lines, const Token& t);

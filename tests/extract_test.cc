@@ -1172,6 +1172,27 @@ TEST(Table2Test, ArithmeticRepairsAConfusableDigitWhenExactlyOneChangeBalances) 
   EXPECT_EQ(ex.digit_fixes[1].column, 17);
 }
 
+TEST(Table2Test, ACountReadAsCapitalIsOrSmallLsIsOnes) {
+  // Thin print: "11" read as "II" (and "lI"); a lone "I" or a word stays unread.
+  std::string text = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland II\n"
+                     "Region Sjælland lI\nRegion Syddanmark 116\nTotal 426\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=146", "Region Midtjylland=142", "Region Nordjylland=11",
+                                     "Region Sjælland=11", "Region Syddanmark=116", "Total=426"));
+  EXPECT_TRUE(HasFlag(t->records[2], "digit-repaired"));
+  EXPECT_THAT(FixLines(ex.digit_fixes), ElementsAre("II>11 digit:I->1", "lI>11 digit:I->1,l->1"));
+  std::string lone = std::string(kRegionsHead) +
+                     "Region Hovedstaden 146\nRegion Midtjylland 142\nRegion Nordjylland I\n"
+                     "Region Sjælland Ax\nRegion Syddanmark 116\nTotal 502\n";
+  Extraction ex2 = Extract(TextOf(lone));
+  const Table* t2 = FindTable(ex2, 2);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_EQ(t2->unread.size(), 2u);
+}
+
 TEST(Table2Test, AHumanChangeIsNotRepaired) {
   std::string text = std::string(kRegionsHead) +
                      "Region Hovedstaden 156\nRegion Midtjylland 142\nRegion Nordjylland 44\n"

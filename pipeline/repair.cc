@@ -614,6 +614,46 @@ class Repairer {
     return out;
   }
 
+  // "sikkerhedskonsutenter" -> "sikkerhedskonsulenter": a long word of the
+  // notes' own subject (the domain list) with one letter misread, lost or
+  // one too many inside it, as thin print gives. Only when no table holds the word
+  // (hunspell-da's compounding may accept the slip: "konsu"+"tenter"), the
+  // slip is at least three letters from either end (an ending is grammar,
+  // not a slip: "sikkerhedskonsulenters" stays), and exactly one domain
+  // word is that near.
+  std::u32string NearDomainWord(const std::u32string& word) {
+    constexpr size_t kMinLetters = 12;
+    if (word.size() < kMinLetters || !std::all_of(word.begin(), word.end(), IsLower)) return {};
+    if (LookupCandidate(word).flags & (kKnown | kLexForeign | kLexEnglish)) return {};
+    auto& near_cache = Caches().near_domain;
+    auto it = near_cache.find(word);
+    if (it != near_cache.end()) return it->second;
+    std::u32string out = NearDomainWordUncached(word);
+    if (near_cache.size() > 100000) near_cache.clear();
+    near_cache.emplace(word, out);
+    return out;
+  }
+  std::u32string NearDomainWordUncached(const std::u32string& word) const {
+    constexpr size_t kKeepEnds = 3;
+    std::u32string found;
+    int matches = 0;
+    auto consider = [&](std::u32string text) {
+      if (!(LookupCandidate(text).flags & kLexDomain) || text == found) return;
+      found = std::move(text);
+      ++matches;
+    };
+    for (size_t i = kKeepEnds; i + kKeepEnds < word.size(); ++i) {
+      // No word begins as the word does up to the slip: none at i or later.
+      if (keyed_ && !lex_.MayBePrefix(LowerKey(std::u32string_view(word).substr(0, i)))) break;
+      consider(word.substr(0, i) + word.substr(i + 1));  // a letter too many
+      for (char32_t c : std::u32string_view(U"abcdefghijklmnopqrstuvwxyzæøå")) {
+        consider(word.substr(0, i) + c + word.substr(i));  // a letter lost
+        if (c != word[i]) consider(word.substr(0, i) + c + word.substr(i + 1));  // misread
+      }
+    }
+    return matches == 1 ? found : std::u32string();
+  }
+
   // "kombinationeme" -> "kombinationerne": r and n run together into an m.
   // Only when the word is no word and the reading is a dictionary form or
   // one the corpus has seen kGeneralMinCount times (the likeliest, when
@@ -1022,6 +1062,7 @@ class Repairer {
     uint64_t lexicon = 0;  // Lexicon::Instance() of the tables these came from
     std::unordered_map<std::u32string, bool> can_change;
     std::unordered_map<std::u32string, std::u32string> split;
+    std::unordered_map<std::u32string, std::u32string> near_domain;
     std::unordered_map<std::string, bool, StringHash, std::equal_to<>> unknown;
     std::unordered_map<std::u32string, Analysis> analyses;
   };
@@ -1485,6 +1526,7 @@ struct PageRepair {
       // overrule one.
       if (!d.change && !collect_only) RuleDecision(rep.Undouble(word), "doubled-letter", d);
       if (!d.change && !collect_only) RuleDecision(rep.RnForM(word), "ocr:rn->m", d);
+      if (!d.change && !collect_only) RuleDecision(rep.NearDomainWord(word), "ocr:near-domain-word", d);
       // A reading by a general letter slip, or one that is only a compound
       // the tables do not hold whole, yields to a split into words they
       // know ("kontori" is "kontor i", not a compound reading of it).

@@ -161,6 +161,15 @@ TEST_F(RepairTest, AOneStandingForTheWordIIsTheWord) {
   EXPECT_EQ(Run(kept), kept);
 }
 
+TEST_F(RepairTest, ALongDomainWordWithOneLetterSlipInsideIsRestored) {
+  // Thin print: l read as t, an o read twice (øo), a letter lost. An
+  // ending that differs is grammar and stays, as does a word near two.
+  EXPECT_EQ(Run("Der var ansat 10 sikkerhedskonsutenter og 9 sikkerhedskøonsulenter om genopdragelsesrjser.\n"),
+            "Der var ansat 10 sikkerhedskonsulenter og 9 sikkerhedskonsulenter om genopdragelsesrejser.\n");
+  const char* kept = "Sikkerhedskonsulenters arbejde og sikkerhedskonsulentens rolle.\n";
+  EXPECT_EQ(Run(kept), kept);
+}
+
 TEST_F(RepairTest, AWordWithAZIsLikelierAMisreadCompound) {
   // Compounds no table holds whole, with a rare reading of æ: the z makes
   // the word as read unlikely Danish, so the weak compound reading wins.

@@ -16,7 +16,7 @@ namespace notat::internal {
 namespace {
 
 constexpr size_t kMaxTokens = 5000;
-constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/¹²³";
+constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/¹²³…•";
 
 const RE2& HalfWordRe() {
   static const RE2 re(R"((?i)^(?:halv[^\s\d]{0,3}r(?:et|s)?|h[åa])$)");
@@ -406,6 +406,8 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     size_t j = next_sig(i, true);
     if (j >= n || toks[j].kind != TokKind::kHalf) continue;
     size_t k = next_sig(j, true);
+    // "1. halvår i 2020", "halvår af 2020".
+    if (k < n && toks[k].kind == TokKind::kWord && (toks[k].core == "i" || toks[k].core == "af")) k = next_sig(k, true);
     if (k >= n || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone) {
       // A row label with its year first ("2025, 1. halvår  502"): the year
       // opens the line right before the ordinal, and the line holds no
@@ -565,8 +567,12 @@ SeriesReading ReadSeries(std::vector<Token>* toks_ptr) {
             periods[p].period.label.find("-H") == std::string::npos)
           target = p;
     }
-    // Under the first column, on a header continuation line: "(maj- dec.)".
-    if (target == periods.size() && at.first_on_line && toks[periods[0].tokens.front()].line != at.line)
+    // Under the first column, on a header continuation line: "(maj- dec.)"
+    // (after a rule read as "|" too).
+    bool opens_line = at.first_on_line;
+    for (size_t b = a.token; !opens_line && b-- > 0 && toks[b].line == at.line && toks[b].kind == TokKind::kSeparator;)
+      opens_line = toks[b].first_on_line;
+    if (target == periods.size() && opens_line && toks[periods[0].tokens.front()].line != at.line)
       target = 0;
     if (target == periods.size()) {
       for (size_t p = 0; p < periods.size(); ++p) {

@@ -188,6 +188,25 @@ TEST(Table1Test, MonthsBrokenBySpecksAndAnotherColumnsWordsStillAnnotateTheFirst
   EXPECT_EQ(Periods(*t).back(), "2025-H1 2025-01-01..2025-06-30");
 }
 
+TEST(Table1Test, AHeaderWithARuleAndSpecksBetweenItsWordsIsRead) {
+  // A thin scan: a rule read as "|" before "(maj-", and "i" and "…" between
+  // "halvår" and its year. The months went to 2019 and 2020-H1 was read as
+  // the whole year.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2020\n"
+      "\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "2018 2019 1.\n"
+      "| (maj- halvår\n"
+      "i dec.) … 2020\n"
+      "\"Henvende — 151 189 105\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Periods(*t), ElementsAre("2018 2018-05-01..2018-12-31", "2019 2019-01-01..2019-12-31",
+                                       "2020-H1 2020-01-01..2020-06-30"));
+}
+
 TEST(Table1Test, ARulesPieceReadAsAOneIsNoValue) {
   // A thin scan broke the rules between the columns; two pieces were read
   // as "1", one a sliver, one taller than the digits. With them the row had

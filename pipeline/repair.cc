@@ -526,12 +526,19 @@ class Repairer {
     if (word.size() < 3 || word.size() > kMaxWordLength || IsCamelCase(word)) return {};
     for (char32_t c : word)
       if (!IsLetter(c)) return {};
-    auto& split_cache = Caches().split;
-    auto it = split_cache.find(word);
-    if (it != split_cache.end()) return it->second;
-    std::u32string out = SplitUncached(word);
-    if (split_cache.size() > 100000) split_cache.clear();
-    split_cache.emplace(word, out);
+    return Memo(Caches().split, word, [&] { return SplitUncached(word); });
+  }
+
+  // The answer `compute` gives for `word`, from `cache` once worked out (a
+  // cache that grows past 100,000 word forms starts anew).
+  template <typename Compute>
+  static std::u32string Memo(std::unordered_map<std::u32string, std::u32string>& cache, const std::u32string& word,
+                             Compute compute) {
+    auto it = cache.find(word);
+    if (it != cache.end()) return it->second;
+    std::u32string out = compute();
+    if (cache.size() > 100000) cache.clear();
+    cache.emplace(word, out);
     return out;
   }
 
@@ -625,14 +632,9 @@ class Repairer {
     constexpr size_t kMinLetters = 12;
     if (word.size() < kMinLetters || !std::all_of(word.begin(), word.end(), IsLower)) return {};
     if (LookupCandidate(word).flags & (kKnown | kLexForeign | kLexEnglish)) return {};
-    auto& near_cache = Caches().near_domain;
-    auto it = near_cache.find(word);
-    if (it != near_cache.end()) return it->second;
-    std::u32string out = NearDomainWordUncached(word);
-    if (near_cache.size() > 100000) near_cache.clear();
-    near_cache.emplace(word, out);
-    return out;
+    return Memo(Caches().near_domain, word, [&] { return NearDomainWordUncached(word); });
   }
+
   std::u32string NearDomainWordUncached(const std::u32string& word) const {
     constexpr size_t kKeepEnds = 3;
     std::u32string found;

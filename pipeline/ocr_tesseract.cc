@@ -111,6 +111,7 @@ void JoinWords(Line* line) {
     line->text += w.text;
   }
 }
+
 }  // namespace
 
 bool IsOcrNoise(std::string_view text, float confidence, int width, int height) {
@@ -235,8 +236,6 @@ class TesseractEngine : public OcrEngine {
   }
 
  private:
-
-
   // The digits of `text`, in order.
   static std::string Digits(const std::string& text) {
     std::string out;

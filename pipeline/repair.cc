@@ -623,11 +623,11 @@ class Repairer {
 
   // "sikkerhedskonsutenter" -> "sikkerhedskonsulenter": a long word of the
   // notes' own subject (the domain list) with one letter misread, lost or
-  // one too many inside it, as thin print gives. Only when no table holds the word
-  // (hunspell-da's compounding may accept the slip: "konsu"+"tenter"), the
-  // slip is at least three letters from either end (an ending is grammar,
-  // not a slip: "sikkerhedskonsulenters" stays), and exactly one domain
-  // word is that near.
+  // one too many inside it, as thin print gives. Only when no table holds
+  // the word (hunspell-da's compounding may accept the slip: "konsu" +
+  // "tenter"), the slip is at least three letters from either end (an
+  // ending is grammar, not a slip: "sikkerhedskonsulenters" stays), and
+  // exactly one domain word is that near.
   std::u32string NearDomainWord(const std::u32string& word) {
     constexpr size_t kMinLetters = 12;
     if (word.size() < kMinLetters || !std::all_of(word.begin(), word.end(), IsLower)) return {};

@@ -115,10 +115,12 @@ const RE2& PctRe() {
   static const RE2 re(R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:p[ce]t\b|procent\b|%))");
   return re;
 }
-// (OCR reads the abbreviation's full stop as a comma on poor scans: "6 mio, kr.")
+// (OCR reads the abbreviation's full stop as a comma on poor scans: "6 mio, kr.",
+// and "mio" with a letter slipped in or misread before "kr.": "10 miwo. kr.",
+// "6 rnio. kr.", "6 mlo. kr.".)
 const RE2& MioKrRe() {
   static const RE2 re(
-      R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:mio[.,]?|millioner)\s*(?:kr\b|kroner\b))");
+      R"((?i)(?:^|[^\d.,])(\d+(?:,\d+)?)\s*(?:(?:m|rn)[a-z]?[il1][a-z]?[o0][.,]?|millioner)\s*(?:kr\b|kroner\b))");
   return re;
 }
 const RE2& ConsultantsAfterRe() {

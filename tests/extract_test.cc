@@ -2009,6 +2009,16 @@ TEST(FactsTest, ACapitalIAfterAUnitsStopDoesNotEndTheSentence) {
               ElementsAre("grant_total_mio_kr 2030 = 9.6 mio. kr.", "consultants_employed 2030 = 10 persons"));
 }
 
+TEST(FactsTest, AGrantWhoseMioThinPrintDamagedIsRead) {
+  for (const char* mio : {"miwo.", "rnio.", "mlo.", "mi0,"}) {
+    std::string text = std::string(
+        "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2023\n"
+        "\n"
+        "Det samlede tilskud til ordningen udgør dermed 10 ") + mio + " kr. i 2023.\n";
+    EXPECT_THAT(FactLines(Extract(TextOf(text)).facts), ElementsAre("grant_total_mio_kr 2023 = 10 mio. kr.")) << mio;
+  }
+}
+
 TEST(FactsTest, ALeadingOneReadAsAWordOfItsOwn) {
   // Mid-sentence, after a lowercase word, "I 10" and "| 18" are 110 and 118
   // with their first digit read apart; each join is recorded. The

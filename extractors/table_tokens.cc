@@ -55,6 +55,25 @@ void Classify(Token* t) {
 
   t->core = core;
   t->printed_core = core;
+  // A zero read as "()" inside a figure, its two strokes apart ("2()22").
+  if (size_t at = core.find("()"); at != std::string::npos && at > 0 && at + 2 < core.size()) {
+    std::string zeroed;
+    std::vector<size_t> zeros;
+    for (size_t i = 0; i < core.size(); ++i) {
+      if (core.compare(i, 2, "()") == 0) {
+        zeros.push_back(zeroed.size());
+        zeroed += '0';
+        ++i;
+      } else {
+        zeroed += core[i];
+      }
+    }
+    if (std::all_of(zeroed.begin(), zeroed.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      core = t->core = zeroed;
+      t->fixed_positions = zeros;
+      t->digit_rule = "digit:()->0";
+    }
+  }
   if (raw == "%" || core == "%" || (!core.empty() && (text::Lower(core) == "pct" || text::Lower(core) == "procent"))) {
     t->kind = TokKind::kPct;
     return;

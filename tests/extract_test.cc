@@ -207,6 +207,24 @@ TEST(Table1Test, AHeaderWithARuleAndSpecksBetweenItsWordsIsRead) {
                                        "2020-H1 2020-01-01..2020-06-30"));
 }
 
+TEST(Table1Test, AZeroReadAsParenthesesInAYearIsAZero) {
+  // Thin print: the 0 of 2022 came apart into "()"; its column's value
+  // belonged to no period.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2022\n"
+      "\n"
+      "Tabel 1. Antal henvendelser til sikkerhedskonsulenterne pr. år\n"
+      "År Henvendelser\n"
+      "2020 301\n"
+      "2021 377\n"
+      "2()22 449\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2020=301", "2021=377", "2022=449"));
+  EXPECT_THAT(FixLines(ex.digit_fixes), ElementsAre("2()22>2022 digit:()->0"));
+}
+
 TEST(Table1Test, ARulesPieceReadAsAOneIsNoValue) {
   // A thin scan broke the rules between the columns; two pieces were read
   // as "1", one a sliver, one taller than the digits. With them the row had

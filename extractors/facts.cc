@@ -267,12 +267,26 @@ constexpr std::string_view kAbbreviations[] = {"jf", "hhv", "ca", "nr", "vedr", 
                                                "evt", "bl.a", "f.eks", "pkt", "kap", "jvf"};
 
 // Sentence spans of `t`: a stop followed by a capital (or "|", which OCR
-// prints for "I"), unless the stop ends an abbreviation.
+// prints for "I"), unless the stop ends an abbreviation; also a comma after
+// a year before a capital, a stop thin print read as a comma ("... i første
+// halvår af 2020, Henvendelser om ...": Danish has no capital after a
+// comma but a name's).
 std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
+  auto year_before = [&](size_t i) {
+    return i >= 4 && (i == 4 || t[i - 5] == ' ') &&
+           std::all_of(t.begin() + static_cast<std::ptrdiff_t>(i - 4), t.begin() + static_cast<std::ptrdiff_t>(i),
+                       [](char d) { return d >= '0' && d <= '9'; });
+  };
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     char c = t[i];
+    if (c == ',' && year_before(i) && i + 2 < t.size() && t[i + 1] == ' ' &&
+        text::IsUpper(text::FirstCodePoint(t.substr(i + 2))) && t.compare(i + 2, 7, "Region ") != 0) {
+      out.emplace_back(start, i + 1);
+      start = i + 2;
+      continue;
+    }
     if (c != '.' && c != '!' && c != '?') continue;
     size_t j = i + 1;
     if (t[j] != ' ') continue;

@@ -1959,9 +1959,10 @@ struct PageRepair {
     }
   }
 
-  // A 1 standing alone between a word and a year or a name is the word i,
-  // which the Danish model reads so on thin print ("befinder sig 1
-  // Danmark", "7,6 mio. kr. 1 2028"); after a sentence's end, I. Not after a
+  // A 1 standing alone between a word and a year, a half year or a name is
+  // the word i, which the Danish model reads so on thin print ("befinder sig
+  // 1 Danmark", "7,6 mio. kr. 1 2028", "pct. 1 1. halvår"); after a
+  // sentence's end, I. Not after a
   // word that takes a number ("tabel 1 Årlig", "side 1 2025"), nor before
   // anything else ("modtaget 1 henvendelse" is a count).
   void OneRule() {
@@ -1982,14 +1983,18 @@ struct PageRepair {
                     (after.starts_with(U"19") || after.starts_with(U"20"));
         bool name = after.size() > 1 && IsUpper(after[0]) &&
                     std::all_of(after.begin() + 1, after.end(), [](char32_t c) { return IsLower(c); });
-        if ((!year && !name) || before.empty()) continue;
+        // ... or a half year: "36 pct. 1 1. halvår 2023".
+        const size_t h = e == std::u32string::npos ? s.size() : e + 1;
+        bool half = (after == U"1" || after == U"2") && e != std::u32string::npos && s[e - 1] == U'.' &&
+                    s.compare(h, 4, U"halv") == 0;
+        if ((!year && !name && !half) || before.empty()) continue;
         bool numbered = std::find(std::begin(kNumbered), std::end(kNumbered), before) != std::end(kNumbered);
         if (numbered) continue;
         const bool unit = before == U"kr." || before == U"mio." || before == U"pct.";
         std::u32string_view text;
         if (IsLower(before.back()) && IsLower(s[b])) text = U"i";
         else if (unit) text = U"i";
-        else if (IsSentenceEnd(before.back()) && year) text = U"I";
+        else if (IsSentenceEnd(before.back()) && (year || half)) text = U"I";
         if (text.empty()) continue;
         repl.push_back(Replacement{li, i, i + 1, std::u32string(text),
                                    MakeCorrection(li, i, U"1", std::u32string(text), "ocr:1->i", 0.8), {}});

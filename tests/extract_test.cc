@@ -1997,6 +1997,20 @@ TEST(FactsTest, ASentenceEndsAtAYearThoughAMisreadHeadingFollows) {
       << Dump(ex);
 }
 
+TEST(FactsTest, AYearsStopReadAsACommaStillEndsTheSentence) {
+  // Thin print read the stop after 2020 as a comma; the sentence ran on into
+  // the heading after it and the 2020-H1 share was lost. A region after a
+  // year and a comma is a list, not a new sentence.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n"
+      "\n"
+      "I perioden 1. januar til 30. juni 2021 vedrørte 42 pct. af henvendelserne børn under 18 år. Det er en\n"
+      "stigning fra 34 pct. i første halvår af 2020,\n"
+      "Henvendelser om genopdragelsesrejser og ufrivillige udlandsophold\n";
+  EXPECT_THAT(FactLines(Extract(TextOf(text)).facts),
+              ElementsAre("share_under_18_pct 2021-H1 = 42 pct", "share_under_18_pct 2020-H1 = 34 pct"));
+}
+
 TEST(FactsTest, ACapitalIAfterAUnitsStopDoesNotEndTheSentence) {
   // "45 pct. I perioden": the OCR read "i" as a capital, which made the
   // figure's sentence end before its period (both shares were lost).

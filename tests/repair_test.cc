@@ -157,6 +157,8 @@ TEST_F(RepairTest, AOneStandingForTheWordIIsTheWord) {
   EXPECT_EQ(Run("Borgere, der befinder sig 1 Danmark. Tilskuddet er 7,6 mio. kr. 1 2028.\n"),
             "Borgere, der befinder sig i Danmark. Tilskuddet er 7,6 mio. kr. i 2028.\n");
   EXPECT_EQ(Run("Det var i 2027. 1 2028 modtog de flere.\n"), "Det var i 2027. I 2028 modtog de flere.\n");
+  EXPECT_EQ(Run("Det er en stigning fra 36 pct. 1 1. halvår 2023.\n"),
+            "Det er en stigning fra 36 pct. i 1. halvår 2023.\n");
   const char* kept = "Se tabel 1 Årlig udvikling og side 1 2025. De har modtaget 1 henvendelse i alt.\n";
   EXPECT_EQ(Run(kept), kept);
 }

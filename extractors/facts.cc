@@ -274,14 +274,18 @@ constexpr std::string_view kAbbreviations[] = {"jf", "hhv", "ca", "nr", "vedr", 
 std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
-  auto year_before = [&](size_t i) {
-    return i >= 4 && (i == 4 || t[i - 5] == ' ') &&
-           std::all_of(t.begin() + static_cast<std::ptrdiff_t>(i - 4), t.begin() + static_cast<std::ptrdiff_t>(i),
-                       [](char d) { return d >= '0' && d <= '9'; });
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char d) { return d >= '0' && d <= '9'; });
+  };
+  // The word that ends at `i` (back to a space or the sentence's start).
+  auto word_before = [&](size_t i) {
+    size_t w = i;
+    while (w > start && t[w - 1] != ' ') --w;
+    return t.substr(w, i - w);
   };
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     char c = t[i];
-    if (c == ',' && year_before(i) && i + 2 < t.size() && t[i + 1] == ' ' &&
+    if (c == ',' && word_before(i).size() == 4 && digits(word_before(i)) && i + 2 < t.size() && t[i + 1] == ' ' &&
         text::IsUpper(text::FirstCodePoint(t.substr(i + 2))) && t.compare(i + 2, 7, "Region ") != 0) {
       out.emplace_back(start, i + 1);
       start = i + 2;
@@ -304,17 +308,13 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
       next = text::FirstCodePoint(t.substr(j));
     }
     if (j >= t.size()) break;
-    // The word before the stop.
-    size_t w = i;
-    while (w > start && t[w - 1] != ' ') --w;
-    std::string word = text::Lower(t.substr(w, i - w));
+    std::string word = text::Lower(word_before(i));
     // A sentence may open with a figure ("... i 2024. 190 af dem ..."), but
     // not after an ordinal or a day ("1. 2", "30. 6").
-    bool figure_opens = next >= '0' && next <= '9' && !word.empty() &&
-                        !(word.size() <= 2 && std::all_of(word.begin(), word.end(), [](char d) { return d >= '0' && d <= '9'; }));
+    bool figure_opens = next >= '0' && next <= '9' && !word.empty() && !(word.size() <= 2 && digits(word));
     // No sentence goes on after a year and its stop, though the next word
     // be small (a heading the OCR misread: "... af 2024. hfamrandelser om").
-    bool after_year = word.size() == 4 && std::all_of(word.begin(), word.end(), [](char d) { return d >= '0' && d <= '9'; });
+    bool after_year = word.size() == 4 && digits(word);
     if (!text::IsUpper(next) && next != '|' && !figure_opens && !after_year) continue;
     bool abbreviation = false;
     for (std::string_view a : kAbbreviations)
@@ -324,14 +324,10 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view t) {
     // sentence, is no sentence end: the OCR read "i" as a capital ("45 pct.
     // I perioden 1. januar ...", "9,6 mio. kr. I 2030."; "I 2030 var der
     // ..." does open a sentence).
-    auto year_ends = [&](size_t k) {
-      size_t d = k;
-      while (d < t.size() && t[d] >= '0' && t[d] <= '9') ++d;
-      return d - k == 4 && d < t.size() && t[d] == '.';
-    };
+    const bool year_ends = j + 6 < t.size() && digits(t.substr(j + 2, 4)) && t[j + 6] == '.';
     if ((word == "pct" || word == "kr" || word == "mio" || word == "mia") && (next == 'I' || next == '|') &&
         j + 2 < t.size() && t[j + 1] == ' ' &&
-        (text::IsLower(text::FirstCodePoint(t.substr(j + 2))) || year_ends(j + 2)))
+        (text::IsLower(text::FirstCodePoint(t.substr(j + 2))) || year_ends))
       continue;
     out.emplace_back(start, i + 1);
     start = j;

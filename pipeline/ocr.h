@@ -136,6 +136,9 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
 // that is the I of "I alt" is a letter's width and kept.
 bool IsOcrNoise(std::string_view text, float confidence, int width, int height);
 
+// The box around `words` (at least one).
+Box UnionBox(const std::vector<Word>& words);
+
 // A line of figures only that the OCR took for a block of its own, on the
 // same row as another line ("389 | 440" beside "Henvendel- 198 ... 664" on
 // a bold scan, and given before it), joins that line in left-to-right

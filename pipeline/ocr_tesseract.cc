@@ -129,23 +129,15 @@ bool IsOcrNoise(std::string_view text, float confidence, int width, int height) 
 
 void JoinFigureFragments(std::vector<Line>* lines) {
   auto figure = [](const Word& w) { return IsFigure(w.text) || w.text == "|"; };
-  auto extent = [](const Line& l) {
-    Box b = l.words.front().box;
-    for (const Word& w : l.words) {
-      b.x0 = std::min(b.x0, w.box.x0), b.y0 = std::min(b.y0, w.box.y0);
-      b.x1 = std::max(b.x1, w.box.x1), b.y1 = std::max(b.y1, w.box.y1);
-    }
-    return b;
-  };
   bool joined = false;
   for (size_t i = 0; i < lines->size(); ++i) {
     Line& frag = (*lines)[i];
     if (frag.words.empty() || !std::all_of(frag.words.begin(), frag.words.end(), figure)) continue;
-    const Box f = extent(frag);
+    const Box f = UnionBox(frag.words);
     for (size_t j = 0; j < lines->size(); ++j) {
       Line& row = (*lines)[j];
       if (j == i || row.words.empty()) continue;
-      const Box r = extent(row);
+      const Box r = UnionBox(row.words);
       const double overlap = std::min(f.y1, r.y1) - std::max(f.y0, r.y0);
       const double lower = std::min(f.y1 - f.y0, r.y1 - r.y0);
       if (lower <= 0 || overlap <= lower / 2 || (f.x0 < r.x1 && r.x0 < f.x1)) continue;

@@ -31,17 +31,6 @@ struct Band {
   bool Holds(double y) const { return y >= top && y <= bottom; }
 };
 
-Box UnionBox(const std::vector<Word>& words) {
-  Box u = words.front().box;
-  for (const Word& w : words) {
-    u.x0 = std::min(u.x0, w.box.x0);
-    u.y0 = std::min(u.y0, w.box.y0);
-    u.x1 = std::max(u.x1, w.box.x1);
-    u.y1 = std::max(u.y1, w.box.y1);
-  }
-  return u;
-}
-
 // Counts code points that are letters: ASCII letters and every non-ASCII
 // code point (æ, ø, å, é... ; digits and punctuation are ASCII).
 int CountLetters(const std::string& s) {
@@ -71,6 +60,17 @@ std::string Percent(double share) {
 }
 
 }  // namespace
+
+Box UnionBox(const std::vector<Word>& words) {
+  Box u = words.front().box;
+  for (const Word& w : words) {
+    u.x0 = std::min(u.x0, w.box.x0);
+    u.y0 = std::min(u.y0, w.box.y0);
+    u.x1 = std::max(u.x1, w.box.x1);
+    u.y1 = std::max(u.y1, w.box.y1);
+  }
+  return u;
+}
 
 namespace {
 

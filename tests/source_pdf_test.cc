@@ -328,7 +328,7 @@ TEST(SourcePdfTest, ReadingOrderScrambledDetectsColumnOrder) {
 }
 
 TEST(SourcePdfTest, RotateClockwiseTurnsByQuarters) {
-  RasterImage image{3, 2, 300, {1, 2, 3, 4, 5, 6}};  // rows: 1 2 3 / 4 5 6
+  RasterImage image{3, 2, 300, {1, 2, 3, 4, 5, 6}, {}};  // rows: 1 2 3 / 4 5 6
   struct Case {
     int degrees, width, height;
     std::vector<uint8_t> pixels;
@@ -697,7 +697,7 @@ TEST(SourcePdfTest, APageReadTurnedIsCleanedUprightAndReadAgain) {
   // the same on a page's side (thin vertical rules are erased, thin
   // horizontal strokes kept), so the orientation model is asked about the
   // page as scanned, and the page is turned first, then cleaned and read.
-  RasterImage sideways{400, 300, 300, std::vector<uint8_t>(400 * 300, 255)};
+  RasterImage sideways{400, 300, 300, std::vector<uint8_t>(400 * 300, 255), {}};
   for (int x = 40; x < 360; ++x) sideways.pixels[150 * 400 + x] = 0;
   for (int y = 100; y < 140; ++y)
     for (int x = 20; x < 26; ++x) sideways.pixels[y * 400 + x] = 0;
@@ -718,7 +718,7 @@ TEST(SourcePdfTest, APageReadTurnedIsCleanedUprightAndReadAgain) {
 TEST(SourcePdfTest, AnUpsideDownPageIsFoundWhenTheOrientationModelIsUnsure) {
   // Portrait, its ink at the bottom: junk as read; the model is unsure
   // (a page of a line or two), so the page is tried upside down.
-  RasterImage page{300, 400, 300, std::vector<uint8_t>(300 * 400, 255)};
+  RasterImage page{300, 400, 300, std::vector<uint8_t>(300 * 400, 255), {}};
   for (int y = 350; y < 360; ++y)
     for (int x = 40; x < 200; ++x) page.pixels[y * 300 + x] = 0;
   TurningEngine engine;

@@ -145,14 +145,23 @@ int HalfOrdinal(const Token& t) {
 
 // Turns an "l." or "I." taken as the ordinal 1 into the number 1, with the
 // digit fix recorded; other tokens are left as they are.
-void ReadLetterAsOne(Token* t) {
-  if (t->kind != TokKind::kWord) return;
-  t->digit_rule = "digit:" + t->core + "->1";
-  t->fixed_positions = {0};
-  t->core = "1";
+// A word of I's and l's made that many ones ("l" 1, "II" 11), with the
+// digit fix recorded.
+void LettersToOnes(Token* t) {
+  std::string rules;
+  for (char c : {'I', 'l'})
+    if (t->core.find(c) != std::string::npos) rules += std::string(rules.empty() ? "" : ",") + c + "->1";
+  t->digit_rule = "digit:" + rules;
+  t->fixed_positions.clear();
+  for (size_t i = 0; i < t->core.size(); ++i) t->fixed_positions.push_back(i);
+  t->core = std::string(t->core.size(), '1');
   t->kind = TokKind::kNumber;
-  t->value = 1;
+  t->value = std::stod(t->core);
   t->integer = true;
+}
+
+void ReadLetterAsOne(Token* t) {
+  if (t->kind == TokKind::kWord) LettersToOnes(t);
 }
 
 void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, std::vector<Token>* out) {
@@ -619,16 +628,7 @@ bool ReadLettersAsOnes(Token* t) {
   if (t->kind != TokKind::kWord || t->core.size() < 2 || t->core.size() > 3 ||
       t->core.find_first_not_of("Il") != std::string::npos)
     return false;
-  std::string rules;
-  for (char c : {'I', 'l'})
-    if (t->core.find(c) != std::string::npos) rules += std::string(rules.empty() ? "" : ",") + c + "->1";
-  t->digit_rule = "digit:" + rules;
-  t->fixed_positions.clear();
-  for (size_t i = 0; i < t->core.size(); ++i) t->fixed_positions.push_back(i);
-  t->core = std::string(t->core.size(), '1');
-  t->kind = TokKind::kNumber;
-  t->value = std::stod(t->core);
-  t->integer = true;
+  LettersToOnes(t);
   return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -901,6 +902,64 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
+// Periods printed as columns over a row of values, where OCR lost cells of
+// the header or the row so that their counts differ (a wide table 3 read as
+// 14 years over 13 values): when the source has word boxes, each value on
+// the row is paired with the period whose column it stands under, its
+// centre nearer to that period's centre than a third of the narrowest
+// spacing between two columns. Periods must run left to right in order, and
+// no two values may stand under one period. At least half the periods must
+// get a value. Periods without one are left unpaired (reported unread);
+// values under no period stay unclaimed (reported too).
+bool PairColumnsByBoxes(const std::vector<SegLine>& lines, const std::vector<Token>& toks, const SeriesReading& r,
+                        std::vector<size_t>* value_of) {
+  if (r.periods.size() < 2) return false;
+  const size_t row = ValueRowLine(toks, r);
+  if (row == std::string::npos) return false;
+  auto centre = [&](size_t t) -> std::optional<double> {
+    std::optional<Box> b = SourceFor(lines, toks[t]).box;
+    if (!b || b->x1 <= b->x0) return std::nullopt;
+    return (b->x0 + b->x1) / 2;
+  };
+  std::vector<double> column;  // each period's centre
+  for (const PeriodMention& p : r.periods) {
+    if (p.tokens.empty()) return false;
+    double lo = 0, hi = 0;
+    bool any = false;
+    for (size_t t : p.tokens) {
+      if (toks[t].line >= row) return false;
+      std::optional<Box> b = SourceFor(lines, toks[t]).box;
+      if (!b || b->x1 <= b->x0) return false;
+      lo = any ? std::min(lo, b->x0) : b->x0;
+      hi = any ? std::max(hi, b->x1) : b->x1;
+      any = true;
+    }
+    column.push_back((lo + hi) / 2);
+  }
+  double spacing = std::numeric_limits<double>::infinity();
+  for (size_t k = 1; k < column.size(); ++k) {
+    if (column[k] <= column[k - 1]) return false;
+    spacing = std::min(spacing, column[k] - column[k - 1]);
+  }
+  std::vector<size_t> paired(r.periods.size(), std::string::npos);
+  size_t count = 0;
+  for (size_t v = 0; v < r.values.size(); ++v) {
+    if (toks[r.values[v]].line != row) continue;
+    std::optional<double> x = centre(r.values[v]);
+    if (!x) return false;
+    size_t best = 0;
+    for (size_t k = 1; k < column.size(); ++k)
+      if (std::abs(column[k] - *x) < std::abs(column[best] - *x)) best = k;
+    if (std::abs(column[best] - *x) >= spacing / 3) continue;
+    if (paired[best] != std::string::npos) return false;
+    paired[best] = v;
+    ++count;
+  }
+  if (count * 2 < r.periods.size()) return false;
+  *value_of = std::move(paired);
+  return true;
+}
+
 // A year marked for a footnote ("2018*" over "* Maj-december 2018"; "2018¹"
 // over "¹ maj-dec."): the period runs over the months the footnote names,
 // when it names two and the year is a partial one at an end of the series:
@@ -1117,6 +1176,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   size_t gap = std::string::npos;  // a period put back from its place
   std::vector<bool> inferred;      // periods read from the note's period
   bool periods_as_rows = false;
+  bool some_unread = false;  // pairing may leave periods without a value
   std::vector<Table::UnreadCell> unread;
   if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
@@ -1135,19 +1195,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                              ": period " + r.periods[0].period.label + " read from its place above " +
                              r.periods[1].period.label + " (its label is unreadable in \"" + l.text + "\")");
     }
-    // Some period's value is unreadable ("2021 Si", "43 ad 54"): the others
-    // are kept (the periods_contiguous check then fails); each is reported.
-    for (size_t k = 0; k < r.periods.size(); ++k) {
-      if (value_of[k] != std::string::npos) continue;
-      size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
-      const SegLine& l = block.body[toks[at].line];
-      const std::string read = unreadable[k] != std::string::npos ? toks[at].raw : std::string();
-      std::string what = read.empty() ? "" : " (\"" + read + "\")";
-      unread.push_back(Table::UnreadCell{r.periods[k].period.label, std::nullopt, read, SourceFor(block.body, toks[at])});
-      res.problems.push_back(AtLine(here, l) +
-                             ": no readable value for " + r.periods[k].period.label + what + " in \"" + l.text +
-                             "\"");
-    }
+    some_unread = true;
   } else if (size_t header = r.periods.size(), values = r.values.size();
              InferSeriesFromNote(toks, ctx.note_period, &r, &value_of, &inferred)) {
     std::string which;
@@ -1156,10 +1204,25 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     res.problems.push_back(here + ": header unreadable (" + std::to_string(header) + " periods but " +
                            std::to_string(values) + " values); periods read from the note's period " +
                            ctx.note_period->label + " and the first year; " + which + " not printed legibly");
+  } else if (PairColumnsByBoxes(block.body, toks, r, &value_of)) {
+    some_unread = true;
   } else {
     res.problems.push_back(here + ": " + std::to_string(r.periods.size()) + " periods but " +
                            std::to_string(r.values.size()) + " values");
     return res;
+  }
+  // Some period's value is unreadable ("2021 Si", "43 ad 54") or lost: the
+  // others are kept (the periods_contiguous check then fails); each is
+  // reported.
+  for (size_t k = 0; some_unread && k < r.periods.size(); ++k) {
+    if (value_of[k] != std::string::npos) continue;
+    size_t at = unreadable[k] != std::string::npos ? unreadable[k] : r.periods[k].tokens.front();
+    const SegLine& l = block.body[toks[at].line];
+    const std::string read = unreadable[k] != std::string::npos ? toks[at].raw : std::string();
+    std::string what = read.empty() ? "" : " (\"" + read + "\")";
+    unread.push_back(Table::UnreadCell{r.periods[k].period.label, std::nullopt, read, SourceFor(block.body, toks[at])});
+    res.problems.push_back(AtLine(here, l) + ": no readable value for " + r.periods[k].period.label + what +
+                           " in \"" + l.text + "\"");
   }
   // A value no period claims is never dropped silently: one OCR left
   // unpaired, or a row under a series across the page ("Heraf børn under

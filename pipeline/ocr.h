@@ -144,7 +144,8 @@ Box UnionBox(const std::vector<Word>& words);
 // a bold scan, and given before it), joins that line in left-to-right
 // order; else the row's values come out of order. The rows overlap by over
 // half the lower line's height, and the two lines do not overlap across.
-// Lines are numbered again when any was joined.
+// The joined line takes the earlier of the two places. Lines are numbered
+// again when any was joined.
 void JoinFigureFragments(std::vector<Line>* lines);
 
 // `image` turned clockwise by `degrees` (0, 90, 180 or 270; others are taken

@@ -146,6 +146,10 @@ void JoinFigureFragments(std::vector<Line>* lines) {
                        [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
       JoinWords(&row);
       frag.words.clear();
+      // The joined line keeps the earlier place in reading order: a row's
+      // own figures read as a block at the page's end must not take the
+      // row there (a wide table's year header, its last year on its own).
+      if (i < j) std::swap(frag, row);
       joined = true;
       break;
     }

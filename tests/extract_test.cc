@@ -1355,6 +1355,43 @@ const char* kTable3Caption =
     "Tabel 3. Årlig udvikling i nye henvendelser om genopdragelsesrejser/ufrivilligt\n"
     "udlandsophold, hvor borgeren har befundet sig i udlandet.\n";
 
+TEST(Table3Test, ValuesPairWithTheColumnsTheyStandUnderWhenOcrLostACell) {
+  // A scan of a wide table 3: the OCR kept every year of the header but
+  // lost the value under 2023, so six periods stood over five values and
+  // the table was lost. By the word boxes each value is under its year.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser pr. år\n"
+      "2021 2022 2023 2024 2025 2026\n"
+      "31 42 50 62 71\n"
+      "Sagerne om borgere i udlandet er ofte langvarige.\n";
+  auto place = [&](double shift) {
+    RepairedText r = TextOf(text);
+    for (Line& l : r.pages[0].lines) {
+      if (l.number != 3 && l.number != 4) continue;
+      int k = 0;
+      for (const text::Piece& p : text::SplitWhitespace(l.text)) {
+        int column = l.number == 4 && k >= 2 ? k + 1 : k;  // no value under 2023
+        double centre = 300 + 200.0 * column + (l.number == 4 ? shift : 0);
+        double half = l.number == 3 ? 40 : 20;
+        l.words.push_back(Word{std::string(p.text), Box{centre - half, 0, centre + half, 30}, 95});
+        ++k;
+      }
+    }
+    return Extract(r);
+  };
+  Extraction ex = place(10);
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=31", "2022=42", "2024=50", "2025=62", "2026=71"));
+  ASSERT_EQ(t->unread.size(), 1u);
+  EXPECT_EQ(t->unread[0].period, "2023");
+  // Values half-way between the columns stand under none: nothing is paired.
+  EXPECT_EQ(FindTable(place(100), 3), nullptr);
+  // Without boxes the counts differ and the table is not read.
+  EXPECT_EQ(FindTable(Extract(TextOf(text)), 3), nullptr);
+}
+
 TEST(Table3Test, AFirstYearMisreadByOneDigit) {
   // "5021" before 2022 is 2021 with one digit misread; without it the values
   // would shift one period left with nothing to tell. A cell read as a word

@@ -132,6 +132,25 @@ TEST(OcrTest, FiguresTakenForABlockOfTheirOwnJoinTheirRow) {
   EXPECT_EQ(apart.size(), 4u);
 }
 
+TEST(OcrTest, JoinedFiguresKeepTheEarlierPlace) {
+  // A wide table 3 on a scan: Tesseract read the year header up to 2033 in
+  // place and its last year, 2034, as a block after the page's footer. The
+  // header stays above the values, with 2034 at its end.
+  std::vector<Line> lines = {
+      LineOf({{"Tabel", 297, 1850, 400, 1880}, {"3.", 410, 1850, 440, 1880}}),
+      LineOf({{"2021", 317, 1938, 401, 1970}, {"2033", 2180, 1938, 2270, 1970}}),
+      LineOf({{"30", 364, 2121, 407, 2153}, {"47", 2226, 2121, 2271, 2152}}),
+      LineOf({{"Side", 1100, 3300, 1180, 3330}, {"2", 1190, 3300, 1210, 3330}}),
+      LineOf({{"2034", 2335, 1938, 2426, 1970}}),
+  };
+  JoinFigureFragments(&lines);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[1].text, "2021 2033 2034");
+  EXPECT_EQ(lines[1].number, 2);
+  EXPECT_EQ(lines[2].text, "30 47");
+  EXPECT_EQ(lines[3].text, "Side 2");
+}
+
 TEST(OcrTest, NoiseIsUnsurePunctuationOrASliverNotAThinLetter) {
   // Seen on scans: a rule's one-pixel remnant read as "r" with confidence 0
   // between "(maj-" and "halvår"; the I of "I alt" read as "l", 5 by 34

@@ -220,6 +220,122 @@ bool ReadingOrderScrambled(const std::vector<Line>& lines) {
   return false;
 }
 
+namespace {
+
+// ImageTextBands' measures, in points (the render's pixels are scaled).
+constexpr double kWordMargin = 2;      // around a layer word's box
+constexpr double kRuleLength = 20;     // a run of ink this long is a rule
+constexpr double kBandGap = 12;        // rows of ink this close share a band
+// Ink for a few words of 10-point text (a character is 10-15 points' worth).
+constexpr double kMinBandInk = 150;
+constexpr int kMaxLayerWordsInBand = 1;
+constexpr uint8_t kInkBelow = 160;     // darker than this is ink
+
+bool Inside(const Box& b, double x, double y) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
+
+}  // namespace
+
+std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
+  std::vector<Box> out;
+  const int w = render.width, h = render.height;
+  if (w <= 0 || h <= 0 || render.pixels.size() != static_cast<size_t>(w) * h || layer.width <= 0) return out;
+  const double px = w / layer.width;  // pixels per point
+  std::vector<uint8_t> ink(render.pixels.size());
+  for (size_t i = 0; i < ink.size(); ++i) ink[i] = render.pixels[i] < kInkBelow;
+  // Ink that is a layer word's or a rule's is cleared.
+  std::vector<uint8_t> keep = ink;
+  for (const Line& l : layer.lines)
+    for (const Word& word : l.words) {
+      int x0 = std::max(0, static_cast<int>(std::floor((word.box.x0 - kWordMargin) * px)));
+      int x1 = std::min(w, static_cast<int>(std::ceil((word.box.x1 + kWordMargin) * px)));
+      int y0 = std::max(0, static_cast<int>(std::floor((word.box.y0 - kWordMargin) * px)));
+      int y1 = std::min(h, static_cast<int>(std::ceil((word.box.y1 + kWordMargin) * px)));
+      for (int y = y0; y < y1; ++y) std::fill(keep.begin() + static_cast<ptrdiff_t>(y) * w + x0,
+                                              keep.begin() + static_cast<ptrdiff_t>(y) * w + std::max(x0, x1), 0);
+    }
+  const int rule = std::max(2, static_cast<int>(kRuleLength * px));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w;) {
+      int end = x;
+      while (end < w && ink[static_cast<size_t>(y) * w + end]) ++end;
+      if (end - x >= rule)
+        for (int k = x; k < end; ++k) keep[static_cast<size_t>(y) * w + k] = 0;
+      x = end > x ? end : x + 1;
+    }
+  for (int x = 0; x < w; ++x)
+    for (int y = 0; y < h;) {
+      int end = y;
+      while (end < h && ink[static_cast<size_t>(end) * w + x]) ++end;
+      if (end - y >= rule)
+        for (int k = y; k < end; ++k) keep[static_cast<size_t>(k) * w + x] = 0;
+      y = end > y ? end : y + 1;
+    }
+  // Rows of what is left, grouped into bands.
+  const int gap = static_cast<int>(kBandGap * px);
+  const double min_ink = kMinBandInk * px * px;
+  struct Band {
+    int y0, y1;
+    double ink;
+  };
+  std::vector<Band> bands;
+  for (int y = 0; y < h; ++y) {
+    const auto row = keep.begin() + static_cast<ptrdiff_t>(y) * w;
+    const auto n = std::count(row, row + w, 1);
+    if (n == 0) continue;
+    if (!bands.empty() && y - bands.back().y1 <= gap) {
+      bands.back().y1 = y;
+      bands.back().ink += static_cast<double>(n);
+    } else {
+      bands.push_back(Band{y, y, static_cast<double>(n)});
+    }
+  }
+  for (const Band& b : bands) {
+    if (b.ink < min_ink) continue;
+    Box box{0, b.y0 / px, layer.width, (b.y1 + 1) / px};
+    int words = 0;
+    for (const Line& l : layer.lines)
+      for (const Word& word : l.words)
+        if (Inside(box, (word.box.x0 + word.box.x1) / 2, CenterY(word.box))) ++words;
+    if (words <= kMaxLayerWordsInBand) out.push_back(box);
+  }
+  return out;
+}
+
+int AddBandLines(const Box& band, int dpi, std::vector<Line> ocr, Page* layer) {
+  const double pt = 72.0 / dpi;  // points per pixel
+  std::vector<Box> taken;
+  for (const Line& l : layer->lines)
+    for (const Word& word : l.words) taken.push_back(word.box);
+  int added = 0;
+  for (Line& line : ocr) {
+    std::vector<Word> words;
+    for (Word& word : line.words) {
+      auto at = [&](double origin, double pixels) { return std::round((origin + pixels * pt) * 100) / 100; };
+      word.box = Box{at(band.x0, word.box.x0), at(band.y0, word.box.y0), at(band.x0, word.box.x1),
+                     at(band.y0, word.box.y1)};
+      const double cx = (word.box.x0 + word.box.x1) / 2, cy = CenterY(word.box);
+      if (std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return Inside(b, cx, cy); }))
+        words.push_back(std::move(word));
+    }
+    if (words.empty()) continue;
+    Line kept;
+    for (const Word& word : words) kept.text += (kept.text.empty() ? "" : " ") + word.text;
+    kept.words = std::move(words);
+    const double top = kept.words.front().box.y0;
+    auto at = std::find_if(layer->lines.begin(), layer->lines.end(),
+                           [&](const Line& l) { return !l.words.empty() && l.words.front().box.y0 > top; });
+    // The band's lines keep the OCR's order (cells of one row read as lines
+    // may start a little higher than the line before): each goes after the
+    // band's lines added before it, numbered -1 until all are in.
+    while (at != layer->lines.end() && at->number < 0) ++at;
+    kept.number = -1;
+    layer->lines.insert(at, std::move(kept));
+    ++added;
+  }
+  for (size_t i = 0; i < layer->lines.size(); ++i) layer->lines[i].number = static_cast<int>(i) + 1;
+  return added;
+}
+
 TextLayerVerdict JudgeTextLayer(const Page& page, OcrMode mode, const Lexicon* lexicon,
                                 const std::string& ocr_language, const TextLayerPolicy& policy) {
   if (mode == OcrMode::kAlways) return {true, "--ocr always"};

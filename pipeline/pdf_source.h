@@ -75,6 +75,24 @@ std::vector<Line> LinesFromWordBoxes(std::vector<Word> words);
 // the layer's order does not follow the page.
 bool ReadingOrderScrambled(const std::vector<Line>& lines);
 
+// Bands of the page, across its width, holding ink that the text layer has
+// no words for: text shown as a picture (a table pasted as an image into a
+// born-digital note). `render` is the page rendered upright; `layer` its
+// text layer, boxes in points. Ink under a word's box (with a margin) is the
+// word's; runs of ink longer than a rule's length either way are rules, not
+// text. What is left is grouped by rows into bands (a line's gap joins
+// them); a band is kept when it holds enough ink for a few words and no more
+// than one layer word stands in it (so a scan under an OCR layer, whose
+// boxes miss some of its ink, gives none). Boxes in points, top to bottom.
+std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer);
+
+// Adds `ocr`'s lines, read from the band `band` (points) of the page rendered
+// at `dpi` (word boxes in the band image's pixels), to `layer`'s lines in
+// reading order: each before the first layer line below it. Words that fall
+// on a layer word are dropped (the layer has them). Lines are numbered
+// again. Returns the number of lines added.
+int AddBandLines(const Box& band, int dpi, std::vector<Line> ocr, Page* layer);
+
 }  // namespace notat
 
 #endif  // NOTAT_PIPELINE_PDF_SOURCE_H_

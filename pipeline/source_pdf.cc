@@ -9,6 +9,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -281,6 +282,10 @@ using RasterizerFactory = std::function<Result<Rasterizer>()>;
 struct OcrJob {
   int index = 0;        // 0-based page index
   std::string why;      // Page::text_source_why
+  // When set, only these bands (points) are read, into this text layer:
+  // text shown as a picture on a page whose layer is used.
+  std::vector<Box> bands;
+  Page layer;
 };
 
 std::string PageName(int index) {
@@ -385,10 +390,48 @@ Result<CleanRead> CleanAndRead(const RasterImage& image, OcrEngine& engine, cons
 // two), the page is tried upside down, the usual mistake. A turned page is
 // cleaned and read again upright, and the better reading is kept. The
 // images are freed before the next page is taken.
+// The bands of a text-layer page that show text as a picture: the page is
+// rendered, each band cut out, cleaned and read, and its lines added to the
+// layer (AddBandLines). With --keep-work, each band's image and OCR text.
+Result<Page> ReadBands(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const std::string& base,
+                       const std::string& where) {
+  Result<RasterImage> image = rasterize(job.index);
+  if (!image) return std::unexpected(image.error());
+  Page page = job.layer;
+  const double px = image->dpi / 72.0;
+  int lines = 0;
+  for (size_t b = 0; b < job.bands.size(); ++b) {
+    const Box& band = job.bands[b];
+    const int y0 = std::clamp(static_cast<int>(std::floor(band.y0 * px)), 0, image->height);
+    const int y1 = std::clamp(static_cast<int>(std::ceil(band.y1 * px)), y0, image->height);
+    if (y1 - y0 < 8) continue;
+    RasterImage cut;
+    cut.width = image->width;
+    cut.height = y1 - y0;
+    cut.dpi = image->dpi;
+    cut.pixels.assign(image->pixels.begin() + static_cast<ptrdiff_t>(y0) * image->width,
+                      image->pixels.begin() + static_cast<ptrdiff_t>(y1) * image->width);
+    Result<CleanRead> read = CleanAndRead(cut, engine, where);
+    if (!read) return std::unexpected(read.error());
+    const std::string band_base = base.empty() ? "" : base + "-band" + std::to_string(b + 1);
+    if (!band_base.empty()) {
+      Result<void> w = WritePng(read->cleaned.image, band_base + "-2-clean.png");
+      if (w) w = WriteText(band_base + "-3-ocr.txt", read->ocr.text);
+      if (!w) return std::unexpected(w.error());
+    }
+    lines += AddBandLines(Box{0, y0 / px, band.x1, y1 / px}, image->dpi, std::move(read->ocr.lines), &page);
+  }
+  page.text_source_why = job.why + "; " + std::to_string(job.bands.size()) +
+                         (job.bands.size() == 1 ? " band" : " bands") + " of text shown as a picture OCR'd (" +
+                         std::to_string(lines) + (lines == 1 ? " line" : " lines") + " added)";
+  return page;
+}
+
 Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const Lexicon* lexicon,
                         const std::string& work_dir, const std::string& path) {
   std::string where = path + ": page " + std::to_string(job.index + 1);
   std::string base = work_dir.empty() ? "" : work_dir + "/" + PageName(job.index);
+  if (!job.bands.empty()) return ReadBands(job, rasterize, engine, base, where);
   Result<RasterImage> image = rasterize(job.index);
   if (!image) return std::unexpected(image.error());
   if (!base.empty()) {
@@ -524,6 +567,29 @@ OcrEngineFactory TesseractFactory(const Options& options) {
 
 // Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it
 // there was cut short (an interrupted download or copy).
+// Whether the file holds an image XObject ("/Subtype /Image"; a stream's
+// dictionary is never compressed, so the name shows in the bytes). Without
+// one no page shows a picture, and none is rendered to look for one.
+// "/ImageB" and the like name procedure sets, not images.
+bool HasImageObject(std::string_view bytes) {
+  for (size_t at = bytes.find("/Image"); at != std::string_view::npos; at = bytes.find("/Image", at + 1)) {
+    const size_t next = at + 6;
+    if (next >= bytes.size() || !std::isalnum(static_cast<unsigned char>(bytes[next]))) return true;
+  }
+  return false;
+}
+
+// The page's bands of text shown as a picture (ImageTextBands), found on a
+// render at 72 dpi (a pixel a point); none when it cannot be rendered (the
+// layer is then used as it is).
+constexpr int kPictureTextDpi = 72;
+std::vector<Box> PictureTextBands(poppler::document& doc, int index, const Page& layer, const Options& options,
+                                  const std::string& path) {
+  Result<RasterImage> render = RenderPage(doc, index, kPictureTextDpi, options.max_pixels, path);
+  if (!render) return {};
+  return ImageTextBands(*render, layer);
+}
+
 bool HasEofMarker(std::string_view bytes) {
   size_t from = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
   return bytes.substr(from).find("%%EOF") != std::string_view::npos;
@@ -543,6 +609,7 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
   if (count <= 0) return MakeError(ErrorCode::kInvalidInput, path + ": the PDF has no pages");
 
   doc.pages.resize(count);
+  const bool pictures = HasImageObject(bytes);
   std::vector<OcrJob> jobs;
   for (int i = 0; i < count; ++i) {
     Page layer;
@@ -557,7 +624,12 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
     TextLayerVerdict verdict =
         JudgeTextLayer(layer, options.ocr, lexicon, options.ocr_language);
     if (verdict.use_ocr) {
-      jobs.push_back(OcrJob{i, verdict.why});
+      jobs.push_back(OcrJob{i, verdict.why, {}, {}});
+    } else if (std::vector<Box> bands = options.ocr == OcrMode::kAuto && pictures
+                                            ? PictureTextBands(**pdf, i, layer, options, path)
+                                            : std::vector<Box>{};
+               !bands.empty()) {
+      jobs.push_back(OcrJob{i, verdict.why, std::move(bands), std::move(layer)});
     } else {
       layer.text_source_why = verdict.why;
       doc.pages[i] = std::move(layer);
@@ -593,7 +665,7 @@ Result<Document> ReadImage(std::string_view bytes, const std::string& path, cons
     return MakeError(ErrorCode::kInvalidInput,
                      path + ": a page image has no text without OCR, and --ocr never was given");
   std::vector<OcrJob> jobs;
-  for (int i = 0; i < *count; ++i) jobs.push_back(OcrJob{i, "image input"});
+  for (int i = 0; i < *count; ++i) jobs.push_back(OcrJob{i, "image input", {}, {}});
   Result<std::string> work_dir = PrepareWorkDir(options, path);
   if (!work_dir) return std::unexpected(work_dir.error());
   RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {

@@ -25,6 +25,9 @@
 namespace notat {
 namespace {
 
+using testing::MakePdf;
+using testing::PdfImage;
+using testing::PdfText;
 using testing::ReadFileBytes;
 using testing::SamplePath;
 
@@ -235,6 +238,69 @@ TEST(OcrTest, APageImageTaggedWithAWrongResolutionIsReadAtItsOwn) {
   ASSERT_EQ(doc->pages.size(), 1u);
   EXPECT_EQ(doc->pages[0].text_source_why, "image input; resolution tag 72 dpi read as 300");
   EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
+}
+
+TEST(OcrTest, ATablePastedAsAPictureIsReadIntoItsTextLayerPage) {
+  // A born-digital note whose table 1 is a picture (pasted from a
+  // spreadsheet): the text layer has the caption and the text around it,
+  // but no figures. The picture is table 1 cut from the page 1 scan.
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
+  Result<RasterImage> scan = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
+  ASSERT_TRUE(scan) << scan.error().ToString();
+  PdfImage table;
+  table.columns = 2000;
+  table.rows = 385;
+  for (int y = 1225; y < 1225 + table.rows; ++y)
+    table.gray.append(reinterpret_cast<const char*>(scan->pixels.data()) + static_cast<size_t>(y) * scan->width + 250,
+                      static_cast<size_t>(table.columns));
+  table.x = 60;
+  table.y = 130;
+  table.width = table.columns * 72.0 / 300;
+  table.height = table.rows * 72.0 / 300;
+  std::vector<PdfText> page = {
+      {72, 72, "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025", 12},
+      {72, 110, "Tabel 1. Årlig udvikling i antal henvendelser til sikkerhedskonsulenterne"},
+      {72, 250, "Den løbende stigning kan være udtryk for, at kendskabet er udbredt."},
+  };
+  auto lines_of = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Line& l : d.pages[0].lines) out.push_back(l.text);
+    return out;
+  };
+  Result<Document> doc = ReadPdfOrImage(MakePdf({page}, 595, 842, 0, {table}), InputKind::kPdf, "picture.pdf",
+                                        Options{}, nullptr);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  const Page& p = doc->pages[0];
+  EXPECT_EQ(p.text_source, "text-layer");
+  EXPECT_NE(p.text_source_why.find("1 band of text shown as a picture OCR'd"), std::string::npos)
+      << p.text_source_why;
+  std::vector<std::string> lines = lines_of(*doc);
+  auto find = [&](std::string_view text) {
+    return std::find_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; }) -
+           lines.begin();
+  };
+  const auto caption = find("Tabel 1."), values = find("827 502"), after = find("Den løbende");
+  EXPECT_LT(caption, values) << ::testing::PrintToString(lines);
+  EXPECT_LT(values, after) << ::testing::PrintToString(lines);
+  EXPECT_LT(after, static_cast<long>(lines.size()));
+  for (size_t i = 0; i < p.lines.size(); ++i) EXPECT_EQ(p.lines[i].number, static_cast<int>(i) + 1);
+  // The figures' boxes are in the layer's points, under the caption.
+  const Line& row = p.lines[static_cast<size_t>(values)];
+  EXPECT_GT(row.words.front().box.y0, 130);
+  EXPECT_LT(row.words.back().box.x1, 60 + table.width);
+  EXPECT_GT(row.words.front().confidence, 0);
+  // Without the picture the page is its text layer alone.
+  Result<Document> plain = ReadPdfOrImage(MakePdf({page}), InputKind::kPdf, "plain.pdf", Options{}, nullptr);
+  ASSERT_TRUE(plain) << plain.error().ToString();
+  EXPECT_EQ(plain->pages[0].lines.size(), 3u);
+  EXPECT_EQ(plain->pages[0].text_source_why.find("picture"), std::string::npos);
+  // --ocr never reads no picture.
+  Options never;
+  never.ocr = OcrMode::kNever;
+  Result<Document> layer_only =
+      ReadPdfOrImage(MakePdf({page}, 595, 842, 0, {table}), InputKind::kPdf, "picture.pdf", never, nullptr);
+  ASSERT_TRUE(layer_only) << layer_only.error().ToString();
+  EXPECT_EQ(layer_only->pages[0].lines.size(), 3u);
 }
 
 // An uncompressed 8-bit grey little-endian TIFF of `img`, tagged `xdpi` by

@@ -60,12 +60,22 @@ inline std::string PdfString(const std::string& utf8) {
   return out + ")";
 }
 
+// A grey picture drawn on page `page` (0-based), its top-left corner at
+// (x, y) in points from the page's top-left, `width` x `height` points.
+struct PdfImage {
+  int page = 0;
+  double x = 72, y = 72, width = 0, height = 0;
+  int columns = 0, rows = 0;
+  std::string gray;  // columns * rows bytes, rows top to bottom
+};
+
 // A PDF with one page per element of `pages`, each `width` x `height` points.
 // The text items are drawn in the order given (that is the content-stream
 // order a reader sees), so a test can write a table column by column.
 // `rotate` (0, 90, 180, 270) is each page's /Rotate: how a viewer turns it.
+// `images` are drawn after the text, as image XObjects.
 inline std::string MakePdf(const std::vector<std::vector<PdfText>>& pages, double width = 595,
-                           double height = 842, int rotate = 0) {
+                           double height = 842, int rotate = 0, const std::vector<PdfImage>& images = {}) {
   std::vector<std::string> objects;  // object i+1
   int n = static_cast<int>(pages.size());
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
@@ -85,13 +95,28 @@ inline std::string MakePdf(const std::vector<std::vector<PdfText>>& pages, doubl
         std::snprintf(head, sizeof head, "BT /F1 %.1f Tf %.2f %.2f Td ", t.size, t.x, height - t.y - t.size);
       content += head + PdfString(t.text) + " Tj ET\n";
     }
+    std::string xobjects;
+    for (size_t k = 0; k < images.size(); ++k) {
+      const PdfImage& im = images[k];
+      if (im.page != i) continue;
+      const std::string name = "/Im" + std::to_string(k);
+      xobjects += name + " " + std::to_string(4 + 2 * n + static_cast<int>(k)) + " 0 R ";
+      char place[128];
+      std::snprintf(place, sizeof place, "q %.2f 0 0 %.2f %.2f %.2f cm ", im.width, im.height, im.x,
+                    height - im.y - im.height);
+      content += place + name + " Do Q\n";
+    }
     objects.push_back("<< /Type /Page /Parent 2 0 R /Rotate " + std::to_string(rotate) + " /MediaBox " +
-                      std::string(box) +
-                      " /Resources << /Font << /F1 3 0 R >> >> /Contents " + std::to_string(5 + 2 * i) +
-                      " 0 R >>");
+                      std::string(box) + " /Resources << /Font << /F1 3 0 R >>" +
+                      (xobjects.empty() ? "" : " /XObject << " + xobjects + ">>") + " >> /Contents " +
+                      std::to_string(5 + 2 * i) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
                       "endstream");
   }
+  for (const PdfImage& im : images)
+    objects.push_back("<< /Type /XObject /Subtype /Image /Width " + std::to_string(im.columns) + " /Height " +
+                      std::to_string(im.rows) + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
+                      std::to_string(im.gray.size()) + " >>\nstream\n" + im.gray + "\nendstream");
   std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {

@@ -327,6 +327,76 @@ TEST(SourcePdfTest, ReadingOrderScrambledDetectsColumnOrder) {
   EXPECT_TRUE(ReadingOrderScrambled(same_band));
 }
 
+TEST(SourcePdfTest, InkNoLayerWordAccountsForIsABandOfPictureText) {
+  // A 200 x 200 point page rendered at 72 dpi (a pixel a point): a layer
+  // word with its ink, a table rule across the page, and below them marks
+  // of text with no layer word: a picture of text.
+  RasterImage page;
+  page.width = page.height = 200;
+  page.dpi = 72;
+  page.pixels.assign(200 * 200, 255);
+  auto paint = [&](int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) page.pixels[static_cast<size_t>(y) * 200 + x] = 0;
+  };
+  Page layer;
+  layer.width = layer.height = 200;
+  layer.lines.push_back(Line{1, "Tabel", {Word{"Tabel", {20, 20, 80, 30}, -1}}});
+  for (int x = 21; x < 79; x += 5) paint(x, 21, x + 3, 29);
+  paint(10, 100, 190, 101);  // a rule
+  paint(100, 60, 101, 95);   // a column rule
+  EXPECT_TRUE(ImageTextBands(page, layer).empty());
+  for (int row : {140, 152})
+    for (int x = 20; x < 150; x += 8) paint(x, row, x + 3, row + 7);
+  std::vector<Box> bands = ImageTextBands(page, layer);
+  ASSERT_EQ(bands.size(), 1u);
+  EXPECT_EQ(bands[0].x0, 0);
+  EXPECT_EQ(bands[0].x1, 200);
+  EXPECT_EQ(bands[0].y0, 140);
+  EXPECT_EQ(bands[0].y1, 159);
+  // A few marks (a logo's initials, specks) are no band.
+  RasterImage marks = page;
+  std::fill(page.pixels.begin() + 130 * 200, page.pixels.end(), 255);
+  for (int x = 20; x < 60; x += 8) paint(x, 140, x + 3, 147);
+  EXPECT_TRUE(ImageTextBands(page, layer).empty());
+  page = std::move(marks);
+  // Ink among layer words (a scan under an OCR layer whose boxes miss some
+  // of it) is no picture.
+  layer.lines.push_back(Line{2, "Henvendelser 186", {Word{"Henvendelser", {20, 141, 60, 150}, -1},
+                                                       Word{"186", {70, 141, 90, 150}, -1}}});
+  EXPECT_TRUE(ImageTextBands(page, layer).empty());
+}
+
+TEST(SourcePdfTest, LinesReadFromABandJoinTheLayerInReadingOrder) {
+  Page layer;
+  layer.lines.push_back(Line{1, "Tabel 1.", {Word{"Tabel", {72, 100, 100, 110}, -1}, Word{"1.", {102, 100, 110, 110}, -1}}});
+  layer.lines.push_back(Line{2, "Den løbende", {Word{"Den", {72, 200, 90, 210}, -1}, Word{"løbende", {92, 200, 130, 210}, -1}}});
+  // Read at 300 dpi from the band from y = 120 points: pixels to points
+  // are 72/300 and the band's top is added. The second line's cells start
+  // a little higher than the first's; "Den" under the band's last line is
+  // the layer's word read again.
+  auto word = [](std::string t, double x0, double y0, double x1, double y1) {
+    return Word{std::move(t), {x0, y0, x1, y1}, 95};
+  };
+  std::vector<Line> ocr = {
+      Line{1, "2018 2019", {word("2018", 300, 50, 400, 90), word("2019", 500, 50, 600, 90)}},
+      Line{2, "Henvendel- 186", {word("Henvendel-", 300, 140, 500, 180), word("186", 600, 145, 680, 185)}},
+      Line{3, "502", {word("502", 1000, 135, 1080, 175)}},
+      Line{4, "Den", {word("Den", 300, 340, 375, 370)}},
+  };
+  EXPECT_EQ(AddBandLines(Box{0, 120, 595, 200}, 300, ocr, &layer), 3);
+  std::vector<std::string> texts;
+  for (const Line& l : layer.lines) texts.push_back(std::to_string(l.number) + " " + l.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"1 Tabel 1.", "2 2018 2019", "3 Henvendel- 186", "4 502",
+                                              "5 Den løbende"}));
+  const Box& b = layer.lines[1].words[0].box;
+  EXPECT_DOUBLE_EQ(b.x0, 72);
+  EXPECT_DOUBLE_EQ(b.y0, 132);
+  EXPECT_DOUBLE_EQ(b.x1, 96);
+  EXPECT_DOUBLE_EQ(b.y1, 141.6);
+  EXPECT_EQ(layer.lines[1].words[0].confidence, 95);
+}
+
 TEST(SourcePdfTest, RotateClockwiseTurnsByQuarters) {
   RasterImage image{3, 2, 300, {1, 2, 3, 4, 5, 6}, {}};  // rows: 1 2 3 / 4 5 6
   struct Case {

@@ -27,10 +27,11 @@ const RE2& BarePageNumberRe() {
   static const RE2 re(R"(^[-–]?\s*(\d{1,3})\s*[-–]?$)");
   return re;
 }
-// "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ..."; group 1 the
-// number, group 2 the separator, group 3 the caption text.
+// "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ...", "Tabel 1 –
+// Antal ...", "Tab. 3. ..."; group 1 the number, group 2 the separator,
+// group 3 the caption text.
 const RE2& CaptionRe() {
-  static const RE2 re(R"((?i)^\s*tab[eo][l1I|!]\s*([0-9lI|]{1,2})\s*([.:,])?\s*(.*)$)");
+  static const RE2 re(R"((?i)^\s*tab(?:[eo][l1I|!]|\.)\s*([0-9lI|]{1,2})\s*([.:,]|-|–|—)?\s*(.*)$)");
   return re;
 }
 // The title of a note usually starts with "Notat".

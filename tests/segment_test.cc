@@ -162,6 +162,19 @@ TEST(SegmentTest, CaptionWrappedInsideADate) {
   EXPECT_EQ(Texts(seg.tables[0].body), (std::vector<std::string>{"Region Hovedstaden 1"}));
 }
 
+TEST(SegmentTest, ACaptionsNumberMayBeFollowedByADashOrAbbreviated) {
+  // Word styles: "Tabel 1 – Antal ...", "Tabel 2 - ...", "Tab. 3. ...".
+  for (const char* caption : {"Tabel 1 – Antal henvendelser pr. år", "Tabel 1 - antal henvendelser pr. år",
+                              "Tabel 1 — Antal henvendelser pr. år", "Tab. 1. Antal henvendelser pr. år"}) {
+    std::string text = std::string("Notat i 1. halvår 2030\n") + caption + "\n2029 1. halvår 2030\n9 8\n";
+    Segmented seg = Segment(TextOf(text.c_str()));
+    ASSERT_EQ(seg.tables.size(), 1u) << caption;
+    EXPECT_EQ(seg.tables[0].number, 1) << caption;
+    EXPECT_EQ(seg.tables[0].caption.substr(0, 5), std::string(caption).find("antal") != std::string::npos ? "antal" : "Antal")
+        << caption;
+  }
+}
+
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {
   const char* text =
       "Notat i 1. halvår 2030\n"

@@ -70,6 +70,20 @@ std::string MatchRegion(std::string_view word) {
   return "Region " + text::Encode(c);
 }
 
+// The regions' short names after "Region" ("Region H", "Region Midt",
+// "Region Nord", "Region Sj.", "Region Syd"), and the capital's older
+// name alone ("Hovedstadsregionen"): the canonical region, or empty.
+std::string ShortRegionName(std::string_view word, bool after_region) {
+  static constexpr std::pair<std::string_view, size_t> kShort[] = {
+      {"h", 0}, {"midt", 1}, {"nord", 2}, {"sj", 3}, {"sjæl", 3}, {"syd", 4}};
+  const std::string w = text::Lower(text::StripEnds(word, U"()[]{},.;:!?\"'|*-–"));
+  if (w == "hovedstadsregionen" || w == "hovedstadsområdet") return MatchRegion(kRegionKeys[0]);
+  if (!after_region) return {};
+  for (const auto& [name, k] : kShort)
+    if (w == name) return MatchRegion(kRegionKeys[k]);
+  return {};
+}
+
 // A row for inquiries no region claims, starting at token `i` (first on its
 // line, or next to a region in a header row of names): not stated
 // ("Uoplyst", "Ukendt", "Ikke oplyst"), from abroad ("Udlandet", "Uden for
@@ -162,6 +176,10 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     const std::string lower = text::Lower(toks[i].core);
     if (lower == "region" || lower == "regioner" || lower == "regionen") continue;
     std::string region = MatchRegion(toks[i].core);
+    if (region.empty()) {
+      const bool after_region = i > 0 && toks[i - 1].line == toks[i].line && text::Lower(toks[i - 1].core) == "region";
+      region = ShortRegionName(toks[i].core, after_region);
+    }
     // A name hyphenated or split over two pieces ("Hoved-" "staden", "Syd danmark").
     if (region.empty() && i + 1 < n && toks[i + 1].kind == TokKind::kWord) {
       std::string joined = toks[i].core + toks[i + 1].core;

@@ -863,6 +863,39 @@ TEST(Table2Test, RowsInAnotherOrderWithSeparatorsAndDamagedNames) {
 // A share column beside the counts, and a sentence right after the table
 // whose only figures besides a share are a half year and an age: the
 // sentence ends the table and gives its fact.
+TEST(Table2Test, TheRegionsShortNames) {
+  // "Region H", "Region Midt", "Region Nord", "Region Syd" and the capital's
+  // older name, as some notes print them; "Region M" is no short name.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser, 1. halvår 2025\n"
+      "Region Antal\n"
+      "Region H 146\n"
+      "Region Midt 142\n"
+      "Region Nord 44\n"
+      "Region Sj. 54\n"
+      "Region Syd 116\n"
+      "I alt 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Hovedstaden=146", "Region Midtjylland=142", "Region Nordjylland=44",
+                                     "Region Sjælland=54", "Region Syddanmark=116", "Total=502"));
+  std::string older = text;
+  older.replace(older.find("Region H "), 9, "Hovedstadsregionen ");
+  Extraction ex2 = Extract(TextOf(older.c_str()));
+  const Table* t2 = FindTable(ex2, 2);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_EQ(Cells(*t2).front(), "Region Hovedstaden=146");
+  std::string m = text;
+  m.replace(m.find("Region Midt "), 12, "Region M ");
+  Extraction ex3 = Extract(TextOf(m.c_str()));
+  const Table* t3 = FindTable(ex3, 2);
+  if (t3 != nullptr) {
+    for (const Record& r : t3->records) EXPECT_NE(r.region, "Region Midtjylland");
+  }
+}
+
 TEST(Table2Test, ShareColumnAndASentenceRightAfter) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2027\n"

@@ -228,7 +228,6 @@ constexpr double kRuleLength = 20;     // a run of ink this long is a rule
 constexpr double kBandGap = 12;        // rows of ink this close share a band
 // Ink for a few words of 10-point text (a character is 10-15 points' worth).
 constexpr double kMinBandInk = 150;
-constexpr int kMaxLayerWordsInBand = 1;
 constexpr uint8_t kInkBelow = 160;     // darker than this is ink
 
 bool Inside(const Box& b, double x, double y) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
@@ -243,16 +242,18 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   std::vector<uint8_t> ink(render.pixels.size());
   for (size_t i = 0; i < ink.size(); ++i) ink[i] = render.pixels[i] < kInkBelow;
   // Ink that is a layer word's or a rule's is cleared.
-  std::vector<uint8_t> keep = ink;
+  std::vector<uint8_t> word(ink.size(), 0);
   for (const Line& l : layer.lines)
-    for (const Word& word : l.words) {
-      int x0 = std::max(0, static_cast<int>(std::floor((word.box.x0 - kWordMargin) * px)));
-      int x1 = std::min(w, static_cast<int>(std::ceil((word.box.x1 + kWordMargin) * px)));
-      int y0 = std::max(0, static_cast<int>(std::floor((word.box.y0 - kWordMargin) * px)));
-      int y1 = std::min(h, static_cast<int>(std::ceil((word.box.y1 + kWordMargin) * px)));
-      for (int y = y0; y < y1; ++y) std::fill(keep.begin() + static_cast<ptrdiff_t>(y) * w + x0,
-                                              keep.begin() + static_cast<ptrdiff_t>(y) * w + std::max(x0, x1), 0);
+    for (const Word& lw : l.words) {
+      int x0 = std::max(0, static_cast<int>(std::floor((lw.box.x0 - kWordMargin) * px)));
+      int x1 = std::min(w, static_cast<int>(std::ceil((lw.box.x1 + kWordMargin) * px)));
+      int y0 = std::max(0, static_cast<int>(std::floor((lw.box.y0 - kWordMargin) * px)));
+      int y1 = std::min(h, static_cast<int>(std::ceil((lw.box.y1 + kWordMargin) * px)));
+      for (int y = y0; y < y1; ++y) std::fill(word.begin() + static_cast<ptrdiff_t>(y) * w + x0,
+                                              word.begin() + static_cast<ptrdiff_t>(y) * w + std::max(x0, x1), 1);
     }
+  std::vector<uint8_t> keep(ink.size());
+  for (size_t i = 0; i < ink.size(); ++i) keep[i] = ink[i] && !word[i];
   const int rule = std::max(2, static_cast<int>(kRuleLength * px));
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w;) {
@@ -275,7 +276,7 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   const double min_ink = kMinBandInk * px * px;
   struct Band {
     int y0, y1;
-    double ink;
+    double ink;  // left over
   };
   std::vector<Band> bands;
   for (int y = 0; y < h; ++y) {
@@ -291,12 +292,13 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   }
   for (const Band& b : bands) {
     if (b.ink < min_ink) continue;
-    Box box{0, b.y0 / px, layer.width, (b.y1 + 1) / px};
-    int words = 0;
-    for (const Line& l : layer.lines)
-      for (const Word& word : l.words)
-        if (Inside(box, (word.box.x0 + word.box.x1) / 2, CenterY(word.box))) ++words;
-    if (words <= kMaxLayerWordsInBand) out.push_back(box);
+    // The layer's words' own ink in the band: a scan under an OCR layer
+    // leaves a tenth of it or less outside the boxes; a picture of text
+    // beside a line of the layer leaves more than there is in the line.
+    size_t words_ink = 0;
+    for (size_t i = static_cast<size_t>(b.y0) * w; i < static_cast<size_t>(b.y1 + 1) * w; ++i)
+      words_ink += ink[i] && word[i];
+    if (b.ink > static_cast<double>(words_ink)) out.push_back(Box{0, b.y0 / px, layer.width, (b.y1 + 1) / px});
   }
   return out;
 }

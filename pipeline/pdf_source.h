@@ -81,9 +81,10 @@ bool ReadingOrderScrambled(const std::vector<Line>& lines);
 // text layer, boxes in points. Ink under a word's box (with a margin) is the
 // word's; runs of ink longer than a rule's length either way are rules, not
 // text. What is left is grouped by rows into bands (a line's gap joins
-// them); a band is kept when it holds enough ink for a few words and no more
-// than one layer word stands in it (so a scan under an OCR layer, whose
-// boxes miss some of its ink, gives none). Boxes in points, top to bottom.
+// them); a band is kept when it holds enough ink for a few words, and more
+// than the layer's words in it hold (a scan under an OCR layer, whose boxes
+// miss a tenth of its ink, gives none; a page's picture under one line of
+// layer text, a running head, does). Boxes in points, top to bottom.
 std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer);
 
 // Adds `ocr`'s lines, read from the band `band` (points) of the page rendered

@@ -360,11 +360,21 @@ TEST(SourcePdfTest, InkNoLayerWordAccountsForIsABandOfPictureText) {
   for (int x = 20; x < 60; x += 8) paint(x, 140, x + 3, 147);
   EXPECT_TRUE(ImageTextBands(page, layer).empty());
   page = std::move(marks);
-  // Ink among layer words (a scan under an OCR layer whose boxes miss some
-  // of it) is no picture.
-  layer.lines.push_back(Line{2, "Henvendelser 186", {Word{"Henvendelser", {20, 141, 60, 150}, -1},
-                                                       Word{"186", {70, 141, 90, 150}, -1}}});
-  EXPECT_TRUE(ImageTextBands(page, layer).empty());
+  // Layer text in the picture's band (a running head printed over a scanned
+  // page): the picture still has more ink than the layer's words there.
+  Page headed = layer;
+  headed.lines.push_back(Line{2, "Side 2", {Word{"Side", {20, 140, 34, 147}, -1}, Word{"2", {36, 140, 40, 147}, -1}}});
+  ASSERT_EQ(ImageTextBands(page, headed).size(), 1u);
+  EXPECT_EQ(ImageTextBands(page, headed)[0].y0, 140);
+  // Ink among layer words, under a tenth of theirs outside their boxes (a
+  // scan under an OCR layer whose boxes miss some of it), is no picture.
+  Page scan = layer;
+  for (int row : {140, 152})
+    scan.lines.push_back(Line{3, "Henvendelser 186", {Word{"Henvendelser", {20, double(row), 100, row + 7.0}, -1},
+                                                       Word{"186", {104, double(row), 146, row + 7.0}, -1}}});
+  for (int row : {140, 152})
+    for (int x = 152; x < 184; x += 8) paint(x, row, x + 3, row + 7);
+  EXPECT_TRUE(ImageTextBands(page, scan).empty());
 }
 
 TEST(SourcePdfTest, LinesReadFromABandJoinTheLayerInReadingOrder) {

@@ -226,6 +226,7 @@ namespace {
 constexpr double kWordMargin = 2;      // around a layer word's box
 constexpr double kRuleLength = 20;     // a run of ink this long is a rule
 constexpr double kBandGap = 12;        // rows of ink this close share a band
+constexpr double kBandMargin = 5;      // above and below a band: its letters' faint edges
 // Ink for a few words of 10-point text (a character is 10-15 points' worth).
 constexpr double kMinBandInk = 150;
 constexpr uint8_t kInkBelow = 160;     // darker than this is ink
@@ -298,7 +299,9 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
     size_t words_ink = 0;
     for (size_t i = static_cast<size_t>(b.y0) * w; i < static_cast<size_t>(b.y1 + 1) * w; ++i)
       words_ink += ink[i] && word[i];
-    if (b.ink > static_cast<double>(words_ink)) out.push_back(Box{0, b.y0 / px, layer.width, (b.y1 + 1) / px});
+    if (b.ink > static_cast<double>(words_ink))
+      out.push_back(Box{0, std::max(0.0, b.y0 / px - kBandMargin), layer.width,
+                        std::min(h / px, (b.y1 + 1) / px + kBandMargin)});
   }
   return out;
 }

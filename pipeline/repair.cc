@@ -1544,6 +1544,7 @@ struct PageRepair {
         d.edits = d.guess_edits;
         d.confidence = kCannotStandConfidence;
       }
+      if (!d.change && !collect_only && !ctx.piece && !ctx.continuation) RepairDamagedPart(word, d);
       Count(word, d);
       if (!collect_only && have_prev && (t.joined_prev || GapInsideSentence(k)) && !prev_repaired.empty() &&
           IsLower(prev_repaired[0]))
@@ -1680,6 +1681,60 @@ struct PageRepair {
       part_ctx.sentence_start = false;
       try_part(std::u32string_view(word).substr(1), false);
     }
+  }
+
+  // "Hjzelpeskriptet", "medelemsraekkefglge": a word that cannot stand as
+  // read (a strong damage sign, no table or hunspell-da knows it) and has
+  // no reading, whose damage lies in one part only: a head or tail of at
+  // least kMinRepairedPart letters that the repair reads surely as a word
+  // on its own ("Hjælpe", "rækkefølge"), the other part (kMinCompoundPart
+  // letters or more) free of damage and left as read ("skriptet",
+  // "medelems": words no table holds). The
+  // longest such part wins; two different readings of it leave the word
+  // alone. Taken at kCannotStandConfidence, as a guess that cannot be worse
+  // than the word as read.
+  void RepairDamagedPart(const std::u32string& word, Decision& d) {
+    constexpr size_t kMinLetters = 2 * kMinCompoundPart;
+    // A short part's reading is too easily some word ("volumeer": "meer"
+    // read as "mær").
+    constexpr size_t kMinRepairedPart = 6;
+    if (word.size() < kMinLetters || !std::all_of(word.begin(), word.end(), IsLetter) ||
+        !HasStrongDamageSign(word) || !rep.IsUnknown(std::u32string_view(word)))
+      return;
+    WordContext part_ctx;
+    size_t best_len = 0;
+    Decision best;
+    bool tie = false;
+    for (size_t k = kMinCompoundPart; k + kMinCompoundPart <= word.size(); ++k) {
+      const std::u32string head = word.substr(0, k), tail = word.substr(k);
+      const bool head_damaged = HasStrongDamageSign(head), tail_damaged = HasStrongDamageSign(tail);
+      if (head_damaged == tail_damaged || !IsLower(tail[0])) continue;
+      const std::u32string& part = head_damaged ? head : tail;
+      if (part.size() < kMinRepairedPart) continue;
+      part_ctx.sentence_start = head_damaged && IsUpper(head[0]);
+      Decision r = rep.Decide(part, part_ctx, doc);
+      if (!r.change || r.rule != nullptr || r.confidence < kSplitDamagedConfidence || HasStrongDamageSign(r.text))
+        continue;
+      Decision out;
+      out.change = true;
+      out.confidence = kCannotStandConfidence;
+      out.rule = "part+confusion";
+      out.edits = r.edits;
+      if (head_damaged) {
+        out.text = r.text + tail;
+      } else {
+        out.text = head + r.text;
+        for (Edit& e : out.edits) e.pos += static_cast<int>(k);  // positions in the word as read
+      }
+      if (part.size() > best_len) {
+        best_len = part.size();
+        best = std::move(out);
+        tie = false;
+      } else if (part.size() == best_len && out.text != best.text) {
+        tie = true;
+      }
+    }
+    if (best_len > 0 && !tie) d = std::move(best);
   }
 
   // "alle Knapper", "eksempel, Kan du": inside a sentence, after a word in

@@ -181,6 +181,16 @@ TEST_F(RepairTest, AWordWithAZIsLikelierAMisreadCompound) {
   EXPECT_EQ(Run("En pizza og en zoologisk have."), "En pizza og en zoologisk have.\n");
 }
 
+TEST_F(RepairTest, AWordDamagedInOnePartOnlyHasThatPartRepaired) {
+  // No table or hunspell-da knows the words whole, nor their clean parts
+  // ("skriptet", "generatorx"): the damaged part alone reads surely as a
+  // word, and the rest stays as read.
+  EXPECT_EQ(Run("Kør hjzelpeskriptet og tilfzeldighedsgeneratorx igen.\n"),
+            "Kør hjælpeskriptet og tilfældighedsgeneratorx igen.\n");
+  // A short damaged part ("meer") is too easily some word: left alone.
+  EXPECT_EQ(Run("Et volumeer og tre volumeer.\n"), "Et volumeer og tre volumeer.\n");
+}
+
 TEST_F(RepairTest, ReadsDigitsInsideWordsAsLetters) {
   // A zero for o, a one for l, in a word of letters.
   EXPECT_EQ(Run("Borgere 0g kommuner, ti1 tiden, (0g) F0R ALLE.\n"),

@@ -56,6 +56,11 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
     }
   }
   ex->note_period = note ? note->label : "";
+  for (const SegLine& l : seg.other_titles) {
+    ex->other_notes.push_back(SourceRef{l.page, l.line, l.text, std::nullopt, -1});
+    ex->problems.push_back(LineRef(l) + ": another note starts here (\"" + l.text + "\"); only the first (" +
+                           ex->note_period + ") is read: give each note its own file");
+  }
   TableContext ctx;
   ctx.note_period = note ? &*note : nullptr;
 

@@ -340,6 +340,21 @@ Segmented Segment(const RepairedText& input) {
     }
   }
 
+  // Further notes: a later "Notat" line naming another half year.
+  if (std::optional<Period> own = NotePeriodFromTitle(seg.title)) {
+    for (size_t i = title_at + seg.title_lines.size(); i < lines.size(); ++i) {
+      if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) continue;
+      std::string two = lines[i].text;
+      if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&two, lines[i + 1].text);
+      std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
+      if (!p) p = NotePeriodFromTitle(two);
+      // A half year: a bare year is as likely a date in a running head
+      // ("Notat, 15. august 2026   Side 2 af 2").
+      if (p && p->label.find("-H") != std::string::npos && p->label != own->label)
+        seg.other_titles.push_back(lines[i]);
+    }
+  }
+
   // 5. Walk the rest: captions open table blocks, headings open sections,
   // the rest is running text.
   enum class Prev { kNone, kTitle, kProse, kHeading, kTable };

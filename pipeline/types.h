@@ -115,6 +115,9 @@ struct Extraction {
   std::vector<Record> facts;        // facts from the running text
   std::vector<std::string> problems;     // what could not be extracted, each with where
   std::vector<Correction> digit_fixes;   // OCR digit confusions fixed in numeric context
+  // Titles of further notes the input holds (another period's "Notat ..."
+  // line); only the first note is read.
+  std::vector<SourceRef> other_notes;
 };
 
 enum class CheckStatus { kPass, kFail, kSkip };

@@ -151,6 +151,29 @@ Check TablesPresent(const Extraction& ex) {
   return c;
 }
 
+// One input, one note: a second note's title ("Notat ... 2. halvår 2024"
+// after the 1. halvår note) means its tables and figures were not read.
+Check OneNote(const Extraction& ex) {
+  Check c = MakeCheck("one_note_per_input");
+  c.expected = "one note";
+  if (ex.other_notes.empty()) {
+    c.status = CheckStatus::kPass;
+    c.actual = "one note";
+    c.message = "the input holds one note";
+    return c;
+  }
+  c.status = CheckStatus::kFail;
+  c.actual = std::to_string(ex.other_notes.size() + 1) + " notes";
+  c.message = "the input holds " + c.actual + "; only the first (" + ex.note_period +
+              ") is read, the others' figures are not:";
+  for (const SourceRef& s : ex.other_notes) {
+    c.message += " \"" + s.text + "\" (page " + std::to_string(s.page) + ", line " + std::to_string(s.line) + ")";
+    c.sources.push_back(s);
+  }
+  c.message += "; give each note its own file";
+  return c;
+}
+
 Check NonNegativeIntegers(const Extraction& ex) {
   Check c = MakeCheck("values_nonnegative_integers");
   c.expected = "every count a whole number >= 0";
@@ -632,6 +655,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
   const std::string& period = ex.note_period;
 
   checks.push_back(TablesPresent(ex));
+  checks.push_back(OneNote(ex));
   checks.push_back(NonNegativeIntegers(ex));
   checks.push_back(PeriodsContiguous(ex));
   checks.push_back(ValuesPlausible(ex));

@@ -175,6 +175,29 @@ TEST(SegmentTest, ACaptionsNumberMayBeFollowedByADashOrAbbreviated) {
   }
 }
 
+TEST(SegmentTest, ASecondNotesTitleIsFound) {
+  // Two half-year notes in one file. The first's title repeated as a
+  // running head is the same note; a wrapped title of the second counts.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "I perioden modtog de 432 henvendelser.\n"
+      "\f"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2.\n"
+      "halvår 2024\n"
+      "I perioden modtog de 510 henvendelser.\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.other_titles.size(), 1u);
+  EXPECT_EQ(seg.other_titles[0].page, 2);
+  EXPECT_EQ(seg.other_titles[0].line, 2);
+  EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nNotat om tallene i 1. halvår 2024\n"))
+                  .other_titles.empty());
+  // A running head with the note's date names no other note.
+  EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\f"
+                             "Notat, 15. august 2024        Side 2 af 2\nMere tekst.\n"))
+                  .other_titles.empty());
+}
+
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {
   const char* text =
       "Notat i 1. halvår 2030\n"

@@ -89,6 +89,20 @@ TEST(ValidateTest, ConsistentNotePassesEveryCheck) {
   EXPECT_EQ(s["low_confidence_digits"], CheckStatus::kSkip);
 }
 
+TEST(ValidateTest, ASecondNoteInTheInputFailsOneNotePerInput) {
+  Extraction ex = Note();
+  EXPECT_EQ(Statuses(Validate(ex))["one_note_per_input"], CheckStatus::kPass);
+  ex.other_notes.push_back(SourceRef{3, 1, "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025", {}, -1});
+  ValidationReport r = Validate(ex);
+  EXPECT_EQ(Failed(r), std::vector<std::string>{"one_note_per_input"});
+  for (const Check& c : r.checks) {
+    if (c.name != "one_note_per_input") continue;
+    EXPECT_NE(c.message.find("(page 3, line 1)"), std::string::npos) << c.message;
+    EXPECT_EQ(c.actual, "2 notes");
+    ASSERT_EQ(c.sources.size(), 1u);
+  }
+}
+
 TEST(ValidateTest, APrintedSeriesTotalMustBeTheSumOfItsPeriods) {
   Extraction ex = Note();
   EXPECT_EQ(Statuses(Validate(ex))["series_totals_equal_sums"], CheckStatus::kSkip);

@@ -192,7 +192,9 @@ std::vector<Line> LinesInLayerOrder(const std::vector<Word>& words) {
 }
 
 // The page's text layer as a Page (boxes in points). Caller holds the lock.
-Page TextLayerPage(const poppler::page& ppage, int number) {
+// `turn_out` gets the quarter turns (0-3) from the page as displayed to the
+// frame of the boxes (its text's own direction).
+Page TextLayerPage(const poppler::page& ppage, int number, int* turn_out) {
   Page page;
   page.number = number;
   page.text_source = "text-layer";
@@ -203,6 +205,7 @@ Page TextLayerPage(const poppler::page& ppage, int number) {
   if (o == poppler::page::landscape || o == poppler::page::seascape) std::swap(page.width, page.height);
   std::vector<poppler::text_box> all = ppage.text_list();
   const int turn = TextTurn(all);
+  *turn_out = turn;
   // Text set in another direction than the page's (a wide table turned to
   // fit) is read in its own direction and put, as a block, before the first
   // line of the page's text below its top; its words' boxes are then given
@@ -286,6 +289,7 @@ struct OcrJob {
   // text shown as a picture on a page whose layer is used.
   std::vector<Box> bands;
   Page layer;
+  int turn = 0;  // of the layer's frame from the page as rendered
 };
 
 std::string PageName(int index) {
@@ -390,27 +394,34 @@ Result<CleanRead> CleanAndRead(const RasterImage& image, OcrEngine& engine, cons
 // two), the page is tried upside down, the usual mistake. A turned page is
 // cleaned and read again upright, and the better reading is kept. The
 // images are freed before the next page is taken.
+// A page as rendered (as displayed), turned into the frame of its text
+// layer's boxes: `turn` quarter turns (TextLayerPage) back.
+RasterImage InLayerFrame(RasterImage image, int turn) {
+  return turn == 0 ? image : RotateClockwise(image, (4 - turn) % 4 * 90);
+}
+
 // The bands of a text-layer page that show text as a picture: the page is
 // rendered, each band cut out, cleaned and read, and its lines added to the
 // layer (AddBandLines). With --keep-work, each band's image and OCR text.
 Result<Page> ReadBands(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const std::string& base,
                        const std::string& where) {
-  Result<RasterImage> image = rasterize(job.index);
-  if (!image) return std::unexpected(image.error());
+  Result<RasterImage> rendered = rasterize(job.index);
+  if (!rendered) return std::unexpected(rendered.error());
+  const RasterImage image = InLayerFrame(std::move(*rendered), job.turn);
   Page page = job.layer;
-  const double px = image->dpi / 72.0;
+  const double px = image.dpi / 72.0;
   int lines = 0;
   for (size_t b = 0; b < job.bands.size(); ++b) {
     const Box& band = job.bands[b];
-    const int y0 = std::clamp(static_cast<int>(std::floor(band.y0 * px)), 0, image->height);
-    const int y1 = std::clamp(static_cast<int>(std::ceil(band.y1 * px)), y0, image->height);
+    const int y0 = std::clamp(static_cast<int>(std::floor(band.y0 * px)), 0, image.height);
+    const int y1 = std::clamp(static_cast<int>(std::ceil(band.y1 * px)), y0, image.height);
     if (y1 - y0 < 8) continue;
     RasterImage cut;
-    cut.width = image->width;
+    cut.width = image.width;
     cut.height = y1 - y0;
-    cut.dpi = image->dpi;
-    cut.pixels.assign(image->pixels.begin() + static_cast<ptrdiff_t>(y0) * image->width,
-                      image->pixels.begin() + static_cast<ptrdiff_t>(y1) * image->width);
+    cut.dpi = image.dpi;
+    cut.pixels.assign(image.pixels.begin() + static_cast<ptrdiff_t>(y0) * image.width,
+                      image.pixels.begin() + static_cast<ptrdiff_t>(y1) * image.width);
     Result<CleanRead> read = CleanAndRead(cut, engine, where);
     if (!read) return std::unexpected(read.error());
     const std::string band_base = base.empty() ? "" : base + "-band" + std::to_string(b + 1);
@@ -419,7 +430,7 @@ Result<Page> ReadBands(const OcrJob& job, const Rasterizer& rasterize, OcrEngine
       if (w) w = WriteText(band_base + "-3-ocr.txt", read->ocr.text);
       if (!w) return std::unexpected(w.error());
     }
-    lines += AddBandLines(Box{0, y0 / px, band.x1, y1 / px}, image->dpi, std::move(read->ocr.lines), &page);
+    lines += AddBandLines(Box{0, y0 / px, band.x1, y1 / px}, image.dpi, std::move(read->ocr.lines), &page);
   }
   page.text_source_why = job.why + "; " + std::to_string(job.bands.size()) +
                          (job.bands.size() == 1 ? " band" : " bands") + " of text shown as a picture OCR'd (" +
@@ -583,11 +594,11 @@ bool HasImageObject(std::string_view bytes) {
 // render at 72 dpi (a pixel a point); none when it cannot be rendered (the
 // layer is then used as it is).
 constexpr int kPictureTextDpi = 72;
-std::vector<Box> PictureTextBands(poppler::document& doc, int index, const Page& layer, const Options& options,
-                                  const std::string& path) {
+std::vector<Box> PictureTextBands(poppler::document& doc, int index, int turn, const Page& layer,
+                                  const Options& options, const std::string& path) {
   Result<RasterImage> render = RenderPage(doc, index, kPictureTextDpi, options.max_pixels, path);
   if (!render) return {};
-  return ImageTextBands(*render, layer);
+  return ImageTextBands(InLayerFrame(std::move(*render), turn), layer);
 }
 
 bool HasEofMarker(std::string_view bytes) {
@@ -613,23 +624,24 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
   std::vector<OcrJob> jobs;
   for (int i = 0; i < count; ++i) {
     Page layer;
+    int turn = 0;  // of the layer's frame from the page as rendered
     layer.number = i + 1;
     layer.text_source = "text-layer";
     if (options.ocr != OcrMode::kAlways) {
       std::lock_guard<std::mutex> lock(PopplerMutex());
       std::unique_ptr<poppler::page> ppage((*pdf)->create_page(i));
       if (!ppage) return MakeError(ErrorCode::kParse, path + ": page " + std::to_string(i + 1) + ": cannot read the page");
-      layer = TextLayerPage(*ppage, i + 1);
+      layer = TextLayerPage(*ppage, i + 1, &turn);
     }
     TextLayerVerdict verdict =
         JudgeTextLayer(layer, options.ocr, lexicon, options.ocr_language);
     if (verdict.use_ocr) {
-      jobs.push_back(OcrJob{i, verdict.why, {}, {}});
+      jobs.push_back(OcrJob{i, verdict.why, {}, {}, 0});
     } else if (std::vector<Box> bands = options.ocr == OcrMode::kAuto && pictures
-                                            ? PictureTextBands(**pdf, i, layer, options, path)
+                                            ? PictureTextBands(**pdf, i, turn, layer, options, path)
                                             : std::vector<Box>{};
                !bands.empty()) {
-      jobs.push_back(OcrJob{i, verdict.why, std::move(bands), std::move(layer)});
+      jobs.push_back(OcrJob{i, verdict.why, std::move(bands), std::move(layer), turn});
     } else {
       layer.text_source_why = verdict.why;
       doc.pages[i] = std::move(layer);
@@ -665,7 +677,7 @@ Result<Document> ReadImage(std::string_view bytes, const std::string& path, cons
     return MakeError(ErrorCode::kInvalidInput,
                      path + ": a page image has no text without OCR, and --ocr never was given");
   std::vector<OcrJob> jobs;
-  for (int i = 0; i < *count; ++i) jobs.push_back(OcrJob{i, "image input", {}, {}});
+  for (int i = 0; i < *count; ++i) jobs.push_back(OcrJob{i, "image input", {}, {}, 0});
   Result<std::string> work_dir = PrepareWorkDir(options, path);
   if (!work_dir) return std::unexpected(work_dir.error());
   RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {

@@ -289,6 +289,15 @@ TEST(OcrTest, ATablePastedAsAPictureIsReadIntoItsTextLayerPage) {
   EXPECT_GT(row.words.front().box.y0, 130);
   EXPECT_LT(row.words.back().box.x1, 60 + table.width);
   EXPECT_GT(row.words.front().confidence, 0);
+  // The page turned by its /Rotate: the render is turned into the layer's
+  // frame before the picture is looked for and read.
+  Result<Document> turned = ReadPdfOrImage(MakePdf({page}, 595, 842, 90, {table}), InputKind::kPdf, "turned.pdf",
+                                           Options{}, nullptr);
+  ASSERT_TRUE(turned) << turned.error().ToString();
+  std::vector<std::string> turned_lines = lines_of(*turned);
+  ASSERT_EQ(turned_lines.size(), lines.size()) << ::testing::PrintToString(turned_lines);
+  EXPECT_NE(turned_lines[static_cast<size_t>(values)].find("827 502"), std::string::npos)
+      << ::testing::PrintToString(turned_lines);
   // Without the picture the page is its text layer alone.
   Result<Document> plain = ReadPdfOrImage(MakePdf({page}), InputKind::kPdf, "plain.pdf", Options{}, nullptr);
   ASSERT_TRUE(plain) << plain.error().ToString();

@@ -233,6 +233,19 @@ constexpr uint8_t kInkBelow = 160;     // darker than this is ink
 
 bool Inside(const Box& b, double x, double y) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
 
+// Clears in `keep` every run of ink `rule` pixels long or longer along one
+// row or column of `n` pixels: from `start`, `stride` apart.
+void ClearRuns(const std::vector<uint8_t>& ink, size_t start, size_t stride, int n, int rule,
+               std::vector<uint8_t>* keep) {
+  for (int i = 0; i < n;) {
+    int end = i;
+    while (end < n && ink[start + static_cast<size_t>(end) * stride]) ++end;
+    if (end - i >= rule)
+      for (int k = i; k < end; ++k) (*keep)[start + static_cast<size_t>(k) * stride] = 0;
+    i = end > i ? end : i + 1;
+  }
+}
+
 }  // namespace
 
 std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
@@ -256,22 +269,8 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   std::vector<uint8_t> keep(ink.size());
   for (size_t i = 0; i < ink.size(); ++i) keep[i] = ink[i] && !word[i];
   const int rule = std::max(2, static_cast<int>(kRuleLength * px));
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w;) {
-      int end = x;
-      while (end < w && ink[static_cast<size_t>(y) * w + end]) ++end;
-      if (end - x >= rule)
-        for (int k = x; k < end; ++k) keep[static_cast<size_t>(y) * w + k] = 0;
-      x = end > x ? end : x + 1;
-    }
-  for (int x = 0; x < w; ++x)
-    for (int y = 0; y < h;) {
-      int end = y;
-      while (end < h && ink[static_cast<size_t>(end) * w + x]) ++end;
-      if (end - y >= rule)
-        for (int k = y; k < end; ++k) keep[static_cast<size_t>(k) * w + x] = 0;
-      y = end > y ? end : y + 1;
-    }
+  for (int y = 0; y < h; ++y) ClearRuns(ink, static_cast<size_t>(y) * w, 1, w, rule, &keep);
+  for (int x = 0; x < w; ++x) ClearRuns(ink, static_cast<size_t>(x), static_cast<size_t>(w), h, rule, &keep);
   // Rows of what is left, grouped into bands.
   const int gap = static_cast<int>(kBandGap * px);
   const double min_ink = kMinBandInk * px * px;

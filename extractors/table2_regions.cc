@@ -355,6 +355,43 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       values = std::move(kept_values);
     }
   }
+  size_t inferred_total = n;  // a total's value whose row label is unreadable
+  if (values.size() == labels.size() + 1 && !labels.empty()) {
+    // Rows, one value on each label's line, and one more value alone on a
+    // line after them whose label OCR left unreadable ("Jat 275" for "I
+    // alt 275"): the total when it is the rows' sum, as the last row of the
+    // table; else no row's, reported. The rows are kept either way.
+    const std::map<size_t, std::vector<size_t>> by_line = values_by_line();
+    const std::set<size_t> label_lines = label_lines_of();
+    bool rows = label_lines.size() == labels.size() &&
+                std::none_of(labels.begin(), labels.end(), [](const Label& l) { return l.region == "Total"; });
+    size_t extra = n;
+    for (const auto& [line, on_line] : by_line) {
+      if (label_lines.count(line)) rows = rows && on_line.size() == 1;
+      else if (on_line.size() == 1 && line > *label_lines.rbegin() && extra == n) extra = on_line.front();
+      else rows = false;
+    }
+    if (rows && extra != n) {
+      double sum = 0;
+      for (size_t i : values)
+        if (i != extra) sum += toks[i].value;
+      const size_t line = toks[extra].line;
+      std::string label;  // what stands before the value
+      for (size_t i = 0; i < extra; ++i)
+        if (toks[i].line == line && toks[i].kind != TokKind::kSeparator) label += (label.empty() ? "" : " ") + toks[i].raw;
+      const std::string where = AtLine(here, block.body[line]);
+      if (toks[extra].value == sum) {
+        labels.push_back(Label{"Total", extra});
+        inferred_total = extra;
+        res.problems.push_back(where + ": the last row's label is unreadable (\"" + label + "\"); its " +
+                               toks[extra].raw + ", the rows' sum, is taken as the total");
+      } else {
+        values.erase(std::find(values.begin(), values.end(), extra));
+        res.problems.push_back(where + ": value " + toks[extra].raw + " belongs to no readable row in \"" +
+                               block.body[line].text + "\"");
+      }
+    }
+  }
   if (labels.size() == values.size() && !labels.empty()) {
     // Rows (each label on its own line, every value on a label's line): a
     // value must stand on its own label's line. "Region Sjælland Ax" over
@@ -426,6 +463,7 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     rec.period_end = period.end;
     rec.region = c.region;
     rec.value = c.value;
+    if (c.token == inferred_total) rec.flags.push_back("row-inferred");
     AddSourceFlags(&rec);
     table.records.push_back(std::move(rec));
   }

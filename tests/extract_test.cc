@@ -896,6 +896,36 @@ TEST(Table2Test, TheRegionsShortNames) {
   }
 }
 
+TEST(Table2Test, ALastRowWhoseLabelIsUnreadableIsTheTotalWhenItIsTheSum) {
+  // A thin scan read "I alt 275" as "Jat 275": five regions and six values,
+  // and the table was lost.
+  const std::string text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 2. Regionsvis fordeling af henvendelser i perioden 1. januar til 30. juni 2026\n"
+      "Region Antal henvendelser\n"
+      "Region Midtjylland 85\n"
+      "Region Hovedstaden 76\n"
+      "Region Nordjylland 25\n"
+      "Region Sjælland 26\n"
+      "Region Syddanmark 63\n"
+      "Jat 275\n";
+  Extraction ex = Extract(TextOf(text.c_str()));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("Region Midtjylland=85", "Region Hovedstaden=76", "Region Nordjylland=25",
+                                     "Region Sjælland=26", "Region Syddanmark=63", "Total=275"));
+  EXPECT_THAT(t->records.back().flags, ElementsAre("row-inferred"));
+  EXPECT_EQ(t->records.back().source.line, 9);
+  // Not the sum: no total, the regions kept, the value reported.
+  std::string other = text;
+  other.replace(other.find("Jat 275"), 7, "Jat 257");
+  Extraction ex2 = Extract(TextOf(other.c_str()));
+  const Table* t2 = FindTable(ex2, 2);
+  ASSERT_NE(t2, nullptr) << Dump(ex2);
+  EXPECT_EQ(t2->records.size(), 5u);
+  EXPECT_NE(Dump(ex2).find("value 257 belongs to no readable row"), std::string::npos) << Dump(ex2);
+}
+
 TEST(Table2Test, ShareColumnAndASentenceRightAfter) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2027\n"

@@ -103,6 +103,15 @@ TEST(ValidateTest, ASecondNoteInTheInputFailsOneNotePerInput) {
   }
 }
 
+TEST(ValidateTest, ATotalTakenAsTheRowsSumIsNotCheckedAgainstIt) {
+  Extraction ex = Note();
+  for (Table& t : ex.tables)
+    for (Record& r : t.records)
+      if (r.region && *r.region == "Total") r.flags.push_back("row-inferred");
+  EXPECT_EQ(Statuses(Validate(ex))["regions_sum_to_total"], CheckStatus::kSkip);
+  EXPECT_EQ(Statuses(Validate(ex))["table2_total_equals_table1"], CheckStatus::kPass);
+}
+
 TEST(ValidateTest, APrintedSeriesTotalMustBeTheSumOfItsPeriods) {
   Extraction ex = Note();
   EXPECT_EQ(Statuses(Validate(ex))["series_totals_equal_sums"], CheckStatus::kSkip);

@@ -259,7 +259,7 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   std::vector<uint8_t> word(ink.size(), 0);
   for (const Line& l : layer.lines)
     for (const Word& lw : l.words) {
-      int x0 = std::max(0, static_cast<int>(std::floor((lw.box.x0 - kWordMargin) * px)));
+      int x0 = std::clamp(static_cast<int>(std::floor((lw.box.x0 - kWordMargin) * px)), 0, w);
       int x1 = std::min(w, static_cast<int>(std::ceil((lw.box.x1 + kWordMargin) * px)));
       int y0 = std::max(0, static_cast<int>(std::floor((lw.box.y0 - kWordMargin) * px)));
       int y1 = std::min(h, static_cast<int>(std::ceil((lw.box.y1 + kWordMargin) * px)));

@@ -9,8 +9,8 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -387,13 +387,6 @@ Result<CleanRead> CleanAndRead(const RasterImage& image, OcrEngine& engine, cons
   return CleanRead{std::move(*cleaned), std::move(*ocr)};
 }
 
-// One page: rasterize, (keep), clean, OCR, (keep). When the page reads
-// badly, the engine is asked which way up the page is as scanned (cleaning
-// a page on its side erases its letters' strokes as if they were thin
-// rules). If it cannot tell and something was read (a page of a line or
-// two), the page is tried upside down, the usual mistake. A turned page is
-// cleaned and read again upright, and the better reading is kept. The
-// images are freed before the next page is taken.
 // A page as rendered (as displayed), turned into the frame of its text
 // layer's boxes: `turn` quarter turns (TextLayerPage) back.
 RasterImage InLayerFrame(RasterImage image, int turn) {
@@ -438,6 +431,14 @@ Result<Page> ReadBands(const OcrJob& job, const Rasterizer& rasterize, OcrEngine
   return page;
 }
 
+// One page: rasterize, (keep), clean, OCR, (keep). When the page reads
+// badly, the engine is asked which way up the page is as scanned (cleaning
+// a page on its side erases its letters' strokes as if they were thin
+// rules). If it cannot tell and something was read (a page of a line or
+// two), the page is tried upside down, the usual mistake. A turned page is
+// cleaned and read again upright, and the better reading is kept. The
+// images are freed before the next page is taken. A job with bands reads
+// only those, into its text layer (ReadBands).
 Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const Lexicon* lexicon,
                         const std::string& work_dir, const std::string& path) {
   std::string where = path + ": page " + std::to_string(job.index + 1);
@@ -576,8 +577,6 @@ OcrEngineFactory TesseractFactory(const Options& options) {
   return [o] { return CreateTesseractEngine(o); };
 }
 
-// Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it
-// there was cut short (an interrupted download or copy).
 // Whether the file holds an image XObject ("/Subtype /Image"; a stream's
 // dictionary is never compressed, so the name shows in the bytes). Without
 // one no page shows a picture, and none is rendered to look for one.
@@ -601,6 +600,8 @@ std::vector<Box> PictureTextBands(poppler::document& doc, int index, int turn, c
   return ImageTextBands(InLayerFrame(std::move(*render), turn), layer);
 }
 
+// Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it
+// there was cut short (an interrupted download or copy).
 bool HasEofMarker(std::string_view bytes) {
   size_t from = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
   return bytes.substr(from).find("%%EOF") != std::string_view::npos;

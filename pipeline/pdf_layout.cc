@@ -259,6 +259,8 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   std::vector<uint8_t> word(ink.size(), 0);
   for (const Line& l : layer.lines)
     for (const Word& lw : l.words) {
+      const Box& b = lw.box;  // a malformed file's box may be anywhere
+      if (!(std::abs(b.x0) < 1e6 && std::abs(b.x1) < 1e6 && std::abs(b.y0) < 1e6 && std::abs(b.y1) < 1e6)) continue;
       int x0 = std::clamp(static_cast<int>(std::floor((lw.box.x0 - kWordMargin) * px)), 0, w);
       int x1 = std::min(w, static_cast<int>(std::ceil((lw.box.x1 + kWordMargin) * px)));
       int y0 = std::max(0, static_cast<int>(std::floor((lw.box.y0 - kWordMargin) * px)));

@@ -253,6 +253,7 @@ std::vector<Box> ImageTextBands(const RasterImage& render, const Page& layer) {
   const int w = render.width, h = render.height;
   if (w <= 0 || h <= 0 || render.pixels.size() != static_cast<size_t>(w) * h || layer.width <= 0) return out;
   const double px = w / layer.width;  // pixels per point
+  if (!(px > 0.1 && px < 100)) return out;  // the render is not of this page
   std::vector<uint8_t> ink(render.pixels.size());
   for (size_t i = 0; i < ink.size(); ++i) ink[i] = render.pixels[i] < kInkBelow;
   // Ink that is a layer word's or a rule's is cleared.

@@ -340,9 +340,15 @@ Segmented Segment(const RepairedText& input) {
     }
   }
 
-  // Further notes: a later "Notat" line naming another half year.
+  // Further notes: a "Notat" line naming another half year among the first
+  // lines of a later page (a note starts on a page of its own; a line that
+  // cites another note inside the text is no second note).
   if (std::optional<Period> own = NotePeriodFromTitle(seg.title)) {
+    constexpr int kTopLines = 3;
+    int on_page = 0;
     for (size_t i = title_at + seg.title_lines.size(); i < lines.size(); ++i) {
+      on_page = i > 0 && lines[i].page == lines[i - 1].page ? on_page + 1 : 0;
+      if (lines[i].page == lines[title_at].page || on_page >= kTopLines) continue;
       if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) continue;
       std::string two = lines[i].text;
       if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&two, lines[i + 1].text);

@@ -53,9 +53,10 @@ struct Segmented {
   std::vector<Section> sections;     // in reading order
   std::vector<TableBlock> tables;    // in reading order
   std::vector<SegLine> furniture;    // the page furniture that was dropped
-  // Title lines of further notes in the same input: a later line starting
-  // "Notat" that names a half year other than the title's period (two
-  // half-year notes in one file). Only the first note is read.
+  // Title lines of further notes in the same input: a line starting
+  // "Notat" among the first three of a later page that names a half year
+  // other than the title's period (two half-year notes in one file). Only
+  // the first note is read.
   std::vector<SegLine> other_titles;
 };
 

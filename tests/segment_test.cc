@@ -192,6 +192,15 @@ TEST(SegmentTest, ASecondNotesTitleIsFound) {
   EXPECT_EQ(seg.other_titles[0].line, 2);
   EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nNotat om tallene i 1. halvår 2024\n"))
                   .other_titles.empty());
+  // A line citing the last note inside the text, or on the title's page,
+  // is no second note.
+  EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\f"
+                             "Tekst om tallene.\nMere tekst.\nEndnu mere.\n"
+                             "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"))
+                  .other_titles.empty());
+  EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\n"
+                             "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"))
+                  .other_titles.empty());
   // A running head with the note's date names no other note.
   EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\f"
                              "Notat, 15. august 2024        Side 2 af 2\nMere tekst.\n"))

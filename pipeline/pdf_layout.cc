@@ -366,8 +366,8 @@ TextLayerVerdict JudgeTextLayer(const Page& page, OcrMode mode, const Lexicon* l
   }
   if (words < policy.min_words) {
     if (mode == OcrMode::kNever) return {false, "no usable text layer; OCR disabled (--ocr never)"};
-    return {true, words == 0 ? "no text layer"
-                             : "no usable text layer: " + std::to_string(words) + " words"};
+    return {true, words == 0 ? "no text layer" : "no usable text layer: " + std::to_string(words) + " words",
+            words > 0};
   }
   if (mode == OcrMode::kNever) return {false, "--ocr never"};
   // Danish running text without a single æ, ø or å: a non-Danish OCR model

@@ -52,6 +52,9 @@ struct TextLayerPolicy {
 struct TextLayerVerdict {
   bool use_ocr = false;
   std::string why;  // e.g. "text layer damaged: 81% lexicon hits, 9% of words would be repaired"
+  // OCR is asked for because the layer has some words, but too few to be
+  // the page (a short last page, or a page whose text is a picture).
+  bool few_words = false;
 };
 
 // Decides whether page `text_layer` (its lines from the PDF's text layer) is

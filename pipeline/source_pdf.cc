@@ -636,7 +636,17 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
     }
     TextLayerVerdict verdict =
         JudgeTextLayer(layer, options.ocr, lexicon, options.ocr_language);
-    if (verdict.use_ocr) {
+    // A layer of a few words is the whole page when nothing else on it
+    // holds text (a short last page); else only the bands that do are read.
+    std::optional<std::vector<Box>> few_words_bands;
+    if (verdict.use_ocr && verdict.few_words && options.ocr == OcrMode::kAuto)
+      few_words_bands = PictureTextBands(**pdf, i, turn, layer, options, path);
+    if (few_words_bands && few_words_bands->empty() && !layer.lines.empty()) {
+      layer.text_source_why = verdict.why + "; nothing else on the page holds text: the layer is used";
+      doc.pages[i] = std::move(layer);
+    } else if (few_words_bands && !few_words_bands->empty()) {
+      jobs.push_back(OcrJob{i, verdict.why, std::move(*few_words_bands), std::move(layer), turn});
+    } else if (verdict.use_ocr) {
       jobs.push_back(OcrJob{i, verdict.why, {}, {}, 0});
     } else if (std::vector<Box> bands = options.ocr == OcrMode::kAuto && pictures
                                             ? PictureTextBands(**pdf, i, turn, layer, options, path)

@@ -28,6 +28,7 @@ namespace notat {
 namespace {
 
 using testing::MakePdf;
+using testing::PdfImage;
 using testing::PdfText;
 using testing::ReadFileBytes;
 using testing::SamplePath;
@@ -556,6 +557,41 @@ TEST(SourcePdfTest, OcrModesOverrideTheChoice) {
     EXPECT_TRUE(p.lines.empty());
   }
   EXPECT_EQ(stats->calls.load(), 0);
+}
+
+TEST(SourcePdfTest, AShortPageIsItsTextLayerWhenNothingElseOnItHoldsText) {
+  // A note's last page of three words: the layer is the page, and nothing
+  // is OCR'd. The same three words over a picture of text: that picture's
+  // band is read.
+  std::vector<PdfText> last = {{72, 72, "Side 3 af 3, slut."}};
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> doc =
+      ReadPdfOrImage(MakePdf({last}), InputKind::kPdf, "short.pdf", Options{}, nullptr, FakeFactory(stats));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->pages[0].text_source, "text-layer");
+  EXPECT_EQ(doc->pages[0].text_source_why,
+            "no usable text layer: 3 words; nothing else on the page holds text: the layer is used");
+  EXPECT_EQ(doc->pages[0].lines.size(), 1u);
+  EXPECT_EQ(stats->calls.load(), 0);
+  PdfImage marks;  // rows of dark marks like letters: a picture of text
+  marks.columns = 400;
+  marks.rows = 60;
+  marks.gray.assign(400 * 60, '\xff');
+  for (int row : {5, 35})
+    for (int x = 0; x < 400; x += 10)
+      for (int y = row; y < row + 20; ++y)
+        for (int k = x; k < x + 4; ++k) marks.gray[static_cast<size_t>(y) * 400 + k] = 0;
+  marks.x = 72;
+  marks.y = 200;
+  marks.width = 200;
+  marks.height = 30;
+  Result<Document> pictured = ReadPdfOrImage(MakePdf({last}, 595, 842, 0, {marks}), InputKind::kPdf, "short.pdf",
+                                             Options{}, nullptr, FakeFactory(stats));
+  ASSERT_TRUE(pictured) << pictured.error().ToString();
+  EXPECT_EQ(pictured->pages[0].text_source, "text-layer");
+  EXPECT_NE(pictured->pages[0].text_source_why.find("1 band of text shown as a picture OCR'd"), std::string::npos)
+      << pictured->pages[0].text_source_why;
+  EXPECT_EQ(stats->calls.load(), 1);
 }
 
 // ---- Images, workers, --keep-work ----

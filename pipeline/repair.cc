@@ -1689,10 +1689,10 @@ struct PageRepair {
   // least kMinRepairedPart letters that the repair reads surely as a word
   // on its own ("Hjælpe", "rækkefølge"), the other part (kMinCompoundPart
   // letters or more) free of damage and left as read ("skriptet",
-  // "medelems": words no table holds). The
-  // longest such part wins; two different readings of it leave the word
-  // alone. Taken at kCannotStandConfidence, as a guess that cannot be worse
-  // than the word as read.
+  // "medelems": words no table holds). The longest such part wins; two
+  // different readings of it leave the word alone. Taken at
+  // kCannotStandConfidence, as a guess that cannot be worse than the word
+  // as read.
   void RepairDamagedPart(const std::u32string& word, Decision& d) {
     constexpr size_t kMinLetters = 2 * kMinCompoundPart;
     // A short part's reading is too easily some word ("volumeer": "meer"

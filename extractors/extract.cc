@@ -58,8 +58,11 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
   ex->note_period = note ? note->label : "";
   for (const SegLine& l : seg.other_titles) {
     ex->other_notes.push_back(SourceRef{l.page, l.line, l.text, std::nullopt, -1});
+    const std::string before = l.page > 2 ? "1-" + std::to_string(l.page - 1) : "1";
     ex->problems.push_back(LineRef(l) + ": another note starts here (\"" + l.text + "\"); only the first (" +
-                           ex->note_period + ") is read: give each note its own file");
+                           ex->note_period + ") is read: give each note its own file (for a PDF: `qpdf --empty " +
+                           "--pages IN.pdf " + before + " -- first.pdf` and `qpdf --empty --pages IN.pdf " +
+                           std::to_string(l.page) + "-z -- second.pdf`)");
   }
   TableContext ctx;
   ctx.note_period = note ? &*note : nullptr;

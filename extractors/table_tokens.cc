@@ -1142,6 +1142,30 @@ std::string AtLine(const std::string& here, const SegLine& l) {
   return here + ": page " + std::to_string(l.page) + ": line " + std::to_string(l.line);
 }
 
+// Table 3 with a row for each place ("Borgeren i udlandet 31 42 ..." and
+// "Borgeren i Danmark 60 70 ..."): the rows whose label names Denmark are
+// another series (inquiries about citizens in Denmark), not trips abroad.
+// Dropped, and reported, when another row holds one value per period too.
+void DropDenmarkRows(const std::vector<SegLine>& lines, const std::vector<Token>& toks, const std::string& here,
+                     SeriesReading* r, std::vector<std::string>* problems) {
+  std::map<size_t, size_t> count;  // line -> values on it
+  for (size_t v : r->values) ++count[toks[v].line];
+  std::set<size_t> denmark;
+  size_t full = 0;
+  for (const auto& [line, n] : count) {
+    if (n != r->periods.size()) continue;
+    ++full;
+    for (const Token& t : toks)
+      if (t.line == line && t.kind == TokKind::kWord && text::Lower(t.core) == "danmark") denmark.insert(line);
+  }
+  if (denmark.empty() || full <= denmark.size()) return;
+  std::erase_if(r->values, [&](size_t v) { return denmark.count(toks[v].line) > 0; });
+  for (size_t line : denmark)
+    problems->push_back(AtLine(here, lines[line]) + ": \"" + lines[line].text +
+                        "\" is the series for citizens in Denmark, not trips abroad; not read");
+}
+
+
 TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx, int number,
                                 std::string_view name) {
   TableResult res;
@@ -1159,6 +1183,7 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
                            " read from \"" + t.raw + "\" before " + r.periods[1].period.label +
                            " (one digit misread)");
   }
+  if (number == 3) DropDenmarkRows(block.body, toks, here, &r, &res.problems);
   ApplyFootnoteMonths(toks, block.notes, &r);
   std::optional<size_t> total = TakeSeriesTotal(toks, &r);
   if (r.periods.empty()) {

@@ -1455,6 +1455,25 @@ TEST(Table3Test, ValuesPairWithTheColumnsTheyStandUnderWhenOcrLostACell) {
   EXPECT_EQ(FindTable(Extract(TextOf(text)), 3), nullptr);
 }
 
+TEST(Table3Test, ARowForCitizensInDenmarkIsAnotherSeries) {
+  // Table 3 with a row for each place: whichever comes first, the trips
+  // abroad are the row that does not name Denmark.
+  for (bool denmark_first : {true, false}) {
+    const std::string abroad = "Borgeren i udlandet 31 42 44 50 28\n";
+    const std::string denmark = "Borgeren i Danmark 60 70 80 90 102\n";
+    const std::string text =
+        "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+        "Tabel 3. Nye henvendelser om genopdragelsesrejser og ufrivillige udlandsophold\n"
+        "2021 2022 2023 2024 1. halvår 2025\n" +
+        (denmark_first ? denmark + abroad : abroad + denmark) + "Sagerne er ofte langvarige.\n";
+    Extraction ex = Extract(TextOf(text.c_str()));
+    const Table* t = FindTable(ex, 3);
+    ASSERT_NE(t, nullptr) << Dump(ex);
+    EXPECT_THAT(Cells(*t), ElementsAre("2021=31", "2022=42", "2023=44", "2024=50", "2025-H1=28")) << denmark_first;
+    EXPECT_NE(Dump(ex).find("is the series for citizens in Denmark"), std::string::npos) << Dump(ex);
+  }
+}
+
 TEST(Table3Test, AFirstYearMisreadByOneDigit) {
   // "5021" before 2022 is 2021 with one digit misread; without it the values
   // would shift one period left with nothing to tell. A cell read as a word

@@ -36,7 +36,7 @@ const RE2& MonthRangeRe() {
 // full stop as a comma on poor scans ("1, halvår").
 const RE2& HalfYearRe() {
   static const RE2 re(
-      R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)))\s*halv[^\s\d]{0,3}r(?:et)?(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
+      R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)))\s*(?:halv[^\s\d]{0,3}r(?:et)?|halvdel(?:en)?)(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
   return re;
 }
 // "hele 2024", "hele året 2024".

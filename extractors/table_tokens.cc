@@ -20,7 +20,7 @@ constexpr size_t kMaxTokens = 5000;
 constexpr std::u32string_view kStrip = U"()[]{},.;:!?\"'*«»“”„–-—/¹²³…•";
 
 const RE2& HalfWordRe() {
-  static const RE2 re(R"((?i)^(?:halv[^\s\d]{0,3}r(?:et|s)?|h[åa])$)");
+  static const RE2 re(R"((?i)^(?:halv[^\s\d]{0,3}r(?:et|s)?|halvdel(?:en)?|h[åa])$)");
   return re;
 }
 const RE2& OrdinalWordRe() {

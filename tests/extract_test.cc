@@ -1455,6 +1455,18 @@ TEST(Table3Test, ValuesPairWithTheColumnsTheyStandUnderWhenOcrLostACell) {
   EXPECT_EQ(FindTable(Extract(TextOf(text)), 3), nullptr);
 }
 
+TEST(Table3Test, AHalfYearPrintedAsHalvdel) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser\n"
+      "2021 2022 2023 2024 1. halvdel 2025\n"
+      "31 42 44 50 28\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 3);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2021=31", "2022=42", "2023=44", "2024=50", "2025-H1=28"));
+}
+
 TEST(Table3Test, ARowForCitizensInDenmarkIsAnotherSeries) {
   // Table 3 with a row for each place: whichever comes first, the trips
   // abroad are the row that does not name Denmark.

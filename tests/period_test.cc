@@ -13,6 +13,16 @@ struct TitleCase {
   std::string label, start, end;
 };
 
+TEST(PeriodTest, HalfDelIsAHalfYear) {
+  // "første halvdel af 2025", "1. halvdel 2025": the half of the year.
+  std::optional<Period> p = NotePeriodFromTitle("Notat om henvendelser i første halvdel af 2025");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->label, "2025-H1");
+  p = NotePeriodFromTitle("Notat om henvendelser i 2. halvdel 2024");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->label, "2024-H2");
+}
+
 TEST(PeriodTest, NotePeriodFromTitle) {
   const TitleCase cases[] = {
       {"Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025", "2025-H1",

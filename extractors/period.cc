@@ -39,6 +39,12 @@ const RE2& HalfYearRe() {
       R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)))\s*(?:halv[^\s\d]{0,3}r(?:et)?|halvdel(?:en)?)(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
   return re;
 }
+// "2025-H1", "H1 2025", "H2-2024": a half year in its short form; groups
+// 1-2 year and half, or 3-4 half and year.
+const RE2& ShortHalfYearRe() {
+  static const RE2 re(R"((?:\b(\d{4})\s*[-–/]?\s*[Hh]([12])\b|\b[Hh]([12])\s*[-–/]?\s*(\d{4})\b))");
+  return re;
+}
 // "hele 2024", "hele året 2024".
 const RE2& WholeYearRe() {
   static const RE2 re(R"((?i)(?:^|[\s(])hele\s+(?:\S{3,4}\s+)?(\d{4})\b)");
@@ -180,6 +186,13 @@ std::vector<PeriodPhrase> FindPeriodPhrases(std::string_view text, int default_y
     if (overlaps(m.begin, m.end)) continue;
     out.push_back(PeriodPhrase{m.begin, m.end, HalfYearPeriod(year, half)});
   }
+  for (const Match& m : internal::FindAll(ShortHalfYearRe(), text)) {
+    const bool year_first = m.Has(0);
+    int year = ToInt(m.Group(text, year_first ? 0 : 3));
+    int half = ToInt(m.Group(text, year_first ? 1 : 2));
+    if (!IsPlausibleYear(year) || overlaps(m.begin, m.end)) continue;
+    out.push_back(PeriodPhrase{m.begin, m.end, HalfYearPeriod(year, half)});
+  }
   for (const RE2* re : {&WholeYearRe(), &WeakYearRe()}) {
     for (const Match& m : internal::FindAll(*re, text)) {
       int year = ToInt(m.Group(text, 0));
@@ -211,6 +224,7 @@ void AppendPeriodPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "period.date_range", DateRangeRe());
   AddPattern(out, "period.month_range", MonthRangeRe());
   AddPattern(out, "period.half_year", HalfYearRe());
+  AddPattern(out, "period.short_half_year", ShortHalfYearRe());
   AddPattern(out, "period.whole_year", WholeYearRe());
   AddPattern(out, "period.weak_year", WeakYearRe());
   AddPattern(out, "period.bare_year", BareYearRe());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace notat {
@@ -21,6 +22,20 @@ TEST(PeriodTest, HalfDelIsAHalfYear) {
   p = NotePeriodFromTitle("Notat om henvendelser i 2. halvdel 2024");
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->label, "2024-H2");
+}
+
+TEST(PeriodTest, AHalfYearInItsShortForm) {
+  // "2025-H1", "H2 2024", "H1-2026"; was read as the bare year or nothing.
+  for (const auto& [title, want] : std::vector<std::pair<std::string, std::string>>{
+           {"Halvårsnotat: sikkerhedskonsulenterne 2025-H1", "2025-H1"},
+           {"Notat om henvendelser, H2 2024", "2024-H2"},
+           {"Notat H1-2026", "2026-H1"}}) {
+    std::optional<Period> p = NotePeriodFromTitle(title);
+    ASSERT_TRUE(p.has_value()) << title;
+    EXPECT_EQ(p->label, want) << title;
+  }
+  // A year with an H of another kind is no half year.
+  EXPECT_EQ(NotePeriodFromTitle("Notat om H3 2025")->label, "2025");
 }
 
 TEST(PeriodTest, NotePeriodFromTitle) {

@@ -26,8 +26,11 @@ const RE2& DenmarkRe() {
   static const RE2 re(R"((?i)(?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+danmark|\bi\s+danmark\b)");
   return re;
 }
+// Trips abroad: the words for them, or a citizen abroad ("borgere, der
+// opholder sig i udlandet"; the notes' series is of citizens abroad).
 const RE2& TripsRe() {
-  static const RE2 re(R"((?i)genopdragelses|udlandsophold|udlandsrejse)");
+  static const RE2 re(
+      R"((?i)genopdragelses|udlandsophold|udlandsrejse|(?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+udlandet|borgere\s+i\s+udlandet)");
   return re;
 }
 const RE2& Under18Re() {
@@ -109,6 +112,13 @@ const RE2& CountAboutRe() {
 const RE2& CountFromToRe() {
   static const RE2 re(
       R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:steg|faldt|voksede|gik\s+(?:op|ned)|(?:er|var)\s+(?:steget|faldet|vokset|g\S{1,2}et\s+(?:op|ned)))\s+fra\s+(\d{1,3}(?:\.\d{3})+|\d+)\b.{0,60}?\btil\s+(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+  return re;
+}
+// "en stigning fra 380 henvendelser i første halvår 2023 til 432 i første
+// halvår 2024": both counts; groups 1 and 2.
+const RE2& ChangeFromToRe() {
+  static const RE2 re(
+      R"((?i)\b(?:stigning|fald|vækst|øgning)\s+(?:\S+\s+){0,3}?fra\s+(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?henvendelse\S*\b.{0,60}?\btil\s+(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
 const RE2& PctRe() {
@@ -541,8 +551,9 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::vector<Quantity> qs;
       std::vector<Match> counts = FindAll(InquiriesRe(), s);
       std::vector<Match> after_verb = FindAll(CountIsRe(), s);
-      for (const Match& m : FindAll(CountFromToRe(), s))
-        for (size_t g = 0; g < 2; ++g) after_verb.push_back(Match{m.groups[g].first, m.groups[g].second, {m.groups[g]}});
+      for (const RE2* re : {&CountFromToRe(), &ChangeFromToRe()})
+        for (const Match& m : FindAll(*re, s))
+          for (size_t g = 0; g < 2; ++g) after_verb.push_back(Match{m.groups[g].first, m.groups[g].second, {m.groups[g]}});
       for (const Match& m : FindAll(CountAboutRe(), s)) {
         std::string_view digits = m.Group(s, 0);
         if (PrintedAsYear(digits)) continue;  // "i 2025 vedrørte"
@@ -870,6 +881,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.comparison", ComparisonRe());
   AddPattern(out, "facts.bare_count", BareCountRe());
   AddPattern(out, "facts.count_from_to", CountFromToRe());
+  AddPattern(out, "facts.change_from_to", ChangeFromToRe());
   AddPattern(out, "facts.the_number_is", TheNumberIsRe());
   AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
   AddPattern(out, "facts.approximate_before", ApproximateBeforeRe());

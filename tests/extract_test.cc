@@ -1703,6 +1703,25 @@ TEST(Table3Test, MoreValuesThanPeriodsIsAProblem) {
 
 // ---------------------------------------------------------------- facts
 
+TEST(FactsTest, CitizensAbroadAndAChangeFromOneCountToAnother) {
+  // "borgere, der opholder sig i udlandet" is the trips-abroad series (it
+  // was read as the total); "en stigning fra 380 henvendelser i ... til 432
+  // i ..." gives both counts (only the first was read).
+  auto facts_of = [](const std::string& sentence) {
+    Extraction ex = Extract(TextOf(("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n" +
+                                    sentence + "\n").c_str()));
+    std::vector<std::string> out;
+    for (const Record& r : ex.facts) out.push_back(r.name + "/" + r.period + "=" + std::to_string(int(r.value)));
+    return out;
+  };
+  EXPECT_THAT(facts_of("Sikkerhedskonsulenterne har i første halvår 2024 modtaget 28 nye henvendelser om borgere, "
+                       "der opholder sig i udlandet."),
+              ElementsAre("trips_abroad_new/2024-H1=28"));
+  EXPECT_THAT(facts_of("Der er tale om en stigning fra 380 henvendelser i første halvår 2023 til 432 i første "
+                       "halvår 2024."),
+              ::testing::UnorderedElementsAre("inquiries_total/2023-H1=380", "inquiries_total/2024-H1=432"));
+}
+
 TEST(FactsTest, OtherPhrasingsOfTheSameSentences) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2024\n"

@@ -600,6 +600,14 @@ std::vector<Box> PictureTextBands(poppler::document& doc, int index, int turn, c
   return ImageTextBands(InLayerFrame(std::move(*render), turn), layer);
 }
 
+// Whether `bands` (points) cover more than half the page's height: the
+// page is a scan rather than text with a picture in it.
+bool MostOfThePage(const std::vector<Box>& bands, const Page& layer) {
+  double covered = 0;
+  for (const Box& b : bands) covered += b.y1 - b.y0;
+  return layer.height > 0 && covered > layer.height / 2;
+}
+
 // Acrobat accepts %%EOF anywhere in the last 1024 bytes; a file without it
 // there was cut short (an interrupted download or copy).
 bool HasEofMarker(std::string_view bytes) {
@@ -644,7 +652,7 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
     if (few_words_bands && few_words_bands->empty() && !layer.lines.empty()) {
       layer.text_source_why = verdict.why + "; nothing else on the page holds text: the layer is used";
       doc.pages[i] = std::move(layer);
-    } else if (few_words_bands && !few_words_bands->empty()) {
+    } else if (few_words_bands && !MostOfThePage(*few_words_bands, layer)) {
       jobs.push_back(OcrJob{i, verdict.why, std::move(*few_words_bands), std::move(layer), turn});
     } else if (verdict.use_ocr) {
       jobs.push_back(OcrJob{i, verdict.why, {}, {}, 0});
@@ -652,7 +660,12 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
                                             ? PictureTextBands(**pdf, i, turn, layer, options, path)
                                             : std::vector<Box>{};
                !bands.empty()) {
-      jobs.push_back(OcrJob{i, verdict.why, std::move(bands), std::move(layer), turn});
+      // A page that is mostly a picture of text (a scan under a line or two
+      // of layer text) is OCR'd whole, as a scan: turned if it reads badly.
+      if (MostOfThePage(bands, layer))
+        jobs.push_back(OcrJob{i, verdict.why + "; most of the page is a picture of text: OCR'd whole", {}, {}, 0});
+      else
+        jobs.push_back(OcrJob{i, verdict.why, std::move(bands), std::move(layer), turn});
     } else {
       layer.text_source_why = verdict.why;
       doc.pages[i] = std::move(layer);

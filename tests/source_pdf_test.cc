@@ -594,6 +594,32 @@ TEST(SourcePdfTest, AShortPageIsItsTextLayerWhenNothingElseOnItHoldsText) {
   EXPECT_EQ(stats->calls.load(), 1);
 }
 
+TEST(SourcePdfTest, APageThatIsMostlyAPictureOfTextIsOcrdWhole) {
+  // A scan under a running head of layer text: the page is read as a scan
+  // (whole, so that a page on its side is turned), not band by band.
+  std::vector<PdfText> head = {{72, 20, "Udlændinge- og Integrationsministeriet, Slotsholmsgade 10, København"}};
+  PdfImage page;  // rows of marks down most of the page
+  page.columns = 450;
+  page.rows = 700;
+  page.gray.assign(static_cast<size_t>(450) * 700, '\xff');
+  for (int row = 0; row + 20 < 700; row += 30)
+    for (int x = 0; x < 450; x += 10)
+      for (int y = row; y < row + 20; ++y)
+        for (int k = x; k < x + 4; ++k) page.gray[static_cast<size_t>(y) * 450 + k] = 0;
+  page.x = 72;
+  page.y = 60;
+  page.width = 450;
+  page.height = 700;
+  auto stats = std::make_shared<FakeStats>();
+  Result<Document> doc = ReadPdfOrImage(MakePdf({head}, 595, 842, 0, {page}), InputKind::kPdf, "scan.pdf",
+                                        Options{}, nullptr, FakeFactory(stats));
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  EXPECT_EQ(doc->pages[0].text_source, "ocr");
+  EXPECT_NE(doc->pages[0].text_source_why.find("most of the page is a picture of text: OCR'd whole"),
+            std::string::npos)
+      << doc->pages[0].text_source_why;
+}
+
 // ---- Images, workers, --keep-work ----
 
 TEST(SourcePdfTest, MultiPageTiffGivesSameDocumentWithOneOrThreeWorkers) {

@@ -22,15 +22,17 @@ using internal::FindAll;
 using internal::Match;
 
 // Subjects.
+// "befinder sig i", "opholdt sig i": where a citizen is.
+constexpr char kStaysIn[] = R"((?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+)";
 const RE2& DenmarkRe() {
-  static const RE2 re(R"((?i)(?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+danmark|\bi\s+danmark\b)");
+  static const RE2 re(std::string("(?i)") + kStaysIn + R"(danmark|\bi\s+danmark\b)");
   return re;
 }
 // Trips abroad: the words for them, or a citizen abroad ("borgere, der
 // opholder sig i udlandet"; the notes' series is of citizens abroad).
 const RE2& TripsRe() {
-  static const RE2 re(
-      R"((?i)genopdragelses|udlandsophold|udlandsrejse|(?:befinder|opholder|befandt|opholdt)\s+sig\s+i\s+udlandet|borgere\s+i\s+udlandet)");
+  static const RE2 re(std::string("(?i)genopdragelses|udlandsophold|udlandsrejse|") + kStaysIn +
+                      R"(udlandet|borgere\s+i\s+udlandet)");
   return re;
 }
 const RE2& Under18Re() {

@@ -143,6 +143,18 @@ void AppendJoined(std::string* acc, std::string_view next) {
   acc->append(next);
 }
 
+// The period a title line at `i` names: a line starting "Notat" of at most
+// 16 words, alone or with the line it wraps onto ("... i 1." / "halvår
+// 2025"); nullopt when it is no such line or names none.
+std::optional<Period> TitlePeriodAt(const std::vector<SegLine>& lines, size_t i) {
+  if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) return std::nullopt;
+  if (std::optional<Period> p = NotePeriodFromTitle(lines[i].text)) return p;
+  if (i + 1 >= lines.size() || lines[i + 1].blank_before) return std::nullopt;
+  std::string two = lines[i].text;
+  AppendJoined(&two, lines[i + 1].text);
+  return NotePeriodFromTitle(two);
+}
+
 struct RawLine {
   SegLine seg;
   bool blank = false;
@@ -308,12 +320,8 @@ Segmented Segment(const RepairedText& input) {
       break;
     }
   }
-  for (size_t i = 0; title_at == lines.size() && i < lines.size(); ++i) {
-    if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) continue;
-    std::string two = lines[i].text;  // or with the line it wraps onto ("... i 1." / "halvår 2025")
-    if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&two, lines[i + 1].text);
-    if (NotePeriodFromTitle(lines[i].text) || NotePeriodFromTitle(two)) title_at = i;
-  }
+  for (size_t i = 0; title_at == lines.size() && i < lines.size(); ++i)
+    if (TitlePeriodAt(lines, i)) title_at = i;
   for (size_t i = 0; title_at == lines.size() && i < lines.size() && i < 8 &&
                      lines[i].page == lines[0].page;
        ++i) {
@@ -349,11 +357,7 @@ Segmented Segment(const RepairedText& input) {
     for (size_t i = title_at + seg.title_lines.size(); i < lines.size(); ++i) {
       on_page = i > 0 && lines[i].page == lines[i - 1].page ? on_page + 1 : 0;
       if (lines[i].page == lines[title_at].page || on_page >= kTopLines) continue;
-      if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) continue;
-      std::string two = lines[i].text;
-      if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&two, lines[i + 1].text);
-      std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
-      if (!p) p = NotePeriodFromTitle(two);
+      std::optional<Period> p = TitlePeriodAt(lines, i);
       // A half year: a bare year is as likely a date in a running head
       // ("Notat, 15. august 2026   Side 2 af 2").
       if (p && p->label.find("-H") != std::string::npos && p->label != own->label)

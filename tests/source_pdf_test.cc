@@ -559,6 +559,21 @@ TEST(SourcePdfTest, OcrModesOverrideTheChoice) {
   EXPECT_EQ(stats->calls.load(), 0);
 }
 
+// A grey picture of text for MakePdf: `columns` x `rows` pixels, white,
+// with a row of dark marks 4 wide and 20 tall, 10 apart, from each of
+// `tops` (the letters of a line of text, as far as ink goes).
+PdfImage RowsOfMarks(int columns, int rows, const std::vector<int>& tops) {
+  PdfImage im;
+  im.columns = columns;
+  im.rows = rows;
+  im.gray.assign(static_cast<size_t>(columns) * rows, '\xff');
+  for (int top : tops)
+    for (int x = 0; x < columns; x += 10)
+      for (int y = top; y < top + 20 && y < rows; ++y)
+        for (int k = x; k < x + 4 && k < columns; ++k) im.gray[static_cast<size_t>(y) * columns + k] = 0;
+  return im;
+}
+
 TEST(SourcePdfTest, AShortPageIsItsTextLayerWhenNothingElseOnItHoldsText) {
   // A note's last page of three words: the layer is the page, and nothing
   // is OCR'd. The same three words over a picture of text: that picture's
@@ -573,14 +588,7 @@ TEST(SourcePdfTest, AShortPageIsItsTextLayerWhenNothingElseOnItHoldsText) {
             "no usable text layer: 3 words; nothing else on the page holds text: the layer is used");
   EXPECT_EQ(doc->pages[0].lines.size(), 1u);
   EXPECT_EQ(stats->calls.load(), 0);
-  PdfImage marks;  // rows of dark marks like letters: a picture of text
-  marks.columns = 400;
-  marks.rows = 60;
-  marks.gray.assign(400 * 60, '\xff');
-  for (int row : {5, 35})
-    for (int x = 0; x < 400; x += 10)
-      for (int y = row; y < row + 20; ++y)
-        for (int k = x; k < x + 4; ++k) marks.gray[static_cast<size_t>(y) * 400 + k] = 0;
+  PdfImage marks = RowsOfMarks(400, 60, {5, 35});
   marks.x = 72;
   marks.y = 200;
   marks.width = 200;
@@ -598,14 +606,9 @@ TEST(SourcePdfTest, APageThatIsMostlyAPictureOfTextIsOcrdWhole) {
   // A scan under a running head of layer text: the page is read as a scan
   // (whole, so that a page on its side is turned), not band by band.
   std::vector<PdfText> head = {{72, 20, "Udlændinge- og Integrationsministeriet, Slotsholmsgade 10, København"}};
-  PdfImage page;  // rows of marks down most of the page
-  page.columns = 450;
-  page.rows = 700;
-  page.gray.assign(static_cast<size_t>(450) * 700, '\xff');
-  for (int row = 0; row + 20 < 700; row += 30)
-    for (int x = 0; x < 450; x += 10)
-      for (int y = row; y < row + 20; ++y)
-        for (int k = x; k < x + 4; ++k) page.gray[static_cast<size_t>(y) * 450 + k] = 0;
+  std::vector<int> tops;  // rows of marks down most of the page
+  for (int row = 0; row + 20 < 700; row += 30) tops.push_back(row);
+  PdfImage page = RowsOfMarks(450, 700, tops);
   page.x = 72;
   page.y = 60;
   page.width = 450;

@@ -697,9 +697,9 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
 
 std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
                               const std::vector<std::string>& names) {
-  std::vector<Check> out;
   // Figures comparable across notes: table 1 and table 3 columns, and the
-  // text's totals, keyed by what they measure and their period.
+  // text's totals, keyed by what they measure and their period; a note's
+  // table wins over its own text (which its checks compare).
   auto figures = [](const Extraction& ex) {
     std::map<std::string, const Record*> m;
     for (const Table& t : ex.tables) {
@@ -711,40 +711,64 @@ std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
         m.emplace(r.name == "inquiries_total" ? "inquiries/" + r.period : "trips_abroad_new/" + r.period, &r);
     return m;
   };
-  for (size_t i = 0; i < notes.size(); ++i) {
-    for (size_t j = i + 1; j < notes.size(); ++j) {
-      if (notes[i]->note_period == notes[j]->note_period) continue;
-      auto a = figures(*notes[i]);
-      auto b = figures(*notes[j]);
-      Check c = MakeCheck("notes_agree");
-      int shared = 0;
-      std::string diffs;
-      for (const auto& [key, ra] : a) {
-        auto it = b.find(key);
-        if (it == b.end()) continue;
-        ++shared;
-        if (ra->value != it->second->value) {
-          AppendPart(&diffs, key + ": " + FormatValue(ra->value) + " in " + names[i] + " (" +
-                                 Where(ra->source) + ") but " + FormatValue(it->second->value) + " in " +
-                                 names[j] + " (" + Where(it->second->source) + ")");
-          c.sources.push_back(ra->source);
-          c.sources.push_back(it->second->source);
-          c.subjects.push_back(RecordId(*ra));
-        }
-      }
-      if (shared == 0) continue;
-      c.expected = "the same figures for shared periods";
-      c.actual = std::to_string(shared) + " shared figures";
-      if (diffs.empty()) {
-        c.status = CheckStatus::kPass;
-        c.message = names[i] + " (" + notes[i]->note_period + ") and " + names[j] + " (" +
-                    notes[j]->note_period + ") agree on " + std::to_string(shared) + " shared figures";
-      } else {
-        c.status = CheckStatus::kFail;
-        c.message = names[i] + " and " + names[j] + " disagree: " + diffs;
-      }
-      out.push_back(std::move(c));
+  // Every figure, with the notes that give it ("inquiries/2024" sorts
+  // before "inquiries/2024-H1" and "inquiries/2025": time order).
+  struct Given {
+    size_t note;
+    const Record* record;
+  };
+  std::map<std::string, std::vector<Given>> by_figure;
+  for (size_t i = 0; i < notes.size(); ++i)
+    for (const auto& [key, r] : figures(*notes[i])) by_figure[key].push_back(Given{i, r});
+
+  // One check for each figure the notes give differently, listing each
+  // value with the notes (and places) that give it; one check for the
+  // figures they agree on. A figure of one note alone compares nothing.
+  std::vector<Check> out;
+  int shared = 0, agreed = 0;
+  std::vector<size_t> agreeing_notes(notes.size(), 0);
+  for (const auto& [key, given] : by_figure) {
+    if (given.size() < 2) continue;
+    ++shared;
+    std::vector<std::pair<double, std::vector<const Given*>>> values;  // in first-given order
+    for (const Given& g : given) {
+      auto v = std::find_if(values.begin(), values.end(), [&](const auto& x) { return x.first == g.record->value; });
+      if (v == values.end()) values.push_back({g.record->value, {&g}});
+      else v->second.push_back(&g);
     }
+    if (values.size() == 1) {
+      ++agreed;
+      for (const Given& g : given) agreeing_notes[g.note] = 1;
+      continue;
+    }
+    Check c = MakeCheck("notes_agree");
+    c.status = CheckStatus::kFail;
+    std::string list, counts;
+    for (const auto& [value, where] : values) {
+      std::string part = FormatValue(value) + " in ";
+      for (size_t k = 0; k < where.size(); ++k) {
+        part += (k ? ", " : "") + names[where[k]->note] + " (" + Where(where[k]->record->source) + ")";
+        c.sources.push_back(where[k]->record->source);
+      }
+      AppendPart(&list, part);
+      counts += (counts.empty() ? "" : ", ") + FormatValue(value) + " in " + std::to_string(where.size()) +
+                (where.size() == 1 ? " note" : " notes");
+    }
+    c.subjects.push_back(RecordId(*given.front().record));
+    c.message = key + " differs between notes: " + list;
+    c.expected = "one value for " + key + " in the " + std::to_string(given.size()) + " notes that give it";
+    c.actual = counts;
+    out.push_back(std::move(c));
+  }
+  if (agreed > 0) {
+    Check c = MakeCheck("notes_agree");
+    c.status = CheckStatus::kPass;
+    size_t n = std::count(agreeing_notes.begin(), agreeing_notes.end(), size_t{1});
+    c.message = std::to_string(n) + " notes agree on " + std::to_string(agreed) + " figures they share" +
+                (agreed < shared ? " (of " + std::to_string(shared) + " shared)" : "");
+    c.expected = "the same figures for shared periods";
+    c.actual = std::to_string(agreed) + " of " + std::to_string(shared) + " shared figures the same";
+    out.insert(out.begin(), std::move(c));
   }
   return out;
 }

@@ -24,8 +24,12 @@ namespace notat {
 ValidationReport Validate(const Extraction& extraction, double low_confidence = 60);
 
 // Checks across notes (e.g. the 2024 total in the 2024 note against the one in
-// the 2025-H1 note): one check "notes_agree" per note pair with a shared
-// figure. `names` are the inputs' paths, parallel to `notes`.
+// the 2025-H1 note, or a scan against the born-digital file of one note):
+// one failed check "notes_agree" for each figure (table 1 and table 3
+// columns, the text's totals) that two or more notes give differently,
+// naming each value with the notes and places that give it, after one
+// passed check for the figures they agree on. `names` are the inputs'
+// paths, parallel to `notes`.
 std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
                               const std::vector<std::string>& names);
 

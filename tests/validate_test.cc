@@ -446,16 +446,52 @@ TEST(ValidateTest, CrossCheckFindsDisagreeingNotes) {
   b.note_period = "2024";
   b.tables[0].records.pop_back();
   b.tables[0].records.back().value = 404;  // 2024 in the 2024 note
+  b.tables[0].records.back().source.line = 17;
   std::vector<Check> checks = CrossCheck({&a, &b}, {"a.txt", "b.txt"});
-  ASSERT_EQ(checks.size(), 1u);
-  EXPECT_EQ(checks[0].status, CheckStatus::kFail);
-  EXPECT_NE(checks[0].message.find("inquiries/2024: 400 in a.txt"), std::string::npos) << checks[0].message;
-  EXPECT_NE(checks[0].message.find("but 404 in b.txt"), std::string::npos) << checks[0].message;
+  ASSERT_EQ(checks.size(), 2u);
+  EXPECT_EQ(checks[0].status, CheckStatus::kPass);
+  EXPECT_EQ(checks[1].status, CheckStatus::kFail);
+  EXPECT_EQ(checks[1].message,
+            "inquiries/2024 differs between notes: 400 in a.txt (page 1, line 11); 404 in b.txt (page 1, line 17)");
+  EXPECT_EQ(checks[1].actual, "400 in 1 note, 404 in 1 note");
+  EXPECT_EQ(checks[1].subjects, std::vector<std::string>{"table1/2024"});
+  EXPECT_EQ(checks[1].sources.size(), 2u);
 
   b.tables[0].records.back().value = 400;
   checks = CrossCheck({&a, &b}, {"a.txt", "b.txt"});
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_EQ(checks[0].status, CheckStatus::kPass);
+  // 2019-2024, the text's 2024-H1 and 2025-H1 (b's table lacks it), and
+  // table 3's three columns.
+  EXPECT_EQ(checks[0].message, "2 notes agree on 11 figures they share");
+}
+
+// Many notes: one line per figure they give differently, each value with
+// the notes that give it, however many pairs of notes there are; two files
+// of one half year (a scan and the born-digital note) are compared too.
+TEST(ValidateTest, CrossCheckGroupsEachFigureByValue) {
+  Extraction a = Note();
+  Extraction b = Note();
+  b.note_period = "2024";
+  Extraction scan = Note();
+  scan.tables[0].records[4].value = 380;  // 2023 misread in the scan of a's note
+  Extraction other = Note();
+  other.note_period = "2022";
+  other.tables = {};
+  other.facts = {Fact("share_under_18_pct", "2022", 40, "pct")};  // nothing comparable
+  std::vector<Check> checks = CrossCheck({&a, &b, &scan, &other}, {"a.txt", "b.txt", "scan.pdf", "other.txt"});
+  ASSERT_EQ(checks.size(), 2u);
+  EXPECT_EQ(checks[0].status, CheckStatus::kPass);
+  EXPECT_EQ(checks[0].message, "3 notes agree on 10 figures they share (of 11 shared)");
+  EXPECT_EQ(checks[1].status, CheckStatus::kFail);
+  EXPECT_EQ(checks[1].message,
+            "inquiries/2023 differs between notes: 330 in a.txt (page 1, line 11), b.txt (page 1, line 11); "
+            "380 in scan.pdf (page 1, line 11)");
+  EXPECT_EQ(checks[1].expected, "one value for inquiries/2023 in the 3 notes that give it");
+  EXPECT_EQ(checks[1].actual, "330 in 2 notes, 380 in 1 note");
+
+  // Notes that share no figure compare nothing.
+  EXPECT_TRUE(CrossCheck({&a, &other}, {"a.txt", "other.txt"}).empty());
 }
 
 }  // namespace

@@ -194,9 +194,11 @@ void EmitPiece(std::string_view raw, size_t offset, size_t line, bool* first, st
     }
   };
   std::string ord, half;
-  if (RE2::FullMatch(raw, GluedHalfRe(), &ord, &half)) {
-    push(raw.substr(0, ord.size() + 1), offset);
-    push(raw.substr(ord.size() + 1), offset + ord.size() + 1);
+  // (In brackets after its year too: "2025 (1.halvår)".)
+  const size_t bracket = !raw.empty() && raw.front() == '(' ? 1 : 0;
+  if (RE2::FullMatch(raw.substr(bracket), GluedHalfRe(), &ord, &half)) {
+    push(raw.substr(0, bracket + ord.size() + 1), offset);
+    push(raw.substr(bracket + ord.size() + 1), offset + bracket + ord.size() + 1);
     return;
   }
   // "maj-dec." or "(maj–dec.)": two months in one piece.
@@ -440,18 +442,22 @@ std::vector<PeriodMention> MarkDatesAndHalfYears(std::vector<Token>* toks_ptr,
     if (k >= n || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone) {
       // A row label with its year first ("2025, 1. halvår  502"): the year
       // opens the line right before the ordinal, and the line holds no
-      // other year and no other "halvår" (not a header of columns).
+      // other year and no other "halvår" (not a header of columns). Or a
+      // column's year with its half in brackets after it ("2024  2025 (1.
+      // halvår)"), anywhere on the line.
       k = i - 1;
       if (i == 0 || toks[k].kind != TokKind::kNumber || !toks[k].year_like || roles[k] != Role::kNone ||
-          !toks[k].first_on_line || toks[k].line != t.line)
+          toks[k].line != t.line)
         continue;
+      const bool bracketed = t.raw.front() == '(' && toks[j].line == t.line && toks[j].raw.find(')') != std::string::npos;
+      if (!bracketed && !toks[k].first_on_line) continue;
       int years_on_line = 0, halves_on_line = 0;
       for (const Token& o : toks) {
         if (o.line != t.line) continue;
         years_on_line += o.kind == TokKind::kNumber && o.year_like;
         halves_on_line += o.kind == TokKind::kHalf;
       }
-      if (years_on_line != 1 || halves_on_line != 1) continue;
+      if (!bracketed && (years_on_line != 1 || halves_on_line != 1)) continue;
     }
     ReadLetterAsOne(&t);
     roles[i] = roles[j] = roles[k] = Role::kPeriod;

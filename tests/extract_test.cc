@@ -610,6 +610,26 @@ TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
 }
 
+// "2026 (1. halvår)": the half in brackets after its column's year is that
+// half, not the whole year, glued ("(1.halvår)") or with a footnote mark.
+TEST(Table1Test, AHalfInBracketsAfterItsYear) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+      "Tabel 1. Antal henvendelser pr. år\n"
+      "2023   2024   2025   2026 (1. halvår)\n"
+      "631    827    1.701  866\n"
+      "Tabel 3. Nye henvendelser om genopdragelsesrejser\n"
+      "2024   2025   2026 (1.halvår)*\n"
+      "52     61     35\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t1 = FindTable(ex, 1);
+  const Table* t3 = FindTable(ex, 3);
+  ASSERT_NE(t1, nullptr) << Dump(ex);
+  ASSERT_NE(t3, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t1), ElementsAre("2023=631", "2024=827", "2025=1701", "2026-H1=866"));
+  EXPECT_THAT(Cells(*t3), ElementsAre("2024=52", "2025=61", "2026-H1=35"));
+}
+
 TEST(Table1Test, HalfYearsGluedToTheirYearOrWrittenAsMonths) {
   const char* text =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"

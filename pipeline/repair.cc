@@ -119,6 +119,10 @@ constexpr double kSplitEnglishEvidence = 2.5;
 constexpr double kMergeMinCount = 5;
 constexpr double kMergeMinConfidence = 0.8;
 constexpr double kMergeMaxShortCount = 50;
+// Two words across a line end joined: the whole seen this often, and this
+// many times as often as the two side by side.
+constexpr double kMergeRealMinCount = 5;
+constexpr double kMergeRealRatio = 20;
 // A zero read for o ("0g"): the word must be one the corpus has seen this often.
 constexpr uint64_t kDigitLetterMinCount = 20;
 // A word run onto a number is split off when it has this many letters (and
@@ -1847,7 +1851,20 @@ struct PageRepair {
                         (LooksDamaged(damaged) || HasDanishDamageSign(damaged) ||
                          notat::Lower(damaged).find(U"ee") != std::u32string::npos) &&
                         (x_unknown ? y_entry.count == 0 : x_unseen);
-      if (!both_pieces && !name && !rare_other) return false;
+      // Or two words of their own, one ending its line and one opening the
+      // next, that the corpus writes as one word (kMergeRealMinCount times)
+      // and far more often than apart ("efter" / "fulgt", "over" /
+      // "gange"): a line-end hyphen the OCR lost. Not on one line: writers
+      // split compounds ("felt skilletegn", "dagsorden skabelon").
+      if (!both_pieces && !name && !rare_other) {
+        if (same_line || x_unknown) return false;
+        if (!(x_unknown || x_unseen)) y_entry = rep.LookupCandidate(y);
+        if (!(x_entry.flags & kKnown) || !(y_entry.flags & kKnown)) return false;
+        std::string lj = LowerUtf8(std::u32string(x) + std::u32string(y));
+        double whole = static_cast<double>(lex.Frequency(lj));
+        double apart = static_cast<double>(lex.Bigram(LowerUtf8(x), LowerUtf8(y)));
+        if (whole < kMergeRealMinCount || apart * kMergeRealRatio >= whole) return false;
+      }
     }
     std::u32string joined(x);
     joined += y;

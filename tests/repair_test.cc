@@ -786,6 +786,19 @@ TEST(RepairFakeTest, NoJoinBeforeConjunction) {
   EXPECT_EQ(TextOf(r), "social-\nog sundhed\n");
 }
 
+TEST(RepairFakeTest, TwoWordsAcrossALineEndWhoseHyphenTheOcrLostAreJoined) {
+  // "efter" / "fulgt": both words, but the corpus writes them as one word
+  // often and never apart: a line-end hyphen the OCR lost. Side by side on
+  // one line they stay apart (writers split compounds: "felt skilletegn").
+  FakeLexicon lex({{"linjen", 50}, {"er", 5000}, {"efter", 500}, {"fulgt", 40}, {"efterfulgt", 30}, {"af", 3000},
+                   {"en", 4000}, {"tom", 60}});
+  EXPECT_EQ(TextOf(Repair(DocOf("Linjen er efter\nfulgt af en tom."), lex)), "Linjen er efterfulgt\naf en tom.\n");
+  EXPECT_EQ(TextOf(Repair(DocOf("Linjen er efter fulgt af en tom."), lex)), "Linjen er efter fulgt af en tom.\n");
+  // ... not when the corpus shows them apart too
+  lex.AddBigram("efter", "fulgt", 2);
+  EXPECT_EQ(TextOf(Repair(DocOf("Linjen er efter\nfulgt af en tom."), lex)), "Linjen er efter\nfulgt af en tom.\n");
+}
+
 TEST(RepairFakeTest, ACapitalAfterAWordThatIntroducesLabelsIsKept) {
   // "alle Knapper": a capital misread for a small letter; "feltet Knapper":
   // the corpus shows capitals after "feltet" in a tenth of its uses, so the

@@ -39,6 +39,17 @@ const RE2& TitleStartRe() {
   static const RE2 re(R"((?i)^\s*notat\b)");
   return re;
 }
+// What a note's title is about: "henvendelser" (no Danish letter for the
+// OCR to lose).
+const RE2& NoteSubjectRe() {
+  static const RE2 re(R"((?i)\bhenvendelse)");
+  return re;
+}
+// A day of a month: "15. august", "1. jan".
+const RE2& DayOfMonthRe() {
+  static const RE2 re(R"((?i)\b\d{1,2}\.?\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))");
+  return re;
+}
 // "Tabel 1 (fortsat)", "(fortsat)": a table continued after a page break.
 const RE2& ContinuedRe() {
   static const RE2 re(
@@ -358,10 +369,15 @@ Segmented Segment(const RepairedText& input) {
       on_page = i > 0 && lines[i].page == lines[i - 1].page ? on_page + 1 : 0;
       if (lines[i].page == lines[title_at].page || on_page >= kTopLines) continue;
       std::optional<Period> p = TitlePeriodAt(lines, i);
-      // A half year: a bare year is as likely a date in a running head
-      // ("Notat, 15. august 2026   Side 2 af 2").
-      if (p && p->label.find("-H") != std::string::npos && p->label != own->label)
-        seg.other_titles.push_back(lines[i]);
+      if (!p || p->label == own->label) continue;
+      // A half year; or a whole year in a title about the inquiries with no
+      // date in it ("... henvendelser til sikkerhedskonsulenterne i 2024"),
+      // since a bare year is as likely a date in a running head ("Notat,
+      // 15. august 2026   Side 2 af 2").
+      std::string title = lines[i].text;
+      if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&title, lines[i + 1].text);
+      bool whole_year_title = internal::Contains(NoteSubjectRe(), title) && !internal::Contains(DayOfMonthRe(), title);
+      if (p->label.find("-H") != std::string::npos || whole_year_title) seg.other_titles.push_back(lines[i]);
     }
   }
 
@@ -481,6 +497,8 @@ void AppendSegmentPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "segment.continued", ContinuedRe());
   AddPattern(out, "segment.footnote", FootnoteRe());
   AddPattern(out, "segment.date_start", DateStartRe());
+  AddPattern(out, "segment.note_subject", NoteSubjectRe());
+  AddPattern(out, "segment.day_of_month", DayOfMonthRe());
 }
 }  // namespace internal
 

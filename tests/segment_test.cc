@@ -201,10 +201,19 @@ TEST(SegmentTest, ASecondNotesTitleIsFound) {
   EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\n"
                              "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2023\n"))
                   .other_titles.empty());
-  // A running head with the note's date names no other note.
+  // A running head with the note's date names no other note, even one
+  // about the inquiries ...
   EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2024\nTekst.\f"
                              "Notat, 15. august 2024        Side 2 af 2\nMere tekst.\n"))
                   .other_titles.empty());
+  EXPECT_TRUE(Segment(TextOf("Notat om henvendelser i 1. halvår 2025\nTekst.\f"
+                             "Notat om henvendelser, 15. august 2025\nMere tekst.\n"))
+                  .other_titles.empty());
+  // ... but a whole-year note's title about the inquiries is a second note.
+  Segmented annual = Segment(TextOf("Notat om henvendelser i 1. halvår 2025\nTekst.\f"
+                                    "Notat om henvendelser til sikkerhedskonsulenterne i 2024\nMere tekst.\n"));
+  ASSERT_EQ(annual.other_titles.size(), 1u);
+  EXPECT_EQ(annual.other_titles[0].page, 2);
 }
 
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {

@@ -59,10 +59,15 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
   for (const SegLine& l : seg.other_titles) {
     ex->other_notes.push_back(SourceRef{l.page, l.line, l.text, std::nullopt, -1});
     const std::string before = l.page > 2 ? "1-" + std::to_string(l.page - 1) : "1";
+    // On its own page: the PDF's pages split it; inside a page (text run
+    // together): the line does.
+    const std::string how = l.page > 1 && l.line <= 3
+                                ? " (for a PDF: `qpdf --empty --pages IN.pdf " + before +
+                                      " -- first.pdf` and `qpdf --empty --pages IN.pdf " + std::to_string(l.page) +
+                                      "-z -- second.pdf`)"
+                                : " (the second starts at that line)";
     ex->problems.push_back(LineRef(l) + ": another note starts here (\"" + l.text + "\"); only the first (" +
-                           ex->note_period + ") is read: give each note its own file (for a PDF: `qpdf --empty " +
-                           "--pages IN.pdf " + before + " -- first.pdf` and `qpdf --empty --pages IN.pdf " +
-                           std::to_string(l.page) + "-z -- second.pdf`)");
+                           ex->note_period + ") is read: give each note its own file" + how);
   }
   TableContext ctx;
   ctx.note_period = note ? &*note : nullptr;

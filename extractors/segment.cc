@@ -359,15 +359,27 @@ Segmented Segment(const RepairedText& input) {
     }
   }
 
-  // Further notes: a "Notat" line naming another half year among the first
-  // lines of a later page (a note starts on a page of its own; a line that
-  // cites another note inside the text is no second note).
+  // Further notes: a "Notat" line naming another period among the first
+  // lines of a later page (a note starts on a page of its own), or one
+  // standing alone anywhere when a table caption after it repeats the number
+  // of one before it (two notes run together in a text file). A line that
+  // cites another note inside the text is no second note.
   if (std::optional<Period> own = NotePeriodFromTitle(seg.title)) {
     constexpr int kTopLines = 3;
+    // Caption numbers (bits) before each line, and from each line on.
+    std::vector<uint32_t> before(lines.size() + 1, 0), from(lines.size() + 1, 0);
+    auto bit = [&](size_t k) -> uint32_t {
+      std::optional<Caption> c = ParseCaption(lines[k].text);
+      return c && c->number > 0 && c->number < 32 ? 1u << c->number : 0u;
+    };
+    for (size_t k = 0; k < lines.size(); ++k) before[k + 1] = before[k] | bit(k);
+    for (size_t k = lines.size(); k-- > 0;) from[k] = from[k + 1] | bit(k);
     int on_page = 0;
     for (size_t i = title_at + seg.title_lines.size(); i < lines.size(); ++i) {
       on_page = i > 0 && lines[i].page == lines[i - 1].page ? on_page + 1 : 0;
-      if (lines[i].page == lines[title_at].page || on_page >= kTopLines) continue;
+      bool top_of_later_page = lines[i].page != lines[title_at].page && on_page < kTopLines;
+      bool tables_again = lines[i].blank_before && (before[i] & from[i + 1]) != 0;
+      if (!top_of_later_page && !tables_again) continue;
       std::optional<Period> p = TitlePeriodAt(lines, i);
       if (!p || p->label == own->label) continue;
       // A half year; or a whole year in a title about the inquiries with no

@@ -216,6 +216,39 @@ TEST(SegmentTest, ASecondNotesTitleIsFound) {
   EXPECT_EQ(annual.other_titles[0].page, 2);
 }
 
+TEST(SegmentTest, TwoNotesRunTogetherInOneTextAreFound) {
+  // No page break: the second title stands alone, and the table captions
+  // after it repeat the first note's.
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Tabel 1. Antal henvendelser\n"
+      "2024 1. halvår 2025\n"
+      "827 502\n"
+      "\n"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+      "\n"
+      "Tabel 1. Antal henvendelser\n"
+      "2024 2025\n"
+      "827 1.001\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.other_titles.size(), 1u);
+  EXPECT_EQ(seg.other_titles[0].line, 7);
+  // The same line with no table repeated after it cites another note.
+  const char* cited =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "\n"
+      "Tabel 1. Antal henvendelser\n"
+      "2024 1. halvår 2025\n"
+      "827 502\n"
+      "\n"
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+      "\n"
+      "Tabel 2. Henvendelser fordelt på region\n"
+      "Region Hovedstaden 146\n";
+  EXPECT_TRUE(Segment(TextOf(cited)).other_titles.empty());
+}
+
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {
   const char* text =
       "Notat i 1. halvår 2030\n"

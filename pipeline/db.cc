@@ -7,6 +7,7 @@
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <thread>
@@ -519,6 +520,37 @@ Result<std::vector<LatestFigure>> QueryLatestFigures(Database& db) {
            std::tie(fb, tb, b.key.name, rb, b.period_start, b.key.period);
   });
   return out;
+}
+
+Result<std::vector<StoredFigure>> QueryComparableFigures(Database& db) {
+  Result<std::vector<DbRow>> rows = db.Query(sql::kSelectComparableFigures);
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<StoredFigure> out;
+  for (const DbRow& row : *rows) {
+    StoredFigure f;
+    f.note = row[0].value_or("");
+    f.revision = static_cast<int>(ParseInt(row[1]).value_or(0));
+    f.sha256 = row[2].value_or("");
+    f.key = KeyFromRow(row, 3, 4, 5, 5);
+    f.key.region.reset();
+    f.value = ParseDouble(row[6]).value_or(0);
+    f.page = static_cast<int>(ParseInt(row[7]).value_or(0));
+    f.line = static_cast<int>(ParseInt(row[8]).value_or(0));
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Database>> OpenExistingDatabase(const std::string& url) {
+  // Opening a SQLite file that is not there would create an empty one.
+  if (url.starts_with("sqlite:")) {
+    std::string path = url.substr(7, url.find('?') - 7);
+    if (path.starts_with("//")) path.erase(0, 2);
+    std::error_code ec;
+    if (path != ":memory:" && !std::filesystem::exists(path, ec))
+      return MakeError(ErrorCode::kSink, url + ": no such database file (notat ingest creates it)");
+  }
+  return OpenDatabase(url);
 }
 
 std::optional<std::pair<std::string, std::string>> NotePeriodDates(std::string_view period) {

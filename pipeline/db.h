@@ -182,6 +182,24 @@ struct LatestFigure {
 // Every row of latest_figures, ordered by table (facts last), name, region, period.
 Result<std::vector<LatestFigure>> QueryLatestFigures(Database& db);
 
+// A figure of a current valid note that other notes report too (table 1 and
+// table 3 columns, the text's totals of inquiries and trips abroad).
+struct StoredFigure {
+  std::string note;  // the note's period
+  int revision = 0;
+  std::string sha256;
+  FigureKey key;
+  double value = 0;
+  int page = 0, line = 0;
+};
+// Those figures of every current valid note, ordered by note and revision.
+Result<std::vector<StoredFigure>> QueryComparableFigures(Database& db);
+
+// Opens a database that must exist already: for readers (series, validate
+// --db), so that a mistyped SQLite path is an error, not a new empty file.
+// Errors: kSink naming the missing file, or the database's own words.
+Result<std::unique_ptr<Database>> OpenExistingDatabase(const std::string& url);
+
 // "2025-01-01" and "2025-06-30" for "2025-H1"; "2024-01-01".."2024-12-31" for
 // "2024"; nullopt for anything else.
 std::optional<std::pair<std::string, std::string>> NotePeriodDates(std::string_view period);

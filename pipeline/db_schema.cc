@@ -272,6 +272,12 @@ FROM latest_figures
 ORDER BY CASE WHEN table_no IS NULL THEN 1 ELSE 0 END, table_no, name,
   COALESCE(region, ''), period_start, period)";
 
+const std::string_view kSelectComparableFigures = R"(SELECT note, revision, note_sha256, table_no, name, period,
+  value, page, line
+FROM valid_figures
+WHERE table_no IN (1, 3) OR (table_no IS NULL AND name IN ('inquiries_total', 'trips_abroad_new'))
+ORDER BY note, revision, COALESCE(table_no, 9), name, period_start, period)";
+
 }  // namespace sql
 
 }  // namespace notat

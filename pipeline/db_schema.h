@@ -43,6 +43,7 @@ extern const std::string_view kSelectConflicts;
 extern const std::string_view kSelectCurrentNotes;
 extern const std::string_view kSelectDifferingFigures;  // $1 note sha256
 extern const std::string_view kSelectLatestFigures;
+extern const std::string_view kSelectComparableFigures;  // valid_figures that notes share (CrossCheck)
 }  // namespace sql
 
 }  // namespace notat

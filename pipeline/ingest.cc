@@ -668,19 +668,46 @@ int Ingest(const IngestOptions& options, const Context& ctx) {
   return code;
 }
 
-int Series(const SeriesOptions& options) {
-  // Reading a SQLite file that is not there would create an empty one.
-  if (options.db_url.starts_with("sqlite:")) {
-    std::string path = options.db_url.substr(7, options.db_url.find('?') - 7);
-    if (path.starts_with("//")) path.erase(0, 2);
-    std::error_code ec;
-    if (path != ":memory:" && !fs::exists(path, ec)) {
-      std::cerr << "notat: error: sink: " << options.db_url
-                << ": no such database file (notat ingest creates it)\n";
-      return 4;
+Result<StoredNotes> LoadStoredNotes(const std::string& db_url, const std::set<std::string>& skip) {
+  Result<std::unique_ptr<Database>> db = OpenExistingDatabase(db_url);
+  if (!db) return std::unexpected(db.error());
+  Result<std::vector<StoredFigure>> figures = QueryComparableFigures(**db);
+  if (!figures) return std::unexpected(figures.error());
+  StoredNotes out;
+  std::string sha;  // of the note being built (rows come note by note)
+  for (const StoredFigure& f : *figures) {
+    if (skip.count(f.sha256)) continue;
+    if (out.notes.empty() || f.sha256 != sha) {
+      sha = f.sha256;
+      out.notes.emplace_back().note_period = f.note;
+      out.names.push_back("stored " + f.note + " revision " + std::to_string(f.revision) + " in " +
+                          (*db)->display_url());
     }
+    Extraction& ex = out.notes.back();
+    Record r;
+    r.note = f.note;
+    r.table = f.key.table;
+    r.name = f.key.name;
+    r.period = f.key.period;
+    r.value = f.value;
+    r.source.page = f.page;
+    r.source.line = f.line;
+    if (!r.table) {
+      ex.facts.push_back(std::move(r));
+      continue;
+    }
+    auto t = std::find_if(ex.tables.begin(), ex.tables.end(), [&](const Table& x) { return x.number == *r.table; });
+    if (t == ex.tables.end()) {
+      t = ex.tables.emplace(ex.tables.end());
+      t->number = *r.table;
+    }
+    t->records.push_back(std::move(r));
   }
-  Result<std::unique_ptr<Database>> db = OpenDatabase(options.db_url);
+  return out;
+}
+
+int Series(const SeriesOptions& options) {
+  Result<std::unique_ptr<Database>> db = OpenExistingDatabase(options.db_url);
   if (!db) {
     std::cerr << "notat: error: " << db.error().ToString() << "\n";
     return 4;

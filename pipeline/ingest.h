@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +99,17 @@ std::string FormatSeries(const std::vector<LatestFigure>& figures);
 // Returns the process exit code: 0 all stored and valid, 1 some note invalid,
 // 2 some input unreadable, 4 database error.
 int Ingest(const IngestOptions& options, const Context& ctx);
+
+// The current valid notes of a database, as extractions holding only the
+// figures that other notes report too (QueryComparableFigures), each with a
+// name ("stored 2025-H1 revision 2" in sqlite:notat.db), for CrossCheck.
+// Notes whose sha256 is in `skip` are left out: an input already stored
+// would only agree with itself.
+struct StoredNotes {
+  std::vector<Extraction> notes;
+  std::vector<std::string> names;
+};
+Result<StoredNotes> LoadStoredNotes(const std::string& db_url, const std::set<std::string>& skip);
 
 struct SeriesOptions {
   std::string db_url = "sqlite:notat.db";

@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -27,10 +29,13 @@
 namespace notat {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr int kExitOk = 0;
 constexpr int kExitCheckFailed = 1;
 constexpr int kExitBadInput = 2;
 constexpr int kExitInternal = 3;
+constexpr int kExitDatabase = 4;
 
 void PrintError(const Error& e) { std::cerr << "notat: error: " << e.ToString() << "\n"; }
 
@@ -163,11 +168,24 @@ int CmdExtract(const std::vector<std::string>& inputs, const std::string& format
       out += "\n]\n";
     }
   }
+  std::error_code ec;
+  const fs::file_status status = fs::status(output, ec);
   if (output.empty() || output == "-") {
     std::cout << out << std::flush;
+  } else if (fs::exists(status) && !fs::is_regular_file(status)) {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written as it
+    // is; renaming onto it would replace it with a file.
+    std::ofstream f(output, std::ios::binary);
+    f << out;
+    f.close();
+    if (!f) {
+      PrintError(Error{ErrorCode::kIo, output + ": cannot write the output"});
+      return kExitBadInput;
+    }
   } else {
-    // Write to a temporary file and rename, so a reader never sees half a file.
-    std::string tmp = output + ".tmp";
+    // Write to a temporary file and rename, so a reader never sees half a
+    // file (the process id keeps two runs' temporary files apart).
+    std::string tmp = output + ".tmp." + std::to_string(getpid());
     std::ofstream f(tmp, std::ios::binary);
     f << out;
     f.close();
@@ -195,7 +213,14 @@ void PrintCheck(const Check& c) {
     std::printf("        %-34s expected %s, actual %s\n", "", c.expected.c_str(), c.actual.c_str());
 }
 
-int CmdValidate(const std::vector<std::string>& inputs, const Options& options) {
+int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_url, const Options& options) {
+  // A database that cannot be read is said before any input is read.
+  if (!db_url.empty()) {
+    if (Result<std::unique_ptr<Database>> db = OpenExistingDatabase(db_url); !db) {
+      PrintError(db.error());
+      return kExitDatabase;
+    }
+  }
   std::optional<Loaded> loaded = LoadContext(options);
   if (!loaded) return kExitInternal;
   std::vector<NoteResult> results = ProcessAll(inputs, loaded->ctx);
@@ -235,7 +260,26 @@ int CmdValidate(const std::vector<std::string>& inputs, const Options& options) 
     names.push_back(r.path);
   }
   int code = ExitFor(results, false);
-  std::vector<Check> across = CrossCheck(notes, names);
+  // With --db: the database's current notes too, as references.
+  const size_t inputs_read = notes.size();
+  StoredNotes stored;
+  if (!db_url.empty()) {
+    std::set<std::string> skip;
+    for (const NoteResult& r : results)
+      if (!r.error) skip.insert(r.document.sha256);
+    Result<StoredNotes> loaded_notes = LoadStoredNotes(db_url, skip);
+    if (!loaded_notes) {
+      std::fflush(stdout);
+      PrintError(loaded_notes.error());
+      return kExitDatabase;
+    }
+    stored = std::move(*loaded_notes);
+    for (size_t i = 0; i < stored.notes.size(); ++i) {
+      notes.push_back(&stored.notes[i]);
+      names.push_back(stored.names[i]);
+    }
+  }
+  std::vector<Check> across = CrossCheck(notes, names, inputs_read);
   if (!across.empty()) {
     std::printf("across notes\n");
     for (const Check& c : across) {
@@ -310,11 +354,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> validate_inputs;
   CLI::App* validate = app.add_subcommand("validate", "print a readable report of every check");
   validate->add_option("INPUT", validate_inputs, "text, PDF or image files; - for stdin")->required();
+  std::string validate_db;
+  validate->add_option("--db", validate_db,
+                       "also compare with the current notes stored here (sqlite:PATH or postgresql://...)");
   add_input_options(validate);
   validate->footer(
       "Examples:\n"
       "  notat validate samples/note-2025-h1.ocr.txt\n"
-      "  notat validate notes/2024.pdf notes/2025-h1.pdf   # also checks the notes agree");
+      "  notat validate notes/2024.pdf notes/2025-h1.pdf   # also checks the notes agree\n"
+      "  notat validate notes/2025-h2.pdf --db sqlite:notat.db   # ... and agree with the notes stored there");
 
   IngestOptions ingest_options;
   std::string shard;
@@ -351,7 +399,7 @@ int main(int argc, char** argv) {
 
   if (repair->parsed()) return CmdRepair(repair_input, explain, options);
   if (extract->parsed()) return CmdExtract(extract_inputs, format, output, options);
-  if (validate->parsed()) return CmdValidate(validate_inputs, options);
+  if (validate->parsed()) return CmdValidate(validate_inputs, validate_db, options);
   if (ingest->parsed()) {
     if (!shard.empty()) {
       int i = 0, n = 0;

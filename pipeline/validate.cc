@@ -696,7 +696,7 @@ ValidationReport Validate(const Extraction& ex, double low_confidence) {
 }
 
 std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
-                              const std::vector<std::string>& names) {
+                              const std::vector<std::string>& names, size_t first_reference) {
   // Figures comparable across notes: table 1 and table 3 columns, and the
   // text's totals, keyed by what they measure and their period; a note's
   // table wins over its own text (which its checks compare).
@@ -728,7 +728,7 @@ std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
   int shared = 0, agreed = 0;
   std::vector<size_t> agreeing_notes(notes.size(), 0);
   for (const auto& [key, given] : by_figure) {
-    if (given.size() < 2) continue;
+    if (given.size() < 2 || given.front().note >= first_reference) continue;  // (given in note order)
     ++shared;
     std::vector<std::pair<double, std::vector<const Given*>>> values;  // in first-given order
     for (const Given& g : given) {

@@ -29,9 +29,12 @@ ValidationReport Validate(const Extraction& extraction, double low_confidence = 
 // columns, the text's totals) that two or more notes give differently,
 // naming each value with the notes and places that give it, after one
 // passed check for the figures they agree on. `names` are the inputs'
-// paths, parallel to `notes`.
+// paths, parallel to `notes`. Notes from `first_reference` on are
+// references (notes stored in a database): only figures that a note before
+// them gives are compared.
 std::vector<Check> CrossCheck(const std::vector<const Extraction*>& notes,
-                              const std::vector<std::string>& names);
+                              const std::vector<std::string>& names,
+                              size_t first_reference = static_cast<size_t>(-1));
 
 // A stable id for a record: "table2/2025-H1/Region Hovedstaden",
 // "fact/inquiries_total/2024".

@@ -1,11 +1,18 @@
 // The notat binary end to end: records from the sample note, exit codes,
 // batches with bad inputs, stdin, and the help text.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -136,6 +143,43 @@ TEST_F(CliTest, TableMissingAColumnIsNamed) {
   EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
   EXPECT_NE(v.out.find("FAIL  "), std::string::npos) << v.out;
   EXPECT_NE(v.out.find("table 2"), std::string::npos) << v.out;
+}
+
+TEST_F(CliTest, OutputToAPipeOrDeviceIsWrittenNotReplaced) {
+  // --output onto a FIFO (as onto /dev/null): written through; renaming a
+  // finished temporary file onto it would put a regular file in its place.
+  std::filesystem::path fifo = dir_ / "out.fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  // Our own end, open before notat starts (read-write: no wait for a
+  // writer), drained while it runs; a FIFO renamed over is simply not
+  // written to, and the test fails rather than hangs.
+  int fd = open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  ASSERT_GE(fd, 0);
+  std::string read;
+  std::atomic<bool> done{false};
+  std::thread reader([&] {
+    char buf[4096];
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n > 0) read.append(buf, static_cast<size_t>(n));
+      else if (done) break;
+      else std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  RunResult r = Notat({"extract", "--format", "jsonl", "--output", fifo.string(), Sample("note-2025-h1.ocr.txt")});
+  done = true;
+  reader.join();
+  close(fd);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+  EXPECT_EQ(JsonLines(read).size(), kSeedTableRecords.size() + kSeedFacts.size());
+  // A regular file is replaced whole, and no temporary file is left.
+  std::filesystem::path file = Write("out.jsonl", "old");
+  r = Notat({"extract", "--format", "jsonl", "--output", file.string(), Sample("note-2025-h1.ocr.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(JsonLines(Slurp(file)).size(), kSeedTableRecords.size() + kSeedFacts.size());
+  for (const auto& e : std::filesystem::directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
 }
 
 TEST_F(CliTest, ReadsStdin) {

@@ -561,6 +561,41 @@ TEST(IngestBinaryTest, SeriesOfAMissingDatabaseFailsWithoutCreatingIt) {
   EXPECT_FALSE(fs::exists(missing));
 }
 
+// validate --db: a new note checked against the notes already stored,
+// without their files; the stored copy of the input itself is left out.
+TEST(IngestBinaryTest, ValidateComparesANoteWithTheStoredNotes) {
+  TempDir dir;
+  dir.Write("in/note-2025-h1.txt", SampleText());
+  std::string db = "sqlite:" + (dir.path() / "notat.db").string();
+  ASSERT_EQ(Notat(dir, {"ingest", (dir.path() / "in").string(), "--db", db}).exit_code, 0);
+  // The next note prints 2024 as 830 where the stored note says 827.
+  std::string next = SampleText();
+  for (auto [from, to] : {std::pair<std::string, std::string>{"1. halvår 2025", "2. halvår 2025"},
+                          {" 827 502", " 830 502"}}) {
+    size_t at = next.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    next.replace(at, from.size(), to);
+  }
+  fs::path next_path = dir.Write("next.txt", next);
+  BinaryRun v = Notat(dir, {"validate", next_path.string(), "--db", db});
+  EXPECT_EQ(v.exit_code, 1) << v.out << v.err;
+  EXPECT_NE(v.out.find("FAIL  notes_agree                        inquiries/2024 differs between notes: 830 in " +
+                       next_path.string() + " (page 1, line 23); 827 in stored 2025-H1 revision 1 in " + db +
+                       " (page 1, line 23)"),
+            std::string::npos)
+      << v.out;
+  // The stored note's own file agrees with nothing but itself: no check.
+  BinaryRun same = Notat(dir, {"validate", (dir.path() / "in/note-2025-h1.txt").string(), "--db", db});
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_EQ(same.out.find("notes_agree"), std::string::npos) << same.out;
+  // A database that is not there is said before any input is read.
+  fs::path missing = dir.path() / "missing.db";
+  BinaryRun m = Notat(dir, {"validate", next_path.string(), "--db", "sqlite:" + missing.string()});
+  EXPECT_EQ(m.exit_code, 4);
+  EXPECT_EQ(m.out, "");
+  EXPECT_FALSE(fs::exists(missing));
+}
+
 // Starts `notat ingest`, waits until the database holds `at_least` notes,
 // sends `sig`; returns the wait status (the process may also have finished).
 int InterruptIngest(const TempDir& dir, const std::string& db, Database& watch, long long at_least,

@@ -183,7 +183,7 @@ const RE2& GrantAdditionalRe() {
   return re;
 }
 const RE2& GrantTotalRe() {
-  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale|bevilg|bevilling)");
+  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale|bevilg|bevilling|afsat|tildelt)");
   return re;
 }
 // A figure compared with the one before it, its unit left out: "28 nye
@@ -599,14 +599,29 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       if (Contains(Under18Re(), s) || (!own && inherited == Subject::kUnder18))
         for (const Match& m : FindAll(PctRe(), s))
           qs.push_back(MakeQuantity("share_under_18_pct", "pct", m, true));
-      for (const Match& m : FindAll(MioKrRe(), s)) {
-        auto [cb, ce] = ClauseAround(s, m.groups[0].first);
+      // A sum's kind from its own clause; else, beside a sum whose clause
+      // says it is the other kind, this kind ("Der er afsat 12,4 mio. kr.,
+      // heraf en ekstrabevilling på 2,5 mio. kr."); else from the sentence.
+      const std::vector<Match> sums = FindAll(MioKrRe(), s);
+      std::vector<std::string> clause_name(sums.size());
+      for (size_t k = 0; k < sums.size(); ++k) {
+        auto [cb, ce] = ClauseAround(s, sums[k].groups[0].first);
         std::string_view clause = s.substr(cb, ce - cb);
-        std::string name;
-        if (Contains(GrantAdditionalRe(), clause)) name = "grant_additional_mio_kr";
-        else if (Contains(GrantTotalRe(), clause)) name = "grant_total_mio_kr";
-        else if (Contains(GrantAdditionalRe(), s)) name = "grant_additional_mio_kr";
-        else if (Contains(GrantTotalRe(), s)) name = "grant_total_mio_kr";
+        if (Contains(GrantAdditionalRe(), clause)) clause_name[k] = "grant_additional_mio_kr";
+        else if (Contains(GrantTotalRe(), clause)) clause_name[k] = "grant_total_mio_kr";
+      }
+      for (size_t k = 0; k < sums.size(); ++k) {
+        const Match& m = sums[k];
+        std::string name = clause_name[k];
+        bool other_additional = false, other_total = false;
+        for (size_t o = 0; o < sums.size(); ++o) {
+          other_additional = other_additional || (o != k && clause_name[o] == "grant_additional_mio_kr");
+          other_total = other_total || (o != k && clause_name[o] == "grant_total_mio_kr");
+        }
+        if (name.empty() && other_additional != other_total)
+          name = other_additional ? "grant_total_mio_kr" : "grant_additional_mio_kr";
+        if (name.empty() && Contains(GrantAdditionalRe(), s)) name = "grant_additional_mio_kr";
+        if (name.empty() && Contains(GrantTotalRe(), s)) name = "grant_total_mio_kr";
         if (!name.empty()) {
           qs.push_back(MakeQuantity(name, "mio. kr.", m, true));
         } else {

@@ -1834,6 +1834,21 @@ TEST(FactsTest, APerfectTenseRiseAndAGrantBevilget) {
                                                "not taken (page 1, line 5)"));
 }
 
+// Two sums in one sentence, only one of them said to be added: the other is
+// the total ("afsat", "tildelt" name a grant too).
+TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2027\n"
+      "\n"
+      "Der er afsat 12,4 mio. kr. til ordningen i 2027, heraf en ekstrabevilling på 2,5 mio. kr.\n"
+      "Ordningen blev i 2026 tildelt 11 mio. kr.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("grant_total_mio_kr 2027 = 12.4 mio. kr.", "grant_additional_mio_kr 2027 = 2.5 mio. kr.",
+                          "grant_total_mio_kr 2026 = 11 mio. kr."))
+      << Dump(ex);
+}
+
 // "hvor der var 827" after the year it belongs to is a compared figure.
 TEST(FactsTest, AFigureAfterHvorDerVar) {
   const char* text =

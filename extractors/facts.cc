@@ -49,6 +49,16 @@ const RE2& AnaphorRe() {
       R"((?i)sammenligning|\bdisse\b|\bstigning|\bfald\b|\bdet\s+er\b|\bheraf\b|tilsvarende|\bfør\b)");
   return re;
 }
+// "andelen" alone refers back to a share named before ("I 2026 var andelen
+// 39 pct."); "andelen af ..." or "andelen blandt ..." names its own.
+const RE2& TheShareRe() {
+  static const RE2 re(R"((?i)\bandelen\b)");
+  return re;
+}
+const RE2& ShareOfRe() {
+  static const RE2 re(R"((?i)\bandel(?:en)?\s+(?:af|blandt)\b)");
+  return re;
+}
 // A number with a point before one or two digits ("10.9"), and the units
 // of shares and amounts (after which a comma before three digits is a
 // decimal comma after all, and such a point one misread).
@@ -151,11 +161,13 @@ const RE2& ConsultantsAdjRe() {
   return re;
 }
 // The staff without "ansat": "Der er i alt 12 sikkerhedskonsulenter",
-// "Ordningen består af tolv sikkerhedskonsulenter"; the plural's other
+// "Ordningen består af tolv sikkerhedskonsulenter", "Ordningen beskæftiger
+// i dag 15 sikkerhedskonsulenter", "I ordningen arbejder nu 14
+// sikkerhedskonsulenter"; the plural's other
 // forms ("sikkerhedskonsulenternes") name no count, nor does a bare "der er
 // 2 sikkerhedskonsulenter" (in a region, perhaps).
 const RE2& ConsultantsCountRe() {
-  static const RE2 re(std::string(R"((?i)\b(?:i\s+alt|(?:best\S{1,2}r|bestod)(?:\s+\S+)?\s+af|bemandet\s+med|udg\S{1,2}res\s+af)\s+(\d+|)") +
+  static const RE2 re(std::string(R"((?i)\b(?:i\s+alt|(?:best\S{1,2}r|bestod)(?:\s+\S+)?\s+af|bemandet\s+med|udg\S{1,2}res\s+af|(?:besk\S{1,3}ftig(?:er|ede)|arbejder|arbejdede)(?:\s+(?:i\s+dag|nu|der))?)\s+(\d+|)") +
                       kDanishNumberWordPattern +
                       R"()\s+(?:\S+\s+)?sikkerheds-?\s?konsulenter(?:[\s.,;:)]|$))");
   return re;
@@ -545,7 +557,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       const bool part_of_before = RE2::PartialMatch(s, PartOfBeforeRe());
       // The sentence's subject, for the sentences after it that refer back.
       std::optional<Subject> own = SubjectIn(s);
-      bool refers_back = Contains(AnaphorRe(), s);
+      bool refers_back = Contains(AnaphorRe(), s) || (Contains(TheShareRe(), s) && !Contains(ShareOfRe(), s));
       Subject inherited = refers_back ? previous : Subject::kGeneral;
       Subject subject = own ? *own : inherited;
       previous = subject;
@@ -903,6 +915,8 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
   AddPattern(out, "facts.approximate_before", ApproximateBeforeRe());
   AddPattern(out, "facts.count_about", CountAboutRe());
+  AddPattern(out, "facts.the_share", TheShareRe());
+  AddPattern(out, "facts.share_of", ShareOfRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

@@ -1834,6 +1834,25 @@ TEST(FactsTest, APerfectTenseRiseAndAGrantBevilget) {
                                                "not taken (page 1, line 5)"));
 }
 
+// "beskæftiger i dag 15 sikkerhedskonsulenter" is the staff; "andelen" in a
+// sentence after one about children refers back to their share.
+TEST(FactsTest, StaffThatTheSchemeEmploysAndTheShareReferredBackTo) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2027\n"
+      "\n"
+      "Henvendelser om børn under 18 år udgjorde 42 procent i perioden. I første halvår 2026 var andelen 39 procent.\n"
+      "Sikkerhedskonsulentordningen beskæftiger i dag 15 sikkerhedskonsulenter.\n"
+      "I 2026 arbejdede der 14 sikkerhedskonsulenter i ordningen.\n"
+      "Henvendelser om børn under 18 år udgjorde 40 procent i 2026.\n"
+      "Andelen af opkald fra skoler var 20 procent i 2. halvår 2026.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("share_under_18_pct 2027-H1 = 42 pct", "share_under_18_pct 2026-H1 = 39 pct",
+                          "consultants_employed 2027-H1 = 15 persons", "consultants_employed 2026 = 14 persons",
+                          "share_under_18_pct 2026 = 40 pct"))
+      << Dump(ex);
+}
+
 // Two sums in one sentence, only one of them said to be added: the other is
 // the total ("afsat", "tildelt" name a grant too).
 TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {

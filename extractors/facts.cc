@@ -29,10 +29,11 @@ const RE2& DenmarkRe() {
   return re;
 }
 // Trips abroad: the words for them, or a citizen abroad ("borgere, der
-// opholder sig i udlandet"; the notes' series is of citizens abroad).
+// opholder sig i udlandet", "efterladt i udlandet"; the notes' series is of
+// citizens abroad).
 const RE2& TripsRe() {
   static const RE2 re(std::string("(?i)genopdragelses|udlandsophold|udlandsrejse|") + kStaysIn +
-                      R"(udlandet|borgere\s+i\s+udlandet)");
+                      R"(udlandet|borgere\s+i\s+udlandet|(?:efterlad|tilbagehold|fasthold)\S*\s+i\s+udlandet)");
   return re;
 }
 const RE2& Under18Re() {
@@ -112,11 +113,12 @@ const RE2& TheNumberIsRe() {
       R"((?i)\b(?:tallet\s+(?:var|er|udgjorde)|(?:var|er)\s+tallet)\s+(?:p\S{1,2}\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
-// "58 om genopdragelsesrejser", "120 vedrørte borgere i Danmark": a count
-// and what it is about, taken only when that is a subject of the facts.
+// "58 om genopdragelsesrejser", "120 vedrørte borgere i Danmark", "I 73 af
+// sagerne opholdt borgeren sig i Danmark": a count and what it is about,
+// taken only when that is a subject of the facts.
 const RE2& CountAboutRe() {
   static const RE2 re(
-      R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:nye\s+)?(?:sager\s+)?(?:om|vedrørte|vedrørende|angik|handlede\s+om|drejede\s+sig\s+om)\s)");
+      R"((?i)(?:^|[^\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:(?:nye\s+)?(?:sager\s+)?(?:om|vedrørte|vedrørende|angik|handlede\s+om|drejede\s+sig\s+om)\s|(?:af\s+(?:de\s+|disse\s+)?)?sag(?:er|erne)\b))");
   return re;
 }
 // "Antallet af henvendelser steg fra 502 i 1. halvår 2025 til 611 i 1.

@@ -1853,6 +1853,23 @@ TEST(FactsTest, StaffThatTheSchemeEmploysAndTheShareReferredBackTo) {
       << Dump(ex);
 }
 
+// Cases counted as "sager" about citizens in Denmark, and citizens left
+// abroad ("efterladt i udlandet"): their series, not the period's total.
+TEST(FactsTest, CasesInDenmarkAndCitizensLeftAbroad) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "\n"
+      "Sikkerhedskonsulenterne modtog i 2. halvår 2026 i alt 1.046 henvendelser.\n"
+      "I 73 af sagerne i 2. halvår 2026 opholdt borgeren sig i Danmark.\n"
+      "I 2. halvår 2026 er der modtaget 29 nye henvendelser om borgere, der er blevet efterladt i udlandet.\n"
+      "I 5 sager i 2. halvår 2026 deltog politiet.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2026-H2 = 1046 count", "inquiries_in_denmark 2026-H2 = 73 count",
+                          "trips_abroad_new 2026-H2 = 29 count"))
+      << Dump(ex);
+}
+
 // Two sums in one sentence, only one of them said to be added: the other is
 // the total ("afsat", "tildelt" name a grant too).
 TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {

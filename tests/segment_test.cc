@@ -219,34 +219,30 @@ TEST(SegmentTest, ASecondNotesTitleIsFound) {
 TEST(SegmentTest, TwoNotesRunTogetherInOneTextAreFound) {
   // No page break: the second title stands alone, and the table captions
   // after it repeat the first note's.
-  const char* text =
+  const std::string first =
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
       "\n"
       "Tabel 1. Antal henvendelser\n"
       "2024 1. halvår 2025\n"
       "827 502\n"
-      "\n"
-      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
-      "\n"
-      "Tabel 1. Antal henvendelser\n"
-      "2024 2025\n"
-      "827 1.001\n";
-  Segmented seg = Segment(TextOf(text));
+      "\n";
+  Segmented seg = Segment(TextOf((first +
+                                  "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2025\n"
+                                  "\n"
+                                  "Tabel 1. Antal henvendelser\n"
+                                  "2024 2025\n"
+                                  "827 1.001\n")
+                                     .c_str()));
   ASSERT_EQ(seg.other_titles.size(), 1u);
   EXPECT_EQ(seg.other_titles[0].line, 7);
   // The same line with no table repeated after it cites another note.
-  const char* cited =
-      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
-      "\n"
-      "Tabel 1. Antal henvendelser\n"
-      "2024 1. halvår 2025\n"
-      "827 502\n"
-      "\n"
-      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
-      "\n"
-      "Tabel 2. Henvendelser fordelt på region\n"
-      "Region Hovedstaden 146\n";
-  EXPECT_TRUE(Segment(TextOf(cited)).other_titles.empty());
+  EXPECT_TRUE(Segment(TextOf((first +
+                              "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2024\n"
+                              "\n"
+                              "Tabel 2. Henvendelser fordelt på region\n"
+                              "Region Hovedstaden 146\n")
+                                 .c_str()))
+                  .other_titles.empty());
 }
 
 TEST(SegmentTest, RunningTextMentionOfATableIsNotACaption) {

@@ -908,6 +908,81 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
+// Years across and halves down: "2024 2025 2026" over "1. halvår 400 502
+// 540" and "2. halvår 427 525 590", perhaps with an "I alt" row of the
+// years' sums. Each cell is its year's half: the periods become the half
+// years in time order, and value_of pairs them. The last year's second half
+// may be missing (a first-half note). An "I alt" row is checked against the
+// halves; each year whose sum differs goes to `mismatches`. False, and
+// nothing changed, when the table is not so.
+bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
+                            std::optional<size_t>* series_total, std::vector<std::string>* mismatches) {
+  const size_t k = r->periods.size();
+  if (k == 0) return false;
+  const size_t header = toks[r->periods[0].tokens.front()].line;
+  for (const PeriodMention& p : r->periods)
+    if (p.tokens.size() != 1 || toks[p.tokens.front()].line != header || !IsWholeYear(p.period)) return false;
+  // The rows: a half's label ("1. halvår") or a total's ("I alt") opens its line.
+  std::map<size_t, int> half_of_line;  // line -> 1, 2, or 0 for the total
+  std::set<size_t> labels;             // the label tokens
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (!t.first_on_line || t.line <= header || toks[i + 1].line != t.line) continue;
+    const std::string next = text::Lower(toks[i + 1].core);
+    if (int half = HalfOrdinal(t); half != 0 && toks[i + 1].kind == TokKind::kHalf) {
+      half_of_line[t.line] = half;
+      labels.insert({i, i + 1});
+    } else if (text::Lower(t.core) == "i" && next == "alt") {
+      half_of_line[t.line] = 0;
+      labels.insert({i, i + 1});
+    }
+  }
+  int rows_of[3] = {0, 0, 0};
+  for (const auto& [line, half] : half_of_line) ++rows_of[half];
+  if (rows_of[1] != 1 || rows_of[2] != 1 || rows_of[0] > 1) return false;
+  // The halves' values (indices into r->values), and the total row's
+  // tokens, with the first if it was taken as the series' total.
+  std::vector<size_t> first, second, total;
+  if (*series_total && half_of_line.count(toks[**series_total].line) && half_of_line[toks[**series_total].line] == 0)
+    total.push_back(**series_total);
+  for (size_t v = 0; v < r->values.size(); ++v) {
+    if (labels.count(r->values[v])) continue;
+    auto h = half_of_line.find(toks[r->values[v]].line);
+    if (h == half_of_line.end()) return false;  // a value outside the rows
+    if (h->second == 0) total.push_back(r->values[v]);
+    else (h->second == 1 ? first : second).push_back(v);
+  }
+  if (first.size() != k || (second.size() != k && second.size() + 1 != k)) return false;
+  if (!total.empty() && total.size() != k && total.size() != second.size()) return false;
+  std::sort(total.begin(), total.end());
+  std::vector<PeriodMention> periods;
+  std::vector<size_t> pairs;
+  for (size_t j = 0; j < k; ++j) {
+    const PeriodMention& year = r->periods[j];
+    periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
+    pairs.push_back(first[j]);
+    if (j < second.size()) {
+      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 2), year.tokens});
+      pairs.push_back(second[j]);
+      double sum = toks[r->values[first[j]]].value + toks[r->values[second[j]]].value;
+      if (j < total.size() && toks[total[j]].value != sum)
+        mismatches->push_back(year.period.label + ": \"I alt\" " + toks[total[j]].raw + " but its halves " +
+                              toks[r->values[first[j]]].raw + " and " + toks[r->values[second[j]]].raw + " sum to " +
+                              std::to_string(static_cast<long long>(sum)));
+    }
+  }
+  // The values are the cells, in the periods' order: the labels' ordinals
+  // are none, and the sums were checked above.
+  std::vector<size_t> cells;
+  for (size_t v : pairs) cells.push_back(r->values[v]);
+  r->periods = std::move(periods);
+  r->values = std::move(cells);
+  value_of->resize(r->values.size());
+  for (size_t j = 0; j < value_of->size(); ++j) (*value_of)[j] = j;
+  if (!total.empty()) series_total->reset();
+  return true;
+}
+
 // Periods printed as columns over a row of values, where OCR lost cells of
 // the header or the row so that their counts differ (a wide table 3 read as
 // 14 years over 13 values): when the source has word boxes, each value on
@@ -1209,7 +1284,10 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   bool periods_as_rows = false;
   bool some_unread = false;  // pairing may leave periods without a value
   std::vector<Table::UnreadCell> unread;
-  if (r.periods.size() == r.values.size()) {
+  std::vector<std::string> mismatches;  // of a table of halves under years
+  if (ReadHalfRowsUnderYears(toks, &r, &value_of, &total, &mismatches)) {
+    for (const std::string& m : mismatches) res.problems.push_back(here + ": " + m);
+  } else if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
   } else if (PairValueRow(toks, &r, &value_of, &gap)) {
     if (gap != std::string::npos)

@@ -610,6 +610,35 @@ TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
 }
 
+// Years across and halves down: each cell is its year's half, in time
+// order; an "I alt" row of the years' sums is checked, not read as periods;
+// a first-half note's last second half is not there yet.
+TEST(Table1Test, HalvesDownAndYearsAcross) {
+  const std::string head =
+      "Tabel 1. Henvendelser pr. halvår\n"
+      "              2024   2025   2026\n"
+      "1. halvår      400    502    540\n";
+  Extraction second = Extract(TextOf(("Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n" + head +
+                                      "2. halvår      427    525    590\n"
+                                      "I alt          827  1.030  1.130\n")
+                                         .c_str()));
+  const Table* t = FindTable(second, 1);
+  ASSERT_NE(t, nullptr) << Dump(second);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024-H1=400", "2024-H2=427", "2025-H1=502", "2025-H2=525", "2026-H1=540",
+                                     "2026-H2=590"));
+  EXPECT_FALSE(t->printed_total.has_value());
+  EXPECT_THAT(second.problems, ::testing::Contains(::testing::HasSubstr(
+                                   "2025: \"I alt\" 1.030 but its halves 502 and 525 sum to 1027")))
+      << Dump(second);
+  Extraction first = Extract(TextOf(("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n" + head +
+                                     "2. halvår      427    525\n")
+                                        .c_str()));
+  t = FindTable(first, 1);
+  ASSERT_NE(t, nullptr) << Dump(first);
+  EXPECT_THAT(Cells(*t), ElementsAre("2024-H1=400", "2024-H2=427", "2025-H1=502", "2025-H2=525", "2026-H1=540"));
+  for (const std::string& p : first.problems) EXPECT_EQ(p.find("belongs to no"), std::string::npos) << p;
+}
+
 // "2026 (1. halvår)": the half in brackets after its column's year is that
 // half, not the whole year, glued ("(1.halvår)") or with a footnote mark.
 TEST(Table1Test, AHalfInBracketsAfterItsYear) {

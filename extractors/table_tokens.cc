@@ -912,11 +912,12 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
 // 540" and "2. halvår 427 525 590", perhaps with an "I alt" row of the
 // years' sums. Each cell is its year's half: the periods become the half
 // years in time order, and value_of pairs them. The last year's second half
-// may be missing (a first-half note). An "I alt" row is checked against the
-// halves; each year whose sum differs goes to `mismatches`. False, and
+// may be missing (a first-half note). An "I alt" row's sums go to
+// `year_totals` (token, year), to be checked against the halves. False, and
 // nothing changed, when the table is not so.
 bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
-                            std::optional<size_t>* series_total, std::vector<std::string>* mismatches) {
+                            std::optional<size_t>* series_total,
+                            std::vector<std::pair<size_t, int>>* year_totals) {
   const size_t k = r->periods.size();
   if (k == 0) return false;
   const size_t header = toks[r->periods[0].tokens.front()].line;
@@ -964,15 +965,11 @@ bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, st
     if (j < second.size()) {
       periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 2), year.tokens});
       pairs.push_back(second[j]);
-      double sum = toks[r->values[first[j]]].value + toks[r->values[second[j]]].value;
-      if (j < total.size() && toks[total[j]].value != sum)
-        mismatches->push_back(year.period.label + ": \"I alt\" " + toks[total[j]].raw + " but its halves " +
-                              toks[r->values[first[j]]].raw + " and " + toks[r->values[second[j]]].raw + " sum to " +
-                              std::to_string(static_cast<long long>(sum)));
     }
+    if (j < total.size()) year_totals->emplace_back(total[j], year.period.year);
   }
   // The values are the cells, in the periods' order: the labels' ordinals
-  // are none, and the sums were checked above.
+  // are none, and the sums are the years'.
   std::vector<size_t> cells;
   for (size_t v : pairs) cells.push_back(r->values[v]);
   r->periods = std::move(periods);
@@ -1284,9 +1281,9 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   bool periods_as_rows = false;
   bool some_unread = false;  // pairing may leave periods without a value
   std::vector<Table::UnreadCell> unread;
-  std::vector<std::string> mismatches;  // of a table of halves under years
-  if (ReadHalfRowsUnderYears(toks, &r, &value_of, &total, &mismatches)) {
-    for (const std::string& m : mismatches) res.problems.push_back(here + ": " + m);
+  std::vector<std::pair<size_t, int>> year_totals;  // of a table of halves under years
+  if (ReadHalfRowsUnderYears(toks, &r, &value_of, &total, &year_totals)) {
+    // Every cell paired with its half year; the sums are checked later.
   } else if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;
   } else if (PairValueRow(toks, &r, &value_of, &gap)) {
@@ -1396,6 +1393,15 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
     Record rec = CountRecord(ctx, number, name, block.body, toks[*total], &res);
     AddSourceFlags(&rec);
     table.printed_total = std::move(rec);
+  }
+  for (const auto& [tok, year] : year_totals) {
+    Record rec = CountRecord(ctx, number, name, block.body, toks[tok], &res);
+    const Period p = YearPeriod(year);
+    rec.period = p.label;
+    rec.period_start = p.start;
+    rec.period_end = p.end;
+    AddSourceFlags(&rec);
+    table.year_totals.push_back(std::move(rec));
   }
   res.table = std::move(table);
   return res;

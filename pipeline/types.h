@@ -105,6 +105,9 @@ struct Table {
     SourceRef source;
   };
   std::vector<UnreadCell> unread;
+  // Tables 1 and 3 with the years across and the halves down: an "I alt"
+  // row's sum for each year (period: the year). Checked against the halves.
+  std::vector<Record> year_totals;
 };
 
 struct Extraction {

@@ -434,10 +434,37 @@ Check RegionsSumToTotal(const Table* t2) {
 }
 
 // Tables 1 and 3 may print a total after their periods ("I alt"): it must
-// be the sum of the periods read.
+// be the sum of the periods read; and with the years across and the halves
+// down, each year's "I alt" the sum of its halves.
 Check SeriesTotalsEqualSums(const Table* t1, const Table* t3) {
   Check c = MakeCheck("series_totals_equal_sums");
   std::string expected, actual, wrong, right;
+  for (const Table* t : {t1, t3}) {
+    if (t == nullptr) continue;
+    const std::string table = "table " + std::to_string(t->number);
+    for (const Record& total : t->year_totals) {
+      double sum = 0;
+      int halves = 0;
+      for (const Record& r : t->records) {
+        ParsedPeriod p;
+        if (!ParsePeriod(r.period, &p) || p.half == 0 || std::to_string(p.year) != total.period) continue;
+        sum += r.value;
+        ++halves;
+        c.subjects.push_back(RecordId(r));
+        c.sources.push_back(r.source);
+      }
+      if (halves != 2) continue;  // a half unread: nothing to compare
+      c.sources.push_back(total.source);
+      AppendPart(&expected, table + " " + total.period + " " + FormatValue(total.value));
+      AppendPart(&actual, table + " " + total.period + " " + FormatValue(sum));
+      std::string what = table + ": " + total.period + "'s halves sum to " + FormatValue(sum);
+      if (sum == total.value)
+        AppendPart(&right, what + ", its printed total");
+      else
+        AppendPart(&wrong, what + " but its printed total is " + FormatValue(total.value) + " (" +
+                               Where(total.source) + ")");
+    }
+  }
   for (const Table* t : {t1, t3}) {
     if (t == nullptr || !t->printed_total) continue;
     const Record& total = *t->printed_total;

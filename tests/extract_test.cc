@@ -627,9 +627,9 @@ TEST(Table1Test, HalvesDownAndYearsAcross) {
   EXPECT_THAT(Cells(*t), ElementsAre("2024-H1=400", "2024-H2=427", "2025-H1=502", "2025-H2=525", "2026-H1=540",
                                      "2026-H2=590"));
   EXPECT_FALSE(t->printed_total.has_value());
-  EXPECT_THAT(second.problems, ::testing::Contains(::testing::HasSubstr(
-                                   "2025: \"I alt\" 1.030 but its halves 502 and 525 sum to 1027")))
-      << Dump(second);
+  std::vector<std::string> sums;
+  for (const Record& r : t->year_totals) sums.push_back(r.period + "=" + std::to_string(static_cast<int>(r.value)));
+  EXPECT_THAT(sums, ElementsAre("2024=827", "2025=1030", "2026=1130"));
   Extraction first = Extract(TextOf(("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n" + head +
                                      "2. halvår      427    525\n")
                                         .c_str()));

@@ -37,15 +37,15 @@ Record Fact(std::string name, std::string period, double value, std::string unit
 Extraction Note() {
   Extraction ex;
   ex.note_period = "2025-H1";
-  Table t1{1, "Årlig udvikling", {}, {}, {}, {}};
+  Table t1{1, "Årlig udvikling", {}, {}, {}, {}, {}};
   int year = 2019;
   for (double v : {100, 150, 210, 260, 330, 400}) t1.records.push_back(Cell(1, std::to_string(year++), v));
   t1.records.push_back(Cell(1, "2025-H1", 250));
-  Table t2{2, "Regionsvis fordeling", {}, {}, {}, {}};
+  Table t2{2, "Regionsvis fordeling", {}, {}, {}, {}, {}};
   t2.records = {Cell(2, "2025-H1", 80, "Region Hovedstaden"), Cell(2, "2025-H1", 60, "Region Midtjylland"),
                 Cell(2, "2025-H1", 20, "Region Nordjylland"), Cell(2, "2025-H1", 30, "Region Sjælland"),
                 Cell(2, "2025-H1", 60, "Region Syddanmark"), Cell(2, "2025-H1", 250, "Total")};
-  Table t3{3, "Genopdragelsesrejser", {}, {}, {}, {}};
+  Table t3{3, "Genopdragelsesrejser", {}, {}, {}, {}, {}};
   t3.records = {Cell(3, "2023", 30), Cell(3, "2024", 35), Cell(3, "2025-H1", 17)};
   ex.tables = {t1, t2, t3};
   ex.facts = {Fact("inquiries_total", "2025-H1", 250), Fact("inquiries_total", "2024-H1", 190),
@@ -307,7 +307,7 @@ TEST(ValidateTest, TableThreeIsExpectedOnlyWhenTheNoteReportsTripsAbroad) {
   EXPECT_EQ(Failed(Validate(lost)), std::vector<std::string>{"tables_present"});
   // Its caption was found but no value read: missing too.
   Extraction unread = old;
-  unread.tables.push_back(Table{3, "Genopdragelsesrejser", {}, {}, {}, {}});
+  unread.tables.push_back(Table{3, "Genopdragelsesrejser", {}, {}, {}, {}, {}});
   EXPECT_EQ(Failed(Validate(unread)), std::vector<std::string>{"tables_present"});
 }
 
@@ -417,6 +417,23 @@ TEST(ValidateTest, AComparisonHalfYearBesideTheNotesOwnIsContiguous) {
   Extraction ex2 = Note();
   ex2.tables[0].records.insert(ex2.tables[0].records.begin() + 3, Cell(1, "2021-H1", 100));
   EXPECT_EQ(Statuses(Validate(ex2))["periods_contiguous"], CheckStatus::kFail);
+}
+
+TEST(ValidateTest, EachYearsTotalUnderItsHalvesIsChecked) {
+  // Years across, halves down, an "I alt" row: each year's printed sum
+  // against its two halves; a year with one half only is not compared.
+  Extraction ex = Note();
+  Table& t1 = ex.tables[0];
+  t1.records = {Cell(1, "2024-H1", 400), Cell(1, "2024-H2", 427), Cell(1, "2025-H1", 250)};
+  Record y2024 = Cell(1, "2024", 827), y2025 = Cell(1, "2025", 250);
+  y2024.source.line = 20;
+  t1.year_totals = {y2024, y2025};
+  EXPECT_EQ(Named(Validate(ex), "series_totals_equal_sums").status, CheckStatus::kPass);
+  t1.year_totals[0].value = 830;
+  ValidationReport report = Validate(ex);
+  const Check& c = Named(report, "series_totals_equal_sums");
+  EXPECT_EQ(c.status, CheckStatus::kFail);
+  EXPECT_EQ(c.message, "table 1: 2024's halves sum to 827 but its printed total is 830 (page 1, line 20)");
 }
 
 TEST(ValidateTest, LowConfidenceDigitsAreFlagged) {

@@ -531,8 +531,9 @@ Result<std::vector<StoredFigure>> QueryComparableFigures(Database& db) {
     f.note = row[0].value_or("");
     f.revision = static_cast<int>(ParseInt(row[1]).value_or(0));
     f.sha256 = row[2].value_or("");
-    f.key = KeyFromRow(row, 3, 4, 5, 5);
-    f.key.region.reset();
+    if (std::optional<long long> t = ParseInt(row[3])) f.key.table = static_cast<int>(*t);
+    f.key.name = row[4].value_or("");
+    f.key.period = row[5].value_or("");  // (no region: tables 1 and 3, and facts)
     f.value = ParseDouble(row[6]).value_or(0);
     f.page = static_cast<int>(ParseInt(row[7]).value_or(0));
     f.line = static_cast<int>(ParseInt(row[8]).value_or(0));

@@ -305,6 +305,12 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
       std::vector<size_t> picked;
       for (const Label& l : labels) picked.push_back(by_line[toks[l.token].line][column]);
       values = picked;
+      // The other periods' columns are said, not dropped silently.
+      std::string others;
+      for (size_t c = 0; c < header.size(); ++c)
+        if (c != column) others += (others.empty() ? "" : ", ") + header[c].second;
+      res.problems.push_back(here + ": the " + (header.size() > 2 ? "columns for " : "column for ") + others +
+                             " not read; table 2's records are the regions of " + period.label);
     }
   }
   if (labels.size() != values.size()) {

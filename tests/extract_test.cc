@@ -1219,6 +1219,9 @@ TEST(Table2Test, PeriodsSideBySideReadTheNotesColumn) {
   ASSERT_NE(t, nullptr) << Dump(ex);
   EXPECT_EQ(Cells(*t), kSeedTable2);
   EXPECT_EQ(t->records[0].period, "2025-H1");
+  // The other column is said, not dropped silently.
+  EXPECT_THAT(ex.problems, ::testing::Contains("table 2 (page 1, line 2): the column for 2024-H1 not read; "
+                                               "table 2's records are the regions of 2025-H1"));
   const char* years =
       "Notat om henvendelser til sikkerhedskonsulenterne i 2025\n"
       "Tabel 2. Henvendelser fordelt på regioner i 2024 og 2025\n"

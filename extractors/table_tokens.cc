@@ -786,12 +786,15 @@ bool Follows(const Period& p, const Period& next) {
 
 size_t ValueRowLine(const std::vector<Token>& toks, const SeriesReading& r);
 
-// "I alt", "Total", "Ialt": a word that labels a series' total.
+// "I alt", "Total", "Ialt": a word that labels a series' total; also "| alt"
+// and "l alt", the I read as a rule or an l.
 bool IsTotalLabel(const std::vector<Token>& toks, size_t i) {
   if (toks[i].kind != TokKind::kWord) return false;
   std::string w = text::Lower(toks[i].core);
   if (w == "total" || w == "totalt" || w == "ialt") return true;
-  return w == "alt" && i > 0 && toks[i - 1].line == toks[i].line && text::Lower(toks[i - 1].core) == "i";
+  if (w != "alt" || i == 0 || toks[i - 1].line != toks[i].line) return false;
+  const Token& before = toks[i - 1];
+  return before.kind == TokKind::kSeparator || text::Lower(before.core) == "i" || before.core == "l";
 }
 
 // A total printed with the series ("... 2. halvår 2025  I alt" over "...
@@ -929,13 +932,15 @@ bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, st
   for (size_t i = 0; i + 1 < toks.size(); ++i) {
     const Token& t = toks[i];
     if (!t.first_on_line || t.line <= header || toks[i + 1].line != t.line) continue;
-    const std::string next = text::Lower(toks[i + 1].core);
     if (int half = HalfOrdinal(t); half != 0 && toks[i + 1].kind == TokKind::kHalf) {
       half_of_line[t.line] = half;
       labels.insert({i, i + 1});
-    } else if (text::Lower(t.core) == "i" && next == "alt") {
+    } else if (IsTotalLabel(toks, i + 1)) {  // "I alt", "| alt"
       half_of_line[t.line] = 0;
       labels.insert({i, i + 1});
+    } else if (IsTotalLabel(toks, i)) {  // "Total", "Ialt"
+      half_of_line[t.line] = 0;
+      labels.insert(i);
     }
   }
   int rows_of[3] = {0, 0, 0};

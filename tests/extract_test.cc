@@ -637,6 +637,21 @@ TEST(Table1Test, HalvesDownAndYearsAcross) {
   ASSERT_NE(t, nullptr) << Dump(first);
   EXPECT_THAT(Cells(*t), ElementsAre("2024-H1=400", "2024-H2=427", "2025-H1=502", "2025-H2=525", "2026-H1=540"));
   for (const std::string& p : first.problems) EXPECT_EQ(p.find("belongs to no"), std::string::npos) << p;
+  // As the English model reads it: "halvar", and "I alt" as "| alt"; or a
+  // "Total" row.
+  for (const char* total : {"| alt", "Total"}) {
+    Extraction eng = Extract(TextOf(("Notat om henvendelser til sikkerhedskonsulenterne i 2. halvar 2026\n"
+                                     "Tabel 1. Henvendelser pr. halvar\n"
+                                     "| 2024 | 2025\n"
+                                     "1. halvar | 400 | 502\n"
+                                     "2. halvar | 427 | 525\n" +
+                                     std::string(total) + " | 827 | 1.027\n")
+                                        .c_str()));
+    t = FindTable(eng, 1);
+    ASSERT_NE(t, nullptr) << Dump(eng);
+    EXPECT_THAT(Cells(*t), ElementsAre("2024-H1=400", "2024-H2=427", "2025-H1=502", "2025-H2=525")) << total;
+    EXPECT_EQ(t->year_totals.size(), 2u) << total;
+  }
 }
 
 // "2026 (1. halvår)": the half in brackets after its column's year is that

@@ -83,11 +83,11 @@ const RE2& PctAfterRe() {
   static const RE2 re(R"((?i)^\s*(?:p[ce]t\b|procent\b|%))");
   return re;
 }
-// "Antallet af henvendelser i 1. halvår 2028 var 611": the count after
-// its verb.
+// "Antallet af henvendelser i 1. halvår 2028 var 611", "... nåede det
+// samlede antal henvendelser i 2027 op på 1.356": the count after its verb.
 const RE2& CountIsRe() {
   static const RE2 re(
-      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til|op|l\S{1,2}d)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
 // Words right before a number that make it approximate ("ca. 430", "godt
@@ -201,12 +201,14 @@ const RE2& GrantTotalRe() {
   return re;
 }
 // A figure compared with the one before it, its unit left out: "28 nye
-// henvendelser ... mod 22 i samme periode sidste år", "45 pct. mod 36";
+// henvendelser ... mod 22 i samme periode sidste år", "45 pct. mod 36",
+// "701 henvendelser, mens der i 2. halvår 2026 var 655", "33 nye
+// henvendelser (2. halvår 2026: 27)";
 // "mod ca. 430" is one too, so that it is reported as approximate; so is
 // "194 flere end i 2024, hvor der var 827".
 const RE2& ComparedRe() {
   static const RE2 re(
-      std::string(R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var)\s+(?:(?:)") +
+      std::string(R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var|\bmens\s+der\s+[^,;:()]{0,40}?\bvar|\([^():]{3,40}:)\s+(?:(?:)") +
       kApproximateWords + R"()\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }

@@ -1917,6 +1917,23 @@ TEST(FactsTest, CasesInDenmarkAndCitizensLeftAbroad) {
       << Dump(ex);
 }
 
+// Comparisons written as "mens der i ... var N" and "(period: N)", and a
+// year's count "op på N".
+TEST(FactsTest, ComparisonsWithMensAndInBracketsAndACountOpPaa) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2027\n"
+      "\n"
+      "Sikkerhedskonsulenterne har i perioden 1. juli - 31. december 2027 modtaget 701 henvendelser, mens der i "
+      "2. halvår 2026 var 655. Dermed nåede det samlede antal henvendelser i 2027 op på 1.356.\n"
+      "Der var i 2. halvår 2027 33 nye henvendelser om genopdragelsesrejser (2. halvår 2026: 27).\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2027-H2 = 701 count", "inquiries_total 2026-H2 = 655 count",
+                          "inquiries_total 2027 = 1356 count", "trips_abroad_new 2027-H2 = 33 count",
+                          "trips_abroad_new 2026-H2 = 27 count"))
+      << Dump(ex);
+}
+
 // Two sums in one sentence, only one of them said to be added: the other is
 // the total ("afsat", "tildelt" name a grant too).
 TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {

@@ -39,6 +39,25 @@ constexpr int kExitDatabase = 4;
 
 void PrintError(const Error& e) { std::cerr << "notat: error: " << e.ToString() << "\n"; }
 
+// A directory given to extract or validate stands for the note files in it
+// (found as `notat ingest` finds them, sorted); other inputs stay as given.
+// A directory holding none stays, and fails as an input with its reason.
+std::vector<std::string> WithDirectoriesExpanded(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      ExpandedInputs found = ExpandInputs({input});
+      if (!found.files.empty()) {
+        out.insert(out.end(), found.files.begin(), found.files.end());
+        continue;
+      }
+    }
+    out.push_back(input);
+  }
+  return out;
+}
+
 // Runs ProcessInput on every input, `workers` at a time, results in input order.
 std::vector<NoteResult> ProcessAll(const std::vector<std::string>& inputs, const Context& ctx) {
   std::vector<NoteResult> results(inputs.size());
@@ -398,8 +417,8 @@ int main(int argc, char** argv) {
   options.ocr = ocr_mode == "always" ? OcrMode::kAlways : ocr_mode == "never" ? OcrMode::kNever : OcrMode::kAuto;
 
   if (repair->parsed()) return CmdRepair(repair_input, explain, options);
-  if (extract->parsed()) return CmdExtract(extract_inputs, format, output, options);
-  if (validate->parsed()) return CmdValidate(validate_inputs, validate_db, options);
+  if (extract->parsed()) return CmdExtract(WithDirectoriesExpanded(extract_inputs), format, output, options);
+  if (validate->parsed()) return CmdValidate(WithDirectoriesExpanded(validate_inputs), validate_db, options);
   if (ingest->parsed()) {
     if (!shard.empty()) {
       int i = 0, n = 0;

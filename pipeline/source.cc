@@ -28,7 +28,7 @@ Result<std::string> ReadAll(const std::string& path) {
   if (path != "-" && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     close(fd);
     return MakeError(ErrorCode::kInvalidInput,
-                     path + ": is a directory; give its files, or use `notat ingest` to walk it");
+                     path + ": is a directory holding no note file (.txt .pdf .png .tif .tiff .jpg .jpeg)");
   }
   std::string bytes;
   char buf[1 << 16];

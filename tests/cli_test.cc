@@ -117,7 +117,7 @@ TEST_F(CliTest, BadInputsAreReportedAndTheBatchGoesOn) {
   EXPECT_NE(r.err.find("empty.txt: input is empty"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("garbage.bin: binary data"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("latin1.txt: line 1, column 32: not valid UTF-8 (byte 0xE5 at offset 31)"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("a-directory: is a directory; give its files, or use `notat ingest` to walk it"),
+  EXPECT_NE(r.err.find("a-directory: is a directory holding no note file (.txt .pdf .png .tif .tiff .jpg .jpeg)"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("tableless.txt: some checks failed"), std::string::npos) << r.err;
@@ -180,6 +180,27 @@ TEST_F(CliTest, OutputToAPipeOrDeviceIsWrittenNotReplaced) {
   EXPECT_EQ(JsonLines(Slurp(file)).size(), kSeedTableRecords.size() + kSeedFacts.size());
   for (const auto& e : std::filesystem::directory_iterator(dir_))
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+}
+
+TEST_F(CliTest, ADirectoryStandsForTheNotesInIt) {
+  // extract and validate walk a directory as ingest does (sorted, notes
+  // only); files given beside it keep their place.
+  std::filesystem::create_directories(dir_ / "notes/sub");
+  std::string seed = Slurp(Sample("note-2025-h1.ocr.txt"));
+  Write("notes/b.txt", seed);
+  Write("notes/sub/a.txt", seed);
+  Write("notes/readme.md", "not a note");
+  RunResult r = Notat({"extract", "--format", "jsonl", (dir_ / "notes").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> files;
+  for (const json& rec : JsonLines(r.out)) {
+    std::string f = rec["source"]["file"];
+    if (files.empty() || files.back() != f) files.push_back(f);
+  }
+  EXPECT_EQ(files, (std::vector<std::string>{(dir_ / "notes/b.txt").string(), (dir_ / "notes/sub/a.txt").string()}));
+  RunResult v = Notat({"validate", (dir_ / "notes").string()});
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("2 notes agree on 15 figures they share"), std::string::npos) << v.out;
 }
 
 TEST_F(CliTest, ReadsStdin) {

@@ -444,16 +444,18 @@ Check SeriesTotalsEqualSums(const Table* t1, const Table* t3) {
     const std::string table = "table " + std::to_string(t->number);
     for (const Record& total : t->year_totals) {
       double sum = 0;
-      int halves = 0;
+      std::vector<const Record*> halves;
       for (const Record& r : t->records) {
         ParsedPeriod p;
         if (!ParsePeriod(r.period, &p) || p.half == 0 || std::to_string(p.year) != total.period) continue;
         sum += r.value;
-        ++halves;
-        c.subjects.push_back(RecordId(r));
-        c.sources.push_back(r.source);
+        halves.push_back(&r);
       }
-      if (halves != 2) continue;  // a half unread: nothing to compare
+      if (halves.size() != 2) continue;  // a half unread: nothing to compare
+      for (const Record* r : halves) {
+        c.subjects.push_back(RecordId(*r));
+        c.sources.push_back(r->source);
+      }
       c.sources.push_back(total.source);
       AppendPart(&expected, table + " " + total.period + " " + FormatValue(total.value));
       AppendPart(&actual, table + " " + total.period + " " + FormatValue(sum));

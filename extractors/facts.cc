@@ -87,7 +87,7 @@ const RE2& PctAfterRe() {
 // samlede antal henvendelser i 2027 op på 1.356": the count after its verb.
 const RE2& CountIsRe() {
   static const RE2 re(
-      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til|op|l\S{1,2}d)\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+      R"((?i)\bantal(?:let)?\s+(?:af\s+)?(?:nye\s+)?henvendelse\S*\s.{0,80}?\b(?:var|er|udgjorde|blev|steg\s+til|faldt\s+til|op\s+p\S{1,2}|l\S{1,2}d\s+p\S{1,2})\s+(?:p\S{1,2}\s+)?(?:i\s+alt\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
 // Words right before a number that make it approximate ("ca. 430", "godt

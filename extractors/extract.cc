@@ -72,7 +72,9 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
   TableContext ctx;
   ctx.note_period = note ? &*note : nullptr;
 
-  // Tables: by what the caption says, else by the printed number.
+  // Tables: by what the caption says, else by the printed number; a
+  // chart's figures ("Figur 1. Antal henvendelser pr. år") only by what its
+  // caption says, and only when no table gives the same.
   const std::vector<TableExtractor>& xs = TableExtractors();
   std::vector<int> chosen(seg.tables.size(), -1);
   std::vector<int> block_of(xs.size(), -1);
@@ -80,12 +82,12 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
     int pick = -1;
     for (size_t x = 0; x < xs.size(); ++x) {
       if (!xs[x].matches_caption(seg.tables[b].caption)) continue;
-      if (pick < 0 || xs[x].number == seg.tables[b].number) pick = static_cast<int>(x);
+      if (pick < 0 || (!seg.tables[b].figure && xs[x].number == seg.tables[b].number)) pick = static_cast<int>(x);
     }
     chosen[b] = pick;
   }
   for (size_t b = 0; b < seg.tables.size(); ++b) {
-    if (chosen[b] >= 0) continue;
+    if (chosen[b] >= 0 || seg.tables[b].figure) continue;
     for (size_t x = 0; x < xs.size(); ++x) {
       if (xs[x].number != seg.tables[b].number) continue;
       bool taken = false;
@@ -93,7 +95,11 @@ void ExtractInto(const Segmented& seg, Extraction* ex) {
       if (!taken) chosen[b] = static_cast<int>(x);
     }
   }
-  for (size_t b = 0; b < seg.tables.size(); ++b) {
+  // Tables before charts, each in the order printed.
+  std::vector<size_t> order(seg.tables.size());
+  for (size_t b = 0; b < order.size(); ++b) order[b] = b;
+  std::stable_partition(order.begin(), order.end(), [&](size_t b) { return !seg.tables[b].figure; });
+  for (size_t b : order) {
     const TableBlock& block = seg.tables[b];
     std::string where = block.caption_lines.empty() ? "unknown place" : LineRef(block.caption_lines[0]);
     if (chosen[b] < 0) continue;  // a table notat does not read

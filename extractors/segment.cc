@@ -28,10 +28,12 @@ const RE2& BarePageNumberRe() {
   return re;
 }
 // "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ...", "Tabel 1 –
-// Antal ...", "Tab. 3. ..."; group 1 the number, group 2 the separator,
-// group 3 the caption text.
+// Antal ...", "Tab. 3. ...", and a chart's "Figur 1. ..." ("Fig. 1"); group
+// 1 the word, group 2 the number, group 3 the separator, group 4 the
+// caption text.
 const RE2& CaptionRe() {
-  static const RE2 re(R"((?i)^\s*tab(?:[eo][l1I|!]|\.)\s*([0-9lI|]{1,2})\s*([.:,]|-|–|—)?\s*(.*)$)");
+  static const RE2 re(
+      R"((?i)^\s*(tab(?:[eo][l1I|!]|\.)|fig(?:ur|\.))\s*([0-9lI|]{1,2})\s*([.:,]|-|–|—)?\s*(.*)$)");
   return re;
 }
 // The title of a note usually starts with "Notat".
@@ -117,11 +119,12 @@ bool HeadingShape(std::string_view s, bool allow_digits) {
 struct Caption {
   int number = 0;
   std::string text;
+  bool figure = false;  // "Figur N."
 };
 
 std::optional<Caption> ParseCaption(std::string_view line) {
-  std::string num, sep, rest;
-  if (!RE2::FullMatch(line, CaptionRe(), &num, &sep, &rest)) return std::nullopt;
+  std::string word, num, sep, rest;
+  if (!RE2::FullMatch(line, CaptionRe(), &word, &num, &sep, &rest)) return std::nullopt;
   if (internal::Full(ContinuedRe(), line)) return std::nullopt;
   std::string_view r = text::Trim(rest);
   // Without "." or ":" after the number, require a capitalised caption, so
@@ -129,7 +132,7 @@ std::optional<Caption> ParseCaption(std::string_view line) {
   if (sep.empty() && (r.empty() || !text::IsUpper(text::FirstCodePoint(r)))) return std::nullopt;
   int n = 0;
   for (char c : num) n = n * 10 + (c >= '0' && c <= '9' ? c - '0' : 1);
-  return Caption{n, std::string(r)};
+  return Caption{n, std::string(r), text::Lower(word).starts_with("fig")};
 }
 
 bool IsCaption(std::string_view line) { return ParseCaption(line).has_value(); }
@@ -409,6 +412,7 @@ Segmented Segment(const RepairedText& input) {
     if (std::optional<Caption> cap = ParseCaption(l.text)) {
       TableBlock block;
       block.number = cap->number;
+      block.figure = cap->figure;
       block.caption = cap->text;
       block.caption_lines.push_back(l);
       used[i] = true;

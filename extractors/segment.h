@@ -33,6 +33,7 @@ struct SegLine {
 // that follow it up to the next running text, heading or caption.
 struct TableBlock {
   int number = 0;                    // N of "Tabel N." (0 when unreadable)
+  bool figure = false;               // "Figur N.": a chart's figures, known only by its caption's words
   std::string caption;               // the text after "Tabel N.", lines joined
   std::vector<SegLine> caption_lines;
   std::vector<SegLine> body;         // non-blank lines, in reading order

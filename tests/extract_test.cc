@@ -610,6 +610,33 @@ TEST(Table1Test, HalfYearRowsWithTheYearFirst) {
   EXPECT_THAT(Cells(*t), ElementsAre("2024=827", "2025-H1=502", "2025-H2=525"));
 }
 
+// A chart's figures under "Figur N." are read by what its caption says,
+// never by its number; a table giving the same wins wherever it stands.
+TEST(Table1Test, AFiguresCaptionIsReadByItsWordsAndATableWins) {
+  const std::string chart =
+      "Figur 1. Antal henvendelser pr. år\n"
+      "2023   2024   1. halvår 2025\n"
+      "631    827    500\n";
+  const std::string table =
+      "Tabel 2. Årlig udvikling i antal henvendelser\n"
+      "2023   2024   1. halvår 2025\n"
+      "631    827    502\n";
+  const std::string title = "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n";
+  Extraction alone = Extract(TextOf((title + chart).c_str()));
+  const Table* t = FindTable(alone, 1);
+  ASSERT_NE(t, nullptr) << Dump(alone);
+  EXPECT_THAT(Cells(*t), ElementsAre("2023=631", "2024=827", "2025-H1=500"));
+  // (the table's number 2 is a misprint; its words say table 1)
+  Extraction both = Extract(TextOf((title + chart + table).c_str()));
+  t = FindTable(both, 1);
+  ASSERT_NE(t, nullptr) << Dump(both);
+  EXPECT_THAT(Cells(*t), ElementsAre("2023=631", "2024=827", "2025-H1=502"));
+  EXPECT_THAT(both.problems, ::testing::Contains(::testing::HasSubstr("a second table of inquiries per year; ignored")));
+  // A chart whose words name no table is no table, whatever its number.
+  Extraction other = Extract(TextOf((title + "Figur 2. Henvendelser fordelt på alder\n0-17 år 45\n").c_str()));
+  EXPECT_EQ(FindTable(other, 2), nullptr) << Dump(other);
+}
+
 // Years across and halves down: each cell is its year's half, in time
 // order; an "I alt" row of the years' sums is checked, not read as periods;
 // a first-half note's last second half is not there yet.

@@ -245,6 +245,7 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
   std::vector<NoteResult> results = ProcessAll(inputs, loaded->ctx);
   std::vector<const Extraction*> notes;
   std::vector<std::string> names;
+  std::vector<std::string> failing;  // inputs with a failed check, and which
   for (const NoteResult& r : results) {
     if (r.error) {
       std::printf("%s\n  ERROR %s\n\n", r.path.c_str(), r.error->ToString().c_str());
@@ -277,6 +278,12 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
     std::printf("  %d checks: %d passed, %d failed, %d skipped\n\n", pass + fail + skip, pass, fail, skip);
     notes.push_back(&r.extraction);
     names.push_back(r.path);
+    if (fail > 0) {
+      std::string which;
+      for (const Check& c : r.report.checks)
+        if (c.status == CheckStatus::kFail) which += (which.empty() ? "" : ", ") + c.name;
+      failing.push_back(r.path + " (" + which + ")");
+    }
   }
   int code = ExitFor(results, false);
   // With --db: the database's current notes too, as references.
@@ -299,12 +306,26 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
     }
   }
   std::vector<Check> across = CrossCheck(notes, names, inputs_read);
+  int differ = 0;
   if (!across.empty()) {
     std::printf("across notes\n");
     for (const Check& c : across) {
       PrintCheck(c);
-      if (c.status == CheckStatus::kFail) code = std::max(code, kExitCheckFailed);
+      if (c.status == CheckStatus::kFail) code = std::max(code, kExitCheckFailed), ++differ;
     }
+  }
+  // A batch ends with what to look at first.
+  if (inputs.size() > 1) {
+    const size_t unreadable = results.size() - inputs_read;
+    std::string line = "\nsummary: " + std::to_string(inputs.size()) + " inputs, " +
+                       std::to_string(inputs_read - failing.size()) + " passed every check, " +
+                       std::to_string(failing.size()) + " failed some, " + std::to_string(unreadable) +
+                       " could not be read; " + std::to_string(differ) +
+                       (differ == 1 ? " figure differs" : " figures differ") + " between notes\n";
+    for (const std::string& f : failing) line += "  failed checks: " + f + "\n";
+    for (const NoteResult& r : results)
+      if (r.error) line += "  not read: " + r.path + "\n";
+    std::printf("%s", line.c_str());
   }
   std::fflush(stdout);
   return code;

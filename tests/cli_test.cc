@@ -201,6 +201,18 @@ TEST_F(CliTest, ADirectoryStandsForTheNotesInIt) {
   RunResult v = Notat({"validate", (dir_ / "notes").string()});
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("2 notes agree on 15 figures they share"), std::string::npos) << v.out;
+  // A batch ends with a summary: what failed, what could not be read.
+  std::string changed = seed;
+  changed.replace(changed.find("Region Nordjylland 44"), 21, "Region Nordjylland 47");
+  Write("notes/c.txt", changed);
+  v = Notat({"validate", (dir_ / "notes").string(), (dir_ / "missing.txt").string()});
+  EXPECT_EQ(v.exit_code, 2) << v.out << v.err;
+  EXPECT_NE(v.out.find("\nsummary: 4 inputs, 2 passed every check, 1 failed some, 1 could not be read; "
+                       "0 figures differ between notes\n"
+                       "  failed checks: " + (dir_ / "notes/c.txt").string() + " (regions_sum_to_total)\n"
+                       "  not read: " + (dir_ / "missing.txt").string() + "\n"),
+            std::string::npos)
+      << v.out;
 }
 
 TEST_F(CliTest, ReadsStdin) {

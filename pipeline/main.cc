@@ -307,8 +307,15 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
   }
   std::vector<Check> across = CrossCheck(notes, names, inputs_read);
   int differ = 0;
+  if (!db_url.empty()) {
+    // Said even when no figure is shared, so that an empty comparison is
+    // not taken for agreement.
+    std::printf("across notes: compared with %zu current note%s stored in %s\n", stored.notes.size(),
+                stored.notes.size() == 1 ? "" : "s", RedactDatabaseUrl(db_url).c_str());
+    if (across.empty()) std::printf("  no figure of these notes is given by another\n");
+  }
   if (!across.empty()) {
-    std::printf("across notes\n");
+    if (db_url.empty()) std::printf("across notes\n");
     for (const Check& c : across) {
       PrintCheck(c);
       if (c.status == CheckStatus::kFail) code = std::max(code, kExitCheckFailed), ++differ;

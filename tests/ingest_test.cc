@@ -584,10 +584,17 @@ TEST(IngestBinaryTest, ValidateComparesANoteWithTheStoredNotes) {
                        " (page 1, line 23)"),
             std::string::npos)
       << v.out;
-  // The stored note's own file agrees with nothing but itself: no check.
+  EXPECT_NE(v.out.find("across notes: compared with 1 current note stored in " + db + "\n"), std::string::npos)
+      << v.out;
+  // The stored note's own file agrees with nothing but itself: no check,
+  // and the report says that nothing was shared.
   BinaryRun same = Notat(dir, {"validate", (dir.path() / "in/note-2025-h1.txt").string(), "--db", db});
   EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
   EXPECT_EQ(same.out.find("notes_agree"), std::string::npos) << same.out;
+  EXPECT_NE(same.out.find("across notes: compared with 0 current notes stored in " + db +
+                          "\n  no figure of these notes is given by another\n"),
+            std::string::npos)
+      << same.out;
   // A database that is not there is said before any input is read.
   fs::path missing = dir.path() / "missing.db";
   BinaryRun m = Notat(dir, {"validate", next_path.string(), "--db", "sqlite:" + missing.string()});

@@ -620,22 +620,18 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       // heraf en ekstrabevilling på 2,5 mio. kr."); else from the sentence.
       const std::vector<Match> sums = FindAll(MioKrRe(), s);
       std::vector<std::string> clause_name(sums.size());
+      bool some_additional = false, some_total = false;  // (a sum without a name of its own is neither)
       for (size_t k = 0; k < sums.size(); ++k) {
         auto [cb, ce] = ClauseAround(s, sums[k].groups[0].first);
         std::string_view clause = s.substr(cb, ce - cb);
-        if (Contains(GrantAdditionalRe(), clause)) clause_name[k] = "grant_additional_mio_kr";
-        else if (Contains(GrantTotalRe(), clause)) clause_name[k] = "grant_total_mio_kr";
+        if (Contains(GrantAdditionalRe(), clause)) clause_name[k] = "grant_additional_mio_kr", some_additional = true;
+        else if (Contains(GrantTotalRe(), clause)) clause_name[k] = "grant_total_mio_kr", some_total = true;
       }
       for (size_t k = 0; k < sums.size(); ++k) {
         const Match& m = sums[k];
         std::string name = clause_name[k];
-        bool other_additional = false, other_total = false;
-        for (size_t o = 0; o < sums.size(); ++o) {
-          other_additional = other_additional || (o != k && clause_name[o] == "grant_additional_mio_kr");
-          other_total = other_total || (o != k && clause_name[o] == "grant_total_mio_kr");
-        }
-        if (name.empty() && other_additional != other_total)
-          name = other_additional ? "grant_total_mio_kr" : "grant_additional_mio_kr";
+        if (name.empty() && some_additional != some_total)
+          name = some_additional ? "grant_total_mio_kr" : "grant_additional_mio_kr";
         if (name.empty() && Contains(GrantAdditionalRe(), s)) name = "grant_additional_mio_kr";
         if (name.empty() && Contains(GrantTotalRe(), s)) name = "grant_total_mio_kr";
         if (!name.empty()) {

@@ -668,10 +668,8 @@ int Ingest(const IngestOptions& options, const Context& ctx) {
   return code;
 }
 
-Result<StoredNotes> LoadStoredNotes(const std::string& db_url, const std::set<std::string>& skip) {
-  Result<std::unique_ptr<Database>> db = OpenExistingDatabase(db_url);
-  if (!db) return std::unexpected(db.error());
-  Result<std::vector<StoredFigure>> figures = QueryComparableFigures(**db);
+Result<StoredNotes> LoadStoredNotes(Database& db, const std::set<std::string>& skip) {
+  Result<std::vector<StoredFigure>> figures = QueryComparableFigures(db);
   if (!figures) return std::unexpected(figures.error());
   StoredNotes out;
   std::string sha;  // of the note being built (rows come note by note)
@@ -681,7 +679,7 @@ Result<StoredNotes> LoadStoredNotes(const std::string& db_url, const std::set<st
       sha = f.sha256;
       out.notes.emplace_back().note_period = f.note;
       out.names.push_back("stored " + f.note + " revision " + std::to_string(f.revision) + " in " +
-                          (*db)->display_url());
+                          db.display_url());
     }
     Extraction& ex = out.notes.back();
     Record r;

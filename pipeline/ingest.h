@@ -109,7 +109,7 @@ struct StoredNotes {
   std::vector<Extraction> notes;
   std::vector<std::string> names;
 };
-Result<StoredNotes> LoadStoredNotes(const std::string& db_url, const std::set<std::string>& skip);
+Result<StoredNotes> LoadStoredNotes(Database& db, const std::set<std::string>& skip);
 
 struct SeriesOptions {
   std::string db_url = "sqlite:notat.db";

@@ -234,11 +234,14 @@ void PrintCheck(const Check& c) {
 
 int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_url, const Options& options) {
   // A database that cannot be read is said before any input is read.
+  std::unique_ptr<Database> db;
   if (!db_url.empty()) {
-    if (Result<std::unique_ptr<Database>> db = OpenExistingDatabase(db_url); !db) {
-      PrintError(db.error());
+    Result<std::unique_ptr<Database>> opened = OpenExistingDatabase(db_url);
+    if (!opened) {
+      PrintError(opened.error());
       return kExitDatabase;
     }
+    db = std::move(*opened);
   }
   std::optional<Loaded> loaded = LoadContext(options);
   if (!loaded) return kExitInternal;
@@ -270,30 +273,27 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
     std::printf("%s  (note %s, %s, %s repaired, %s joined at line ends; %s)\n", r.path.c_str(),
                 r.extraction.note_period.empty() ? "period unknown" : r.extraction.note_period.c_str(),
                 r.document.kind.c_str(), words(changed).c_str(), words(joins).c_str(), sources.c_str());
+    std::string failed;  // the failed checks' names
     for (const Check& c : r.report.checks) {
       PrintCheck(c);
       (c.status == CheckStatus::kPass ? pass : c.status == CheckStatus::kFail ? fail : skip)++;
+      if (c.status == CheckStatus::kFail) failed += (failed.empty() ? "" : ", ") + c.name;
     }
     for (const std::string& p : r.extraction.problems) std::printf("  NOTE  %s\n", p.c_str());
     std::printf("  %d checks: %d passed, %d failed, %d skipped\n\n", pass + fail + skip, pass, fail, skip);
     notes.push_back(&r.extraction);
     names.push_back(r.path);
-    if (fail > 0) {
-      std::string which;
-      for (const Check& c : r.report.checks)
-        if (c.status == CheckStatus::kFail) which += (which.empty() ? "" : ", ") + c.name;
-      failing.push_back(r.path + " (" + which + ")");
-    }
+    if (fail > 0) failing.push_back(r.path + " (" + failed + ")");
   }
   int code = ExitFor(results, false);
   // With --db: the database's current notes too, as references.
   const size_t inputs_read = notes.size();
   StoredNotes stored;
-  if (!db_url.empty()) {
+  if (db) {
     std::set<std::string> skip;
     for (const NoteResult& r : results)
       if (!r.error) skip.insert(r.document.sha256);
-    Result<StoredNotes> loaded_notes = LoadStoredNotes(db_url, skip);
+    Result<StoredNotes> loaded_notes = LoadStoredNotes(*db, skip);
     if (!loaded_notes) {
       std::fflush(stdout);
       PrintError(loaded_notes.error());
@@ -307,15 +307,15 @@ int CmdValidate(const std::vector<std::string>& inputs, const std::string& db_ur
   }
   std::vector<Check> across = CrossCheck(notes, names, inputs_read);
   int differ = 0;
-  if (!db_url.empty()) {
+  if (db) {
     // Said even when no figure is shared, so that an empty comparison is
     // not taken for agreement.
     std::printf("across notes: compared with %zu current note%s stored in %s\n", stored.notes.size(),
-                stored.notes.size() == 1 ? "" : "s", RedactDatabaseUrl(db_url).c_str());
+                stored.notes.size() == 1 ? "" : "s", db->display_url().c_str());
     if (across.empty()) std::printf("  no figure of these notes is given by another\n");
   }
   if (!across.empty()) {
-    if (db_url.empty()) std::printf("across notes\n");
+    if (!db) std::printf("across notes\n");
     for (const Check& c : across) {
       PrintCheck(c);
       if (c.status == CheckStatus::kFail) code = std::max(code, kExitCheckFailed), ++differ;

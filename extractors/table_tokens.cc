@@ -949,8 +949,10 @@ bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, st
   // The halves' values (indices into r->values), and the total row's
   // tokens, with the first if it was taken as the series' total.
   std::vector<size_t> first, second, total;
-  if (*series_total && half_of_line.count(toks[**series_total].line) && half_of_line[toks[**series_total].line] == 0)
-    total.push_back(**series_total);
+  if (*series_total) {
+    auto line = half_of_line.find(toks[**series_total].line);
+    if (line != half_of_line.end() && line->second == 0) total.push_back(**series_total);
+  }
   for (size_t v = 0; v < r->values.size(); ++v) {
     if (labels.count(r->values[v])) continue;
     auto h = half_of_line.find(toks[r->values[v]].line);

@@ -192,12 +192,19 @@ const RE2& OwnPeriodRe() {
       R"((?i)\bi\s+(?:perioden|denne\s+periode|halv\S{1,2}ret|det\s+forl\S{1,2}bne\s+halv\S{1,2}r|indev\S{1,3}rende\s+halv\S{1,2}r)\b)");
   return re;
 }
+// A half of the note's year named without the year: "i årets første seks
+// måneder", "årets sidste halvdel"; group 1 says which half.
+const RE2& HalfOfTheYearRe() {
+  static const RE2 re(
+      R"((?i)(?:^|[\s(])\S{1,2}rets\s+(f\S{1,3}rste|sidste|andet|[12]\.)\s+(?:halv\S{1,2}r|halvdel|seks\s+m\S{1,2}neder)\b)");
+  return re;
+}
 const RE2& GrantAdditionalRe() {
   static const RE2 re(R"((?i)yderligere|ekstra|forhøje|forhoje|\S{1,2}get\s+tilskud)");
   return re;
 }
 const RE2& GrantTotalRe() {
-  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale|bevilg|bevilling|afsat|tildelt)");
+  static const RE2 re(R"((?i)samlede|samlet|i\s+alt|totale|bevilg|bevilling|afsat|tildelt|tilskuddet\b)");
   return re;
 }
 // A figure compared with the one before it, its unit left out: "28 nye
@@ -678,10 +685,14 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       // them (else after them) in the sentence. `compared_at`: where every
       // figure compared against ("mod 45 pct.", "(45 pct. i ...)") begins.
       std::set<size_t> compared_at;
+      // "(1. halvår 2027: 46 pct.)": the period in the brackets is the
+      // compared figure's alone (its start, the figure's start).
+      std::vector<std::pair<size_t, size_t>> bracketed;
       for (const Match& m : FindAll(ComparedRe(), s)) {
         size_t at = m.groups[0].first;
         if (IsOrdinalAt(s, m.groups[0].second)) continue;  // "i forhold til 1. halvår 2025" compares periods
         compared_at.insert(at);
+        if (s[m.begin] == '(') bracketed.emplace_back(m.begin, at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
         if (known) continue;
@@ -717,6 +728,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
                         : note_period->label.ends_with("-H2") ? HalfYearPeriod(y, 2)
                                                               : YearPeriod(y);
           phrases.push_back(PeriodPhrase{m.begin, m.end, last});
+        }
+        for (const Match& m : FindAll(HalfOfTheYearRe(), s)) {
+          bool named = false;
+          for (const PeriodPhrase& p : phrases) named = named || (m.begin < p.end && p.begin < m.end);
+          const std::string which = text::Lower(m.Group(s, 0));
+          const int half = which.starts_with("f") || which.starts_with("1") ? 1 : 2;
+          if (!named) phrases.push_back(PeriodPhrase{m.begin, m.end, HalfYearPeriod(note_period->year, half)});
         }
         // The note's own period named without its dates.
         for (const Match& m : FindAll(OwnPeriodRe(), s)) {
@@ -765,6 +783,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           for (const PeriodPhrase& p : phrases) {
             if (pass == 0 && (p.begin < cb || p.end > ce)) continue;
             if (p.begin <= q.begin && q.end <= p.end) continue;  // the number is part of it
+            bool others = false;
+            for (auto [open, at] : bracketed)
+              others = others || (open < p.begin && p.end <= at && q.begin != at);
+            if (others) {
+              compared_has_earlier = compared_has_earlier || (note_period && p.period.end < note_period->start);
+              continue;
+            }
             bool across = false;
             for (const Quantity& o : qs) {
               if (pass == 2) break;
@@ -917,6 +942,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.count_about", CountAboutRe());
   AddPattern(out, "facts.the_share", TheShareRe());
   AddPattern(out, "facts.share_of", ShareOfRe());
+  AddPattern(out, "facts.half_of_the_year", HalfOfTheYearRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

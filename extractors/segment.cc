@@ -157,16 +157,27 @@ void AppendJoined(std::string* acc, std::string_view next) {
   acc->append(next);
 }
 
+// The period a title names with the line it wraps onto ("... i 1." /
+// "halvår 2025"), and the joined title; nullopt when it names none, or only
+// the year of a day under it ("NOTAT" / "15. august 2027": a date).
+std::optional<std::pair<Period, std::string>> WrappedTitle(std::string_view first, std::string_view next) {
+  std::string two(first);
+  AppendJoined(&two, next);
+  std::optional<Period> p = NotePeriodFromTitle(two);
+  if (!p || (p->label.find("-H") == std::string::npos && internal::Contains(DayOfMonthRe(), next)))
+    return std::nullopt;
+  return std::make_pair(*p, std::move(two));
+}
+
 // The period a title line at `i` names: a line starting "Notat" of at most
-// 16 words, alone or with the line it wraps onto ("... i 1." / "halvår
-// 2025"); nullopt when it is no such line or names none.
+// 16 words, alone or with the line it wraps onto; nullopt when it is no such
+// line or names none.
 std::optional<Period> TitlePeriodAt(const std::vector<SegLine>& lines, size_t i) {
   if (!internal::Contains(TitleStartRe(), lines[i].text) || WordCount(lines[i].text) > 16) return std::nullopt;
   if (std::optional<Period> p = NotePeriodFromTitle(lines[i].text)) return p;
   if (i + 1 >= lines.size() || lines[i + 1].blank_before) return std::nullopt;
-  std::string two = lines[i].text;
-  AppendJoined(&two, lines[i + 1].text);
-  return NotePeriodFromTitle(two);
+  if (auto wrapped = WrappedTitle(lines[i].text, lines[i + 1].text)) return wrapped->first;
+  return std::nullopt;
 }
 
 struct RawLine {
@@ -202,7 +213,12 @@ bool LooksLikeProse(std::string_view line) {
       if (!ordinal && !year) ++nums;
     }
   }
-  return alpha >= 6 && lower >= 3 && (alpha > 3 * nums || alpha >= 14);
+  // A whole sentence of words with a few figures in it ("Unge under 18 år
+  // udgjorde 41 pct. af henvendelserne (1. halvår 2027: 46 pct.).") is
+  // prose too: no table row is that.
+  std::string_view t = text::StripEnds(text::Trim(line), U")\"'»”");
+  bool sentence = !t.empty() && t.back() == '.' && alpha >= 8 && lower >= 5 && 2 * nums <= alpha;
+  return alpha >= 6 && lower >= 3 && (alpha > 3 * nums || alpha >= 14 || sentence);
 }
 
 std::pair<size_t, size_t> JoinedText::Locate(size_t offset) const {
@@ -323,26 +339,40 @@ Segmented Segment(const RepairedText& input) {
   if (lines.empty()) return seg;
 
   // 4. Title: the first line starting with "Notat" among the first lines of
-  // the first page; else the first such line anywhere that names a period
-  // (after a cover page, or inside a longer report); else the first short
-  // line of the first page that names a half year or a date range (a
-  // letterhead or a date may come before the title); else the first line.
+  // the first page (when it names no period, a short line below it that
+  // does); else the first such line anywhere that names a period (after a
+  // cover page, or inside a longer report); else the first short line of
+  // the first page that names a half year or a date range (a letterhead or
+  // a date may come before the title); else the first line.
   size_t title_at = lines.size();
-  for (size_t i = 0; i < lines.size() && i < 8 && lines[i].page == lines[0].page; ++i) {
+  const auto on_top = [&](size_t i) { return i < lines.size() && i < 8 && lines[i].page == lines[0].page; };
+  for (size_t i = 0; on_top(i); ++i) {
     if (internal::Contains(TitleStartRe(), lines[i].text)) {
       title_at = i;
       break;
     }
   }
+  // A short line on top naming a half year; after a bare "NOTAT" (a
+  // document label over the title) also a whole year when the line is
+  // about the inquiries and names no day ("Henvendelser til
+  // sikkerhedskonsulenterne, første halvår 2028").
+  const auto top_title_after = [&](size_t from, bool whole_year) {
+    for (size_t i = from; on_top(i); ++i) {
+      if (IsCaption(lines[i].text) || EndsOpen(lines[i].text) || WordCount(lines[i].text) > 16) continue;
+      std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
+      if (!p) continue;
+      if (p->label.find("-H") != std::string::npos) return i;
+      if (whole_year && internal::Contains(NoteSubjectRe(), lines[i].text) &&
+          !internal::Contains(DayOfMonthRe(), lines[i].text))
+        return i;
+    }
+    return lines.size();
+  };
+  if (title_at < lines.size() && !TitlePeriodAt(lines, title_at))
+    if (size_t t = top_title_after(title_at + 1, true); t < lines.size()) title_at = t;
   for (size_t i = 0; title_at == lines.size() && i < lines.size(); ++i)
     if (TitlePeriodAt(lines, i)) title_at = i;
-  for (size_t i = 0; title_at == lines.size() && i < lines.size() && i < 8 &&
-                     lines[i].page == lines[0].page;
-       ++i) {
-    if (IsCaption(lines[i].text) || EndsOpen(lines[i].text) || WordCount(lines[i].text) > 16) continue;
-    std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
-    if (p && p->label.find("-H") != std::string::npos) title_at = i;
-  }
+  if (title_at == lines.size()) title_at = top_title_after(0, false);
   if (title_at == lines.size()) title_at = 0;
   std::vector<bool> used(lines.size(), false);
   if (!IsCaption(lines[title_at].text)) {
@@ -352,10 +382,8 @@ Segmented Segment(const RepairedText& input) {
     // A title wrapped onto a second short line ("... i 1." / "halvår 2025").
     if (!NotePeriodFromTitle(seg.title) && title_at + 1 < lines.size() &&
         !lines[title_at + 1].blank_before && WordCount(lines[title_at + 1].text) <= 6) {
-      std::string joined = seg.title;
-      AppendJoined(&joined, lines[title_at + 1].text);
-      if (NotePeriodFromTitle(joined)) {
-        seg.title = joined;
+      if (auto wrapped = WrappedTitle(seg.title, lines[title_at + 1].text)) {
+        seg.title = std::move(wrapped->second);
         seg.title_lines.push_back(lines[title_at + 1]);
         used[title_at + 1] = true;
       }

@@ -1961,6 +1961,25 @@ TEST(FactsTest, ComparisonsWithMensAndInBracketsAndACountOpPaa) {
       << Dump(ex);
 }
 
+// "(1. halvår 2027: 46 pct.)": the bracket's period is the bracketed
+// figure's only; the figure before it is the note's ("i årets første seks
+// måneder" names the note's half too).
+TEST(FactsTest, ABracketsPeriodIsTheBracketedFiguresOnly) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2028\n"
+      "\n"
+      "Unge under 18 år udgjorde 41 pct. af henvendelserne (1. halvår 2027: 46 pct.).\n"
+      "Sikkerhedskonsulenterne har i årets første seks måneder modtaget 1.102 henvendelser, hvilket er 97 flere "
+      "end i første halvår 2027 (1.005 henvendelser).\n"
+      "Tilskuddet for 2028 er på 13,2 mio. kr.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("share_under_18_pct 2028-H1 = 41 pct", "share_under_18_pct 2027-H1 = 46 pct",
+                          "inquiries_total 2028-H1 = 1102 count", "inquiries_total 2027-H1 = 1005 count",
+                          "grant_total_mio_kr 2028 = 13.2 mio. kr."))
+      << Dump(ex);
+}
+
 // Two sums in one sentence, only one of them said to be added: the other is
 // the total ("afsat", "tildelt" name a grant too).
 TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {

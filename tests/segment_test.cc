@@ -285,6 +285,44 @@ TEST(SegmentTest, TellsProseFromTableLines) {
   EXPECT_TRUE(LooksLikeProse("Børn og unge under 18 år udgjorde 44 pct. af henvendelserne i 2. halvår 2027."));
   // ... but a header of years stays a table line.
   EXPECT_FALSE(LooksLikeProse("2024 2025 2026 1. halvår 2027 2. halvår 2027"));
+  // A whole sentence with three figures and a comparison in brackets.
+  EXPECT_TRUE(LooksLikeProse("Unge under 18 år udgjorde 41 pct. af henvendelserne (1. halvår 2027: 46 pct.)."));
+  // A row of a table with a label of many words ends with no full stop.
+  EXPECT_FALSE(LooksLikeProse("Nye henvendelser om rejser, hvor borgeren var i udlandet 46 41 64 52 28 31 40"));
+}
+
+// A table right before a sentence with three figures in it: the sentence is
+// not read as the table's rows.
+TEST(SegmentTest, ASentenceWithFiguresAfterATableIsNotInIt) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2028\n"
+      "\n"
+      "Tabel 2. Henvendelser fordelt på regioner\n"
+      "Region Hovedstaden 322\n"
+      "I alt 1.102\n"
+      "\n"
+      "Unge under 18 år udgjorde 41 pct. af henvendelserne (1. halvår 2027: 46 pct.).\n";
+  Segmented seg = Segment(TextOf(text));
+  ASSERT_EQ(seg.tables.size(), 1u);
+  EXPECT_EQ(Texts(seg.tables[0].body), (std::vector<std::string>{"Region Hovedstaden 322", "I alt 1.102"}));
+}
+
+// "NOTAT" alone on top, a document label: the title is the short line below
+// it that names the period, a half year or, about the inquiries, a year.
+TEST(SegmentTest, TheTitleUnderABareNotatLabel) {
+  Segmented seg = Segment(TextOf(
+      "NOTAT\n\nHenvendelser til sikkerhedskonsulenterne, første halvår 2028\n\n"
+      "Sikkerhedskonsulenterne modtog 1.102 henvendelser i 2. halvår 2027.\n"));
+  EXPECT_EQ(seg.title, "Henvendelser til sikkerhedskonsulenterne, første halvår 2028");
+  seg = Segment(TextOf(
+      "NOTAT\n\nHenvendelser til sikkerhedskonsulenterne i 2027\n\n"
+      "Sikkerhedskonsulenterne modtog 1.102 henvendelser i 2. halvår 2027.\n"));
+  EXPECT_EQ(seg.title, "Henvendelser til sikkerhedskonsulenterne i 2027");
+  // A date under the label is no title; nor is a caption.
+  seg = Segment(TextOf(
+      "NOTAT\n15. august 2027\n\nTabel 1. Henvendelser 2018-2027\n\n"
+      "Sikkerhedskonsulenterne modtog 1.102 henvendelser i 2. halvår 2027.\n"));
+  EXPECT_EQ(seg.title, "NOTAT");
 }
 
 TEST(SegmentTest, SurvivesEmptyAndGarbageInput) {

@@ -101,9 +101,10 @@ const RE2& ApproximateBeforeRe() {
   return re;
 }
 // A sentence that opens by taking a part of the one before: "Heraf ...",
-// "Af disse ...", "Af dem ...".
+// "Af disse ...", "Af dem ..."; or by adding to it, in the same period:
+// "Dertil kom ...", "Hertil kommer ...", "Derudover ...", "Desuden ...".
 const RE2& PartOfBeforeRe() {
-  static const RE2 re(R"((?i)^\s*(?:heraf|af\s+(?:disse|dem|de\s+\S+))\b)");
+  static const RE2 re(R"((?i)^\s*(?:heraf|af\s+(?:disse|dem|de\s+\S+)|dertil|hertil|derudover|herudover|desuden)\b)");
   return re;
 }
 // "I 2024 var tallet 827", "tallet var 827": the count of the sentence

@@ -380,8 +380,12 @@ Segmented Segment(const RepairedText& input) {
     seg.title = std::string(text::Trim(lines[title_at].text));
     used[title_at] = true;
     // A title wrapped onto a second short line ("... i 1." / "halvår 2025").
+    // (A longer line under a bare "Notat" too, when it is no sentence.)
+    const auto wraps = [&](std::string_view next) {
+      return WordCount(next) <= 6 || (!EndsOpen(next) && WordCount(next) <= 12);
+    };
     if (!NotePeriodFromTitle(seg.title) && title_at + 1 < lines.size() &&
-        !lines[title_at + 1].blank_before && WordCount(lines[title_at + 1].text) <= 6) {
+        !lines[title_at + 1].blank_before && wraps(lines[title_at + 1].text)) {
       if (auto wrapped = WrappedTitle(seg.title, lines[title_at + 1].text)) {
         seg.title = std::move(wrapped->second);
         seg.title_lines.push_back(lines[title_at + 1]);

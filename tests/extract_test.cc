@@ -1980,6 +1980,25 @@ TEST(FactsTest, ABracketsPeriodIsTheBracketedFiguresOnly) {
       << Dump(ex);
 }
 
+// A sentence that adds to the one before ("Dertil kom ...") is of its
+// period when that was the note's own; not when it was another.
+TEST(FactsTest, ASentenceAddingToTheOneBeforeKeepsTheNotesPeriod) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2029\n"
+      "\n"
+      "I 2. halvår 2029 fik sikkerhedskonsulenterne 51 nye henvendelser om genopdragelsesrejser, hvor borgeren "
+      "befandt sig i udlandet. Dertil kom 64 henvendelser om borgere i Danmark, hvor der var bekymring for en "
+      "genopdragelsesrejse.\n"
+      "\n"
+      "I 2. halvår 2028 fik de 47 nye henvendelser om genopdragelsesrejser. Desuden kom 58 henvendelser om "
+      "borgere i Danmark.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("trips_abroad_new 2029-H2 = 51 count",
+                                               "inquiries_in_denmark 2029-H2 = 64 count",
+                                               "trips_abroad_new 2028-H2 = 47 count"))
+      << Dump(ex);
+}
+
 // Two sums in one sentence, only one of them said to be added: the other is
 // the total ("afsat", "tildelt" name a grant too).
 TEST(FactsTest, ASumBesideAnAddedOneIsTheTotal) {

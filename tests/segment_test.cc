@@ -318,6 +318,11 @@ TEST(SegmentTest, TheTitleUnderABareNotatLabel) {
       "NOTAT\n\nHenvendelser til sikkerhedskonsulenterne i 2027\n\n"
       "Sikkerhedskonsulenterne modtog 1.102 henvendelser i 2. halvår 2027.\n"));
   EXPECT_EQ(seg.title, "Henvendelser til sikkerhedskonsulenterne i 2027");
+  // "Notat" over a title line of seven words, with no blank line between.
+  seg = Segment(TextOf(
+      "Notat\nHenvendelser til sikkerhedskonsulenterne i 2. halvår 2029\n\n"
+      "Sikkerhedskonsulenterne modtog 1.245 henvendelser i andet halvår 2029.\n"));
+  EXPECT_EQ(seg.title, "Notat Henvendelser til sikkerhedskonsulenterne i 2. halvår 2029");
   // A date under the label is no title; nor is a caption.
   seg = Segment(TextOf(
       "NOTAT\n15. august 2027\n\nTabel 1. Henvendelser 2018-2027\n\n"

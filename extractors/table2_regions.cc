@@ -188,11 +188,12 @@ TableResult ExtractRegions(const TableBlock& block, const TableContext& ctx) {
     }
     if (region.empty()) {
       bool total = IsTotalWord(toks[i].core);
-      // "I alt", "| alt" (I read as a separator), "i alt".
+      // "I alt", "| alt" (I read as a separator), "i alt"; the English
+      // model reads the I as "T" too ("T alt 1 048").
       if (!total && lower == "alt") {
         bool after_i = i > 0 && (toks[i - 1].kind == TokKind::kSeparator ||
                                  toks[i - 1].core == "I" || toks[i - 1].core == "i" ||
-                                 toks[i - 1].core == "l" || toks[i - 1].core == "Í");
+                                 toks[i - 1].core == "l" || toks[i - 1].core == "Í" || toks[i - 1].core == "T");
         total = after_i || toks[i].first_on_line;
       }
       if (!total && lower == "hele" && i + 1 < n && text::Lower(toks[i + 1].core) == "landet") {

@@ -794,7 +794,7 @@ bool IsTotalLabel(const std::vector<Token>& toks, size_t i) {
   if (w == "total" || w == "totalt" || w == "ialt") return true;
   if (w != "alt" || i == 0 || toks[i - 1].line != toks[i].line) return false;
   const Token& before = toks[i - 1];
-  return before.kind == TokKind::kSeparator || text::Lower(before.core) == "i" || before.core == "l";
+  return before.kind == TokKind::kSeparator || text::Lower(before.core) == "i" || before.core == "l" || before.core == "T";
 }
 
 // A total printed with the series ("... 2. halvår 2025  I alt" over "...

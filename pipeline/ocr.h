@@ -127,6 +127,18 @@ struct CleanedImage {
 // fails on a valid image; kInternal if Leptonica runs out of memory.
 Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& options = {});
 
+// The median height in pixels of the dark pieces of a page image, its
+// letters mostly; nullopt when there are too few to tell.
+std::optional<double> TypicalGlyphHeight(const RasterImage& image);
+
+// A page whose letters are more than twice the usual size in pixels (that
+// of 10-12 pt at 300 dpi) is scaled down to it, in place, and is then taken
+// as 300 dpi: Tesseract reads such letters badly, and cleaning takes their
+// stems for table rules. A scan placed on a PDF page of the wrong size (96
+// dpi assumed for a 300 dpi image) renders at three times its size. Returns
+// the scale factor, or nullopt when the page was left as it was.
+std::optional<double> ScaleToReadingSize(RasterImage* image);
+
 // Whether a word Tesseract read (its text, confidence 0-100 and box size in
 // pixels) is scan noise, dropped from the page's text: punctuation read
 // with low confidence (rules of tables, '|', are read surely and kept; "$",

@@ -450,6 +450,12 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
     Result<void> w = WritePng(*image, base + "-1-render.png");
     if (!w) return std::unexpected(w.error());
   }
+  if (std::optional<double> f = ScaleToReadingSize(&*image)) {
+    char scaled[96];
+    std::snprintf(scaled, sizeof scaled, "letters %.1f times the usual size, read scaled to %d%%", 1 / *f,
+                  static_cast<int>(std::lround(*f * 100)));
+    image->resolution_note = image->resolution_note.empty() ? scaled : image->resolution_note + "; " + scaled;
+  }
   Result<CleanRead> read = CleanAndRead(*image, engine, where);
   if (!read) return std::unexpected(read.error());
   int turn = 0;

@@ -1243,6 +1243,36 @@ TEST(Table2Test, ShareColumnNextToTheCounts) {
   EXPECT_EQ(t->records[0].period, "2025-H1");
 }
 
+// The English model reads "I alt" as "T alt": still the total's row, here
+// beside a share column (and in a series' total row too).
+TEST(Table2Test, ATotalReadAsTAlt) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2: Henvendelser fordelt pa region, 1. halvar 2025\n"
+      "Region Antal Andel (pct.)\n"
+      "Hovedstaden 146 29,1\n"
+      "Midtjylland 142 28,3\n"
+      "Nordjylland 44 8,8\n"
+      "Sjelland 54 10,8\n"
+      "Syddanmark 116 23,1\n"
+      "T alt 502 100,0\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  const char* series =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2026\n"
+      "Tabel 1. Henvendelser\n"
+      "2024 2025 2026\n"
+      "1. halvår 400 502 540\n"
+      "2. halvår 427 525 590\n"
+      "T alt 827 1.027 1.130\n";
+  ex = Extract(TextOf(series));
+  t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->year_totals.size(), 3u) << Dump(ex);
+}
+
 TEST(Table2Test, PeriodsSideBySideReadTheNotesColumn) {
   // The comparison period beside the note's, in either order, as half years
   // or as whole years.

@@ -240,6 +240,31 @@ TEST(OcrTest, APageImageTaggedWithAWrongResolutionIsReadAtItsOwn) {
   EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
 }
 
+TEST(OcrTest, AScanOnAPdfPageOfTheWrongSizeIsReadAtTheUsualSize) {
+  // The page 1 scan (300 dpi) placed on a PDF page 300/96 times too big,
+  // as a tool that takes an untagged image for 96 dpi makes it: rendered at
+  // 300 dpi, its letters came out three times their size, the rule eraser
+  // took their stems for rules and table 2 was lost.
+  std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
+  Result<RasterImage> scan = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
+  ASSERT_TRUE(scan) << scan.error().ToString();
+  ASSERT_FALSE(ScaleToReadingSize(&*scan)) << "the scan as it is has letters of the usual size";
+  PdfImage whole;
+  whole.columns = scan->width;
+  whole.rows = scan->height;
+  whole.gray.assign(reinterpret_cast<const char*>(scan->pixels.data()), scan->pixels.size());
+  whole.width = scan->width * 72.0 / 96;
+  whole.height = scan->height * 72.0 / 96;
+  Result<Document> doc = ReadPdfOrImage(MakePdf({{}}, whole.width, whole.height, 0, {whole}), InputKind::kPdf,
+                                        "big.pdf", Options{}, nullptr);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_NE(doc->pages[0].text_source_why.find("letters 3.2 times the usual size, read scaled to 32%"),
+            std::string::npos)
+      << doc->pages[0].text_source_why;
+  EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
+}
+
 TEST(OcrTest, ATablePastedAsAPictureIsReadIntoItsTextLayerPage) {
   // A born-digital note whose table 1 is a picture (pasted from a
   // spreadsheet): the text layer has the caption and the text around it,

@@ -72,6 +72,16 @@ const RE2& MarkedFootnoteRe() {
   static const RE2 re(std::string(R"(^\s*(?:)") + kFootnoteMarker + ")");
   return re;
 }
+// A footnote whose raised marker OCR read as a digit on the line: "1
+// Maj-december 2018." (a capitalised word after the digit, a full stop at
+// the end, no figure but years in it).
+const RE2& DigitMarkedFootnoteRe() {
+  static const RE2 re(R"(^\s*[1-9]\)?\s+\p{Lu}\p{Ll}[^0-9]*(?:\b(?:19|20)\d\d\b[^0-9]*)*\.\s*$)");
+  return re;
+}
+bool IsFootnote(std::string_view line) {
+  return internal::Contains(FootnoteRe(), line) || internal::Contains(DigitMarkedFootnoteRe(), line);
+}
 // The start of a date or a year, for a caption wrapped inside a date.
 const RE2& DateStartRe() {
   static const RE2 re(R"(^\s*(?:\d{1,2}\.|\d{4}\b|[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s*[.)]?\s*$))");
@@ -486,14 +496,15 @@ Segmented Segment(const RepairedText& input) {
           seg.furniture.push_back(b);
           continue;
         }
-        if (internal::Contains(FootnoteRe(), b.text)) {
+        if (IsFootnote(b.text)) {
           // Marked footnotes right under the table ("* Maj-december 2018")
           // are also the table's. Every note line stays in the running text
           // too, so no figure in one is lost.
-          for (size_t f = n; f < lines.size() && internal::Contains(FootnoteRe(), lines[f].text) &&
-                             block.notes.size() < 10;
+          for (size_t f = n; f < lines.size() && IsFootnote(lines[f].text) && block.notes.size() < 10;
                f = next_unused(f))
-            if (internal::Contains(MarkedFootnoteRe(), lines[f].text)) block.notes.push_back(lines[f]);
+            if (internal::Contains(MarkedFootnoteRe(), lines[f].text) ||
+                internal::Contains(DigitMarkedFootnoteRe(), lines[f].text))
+              block.notes.push_back(lines[f]);
           break;
         }
         if (IsCaption(b.text) || LooksLikeProse(b.text)) break;
@@ -544,6 +555,7 @@ void AppendSegmentPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "segment.lone_year", LoneYearRe());
   AddPattern(out, "segment.continued", ContinuedRe());
   AddPattern(out, "segment.footnote", FootnoteRe());
+  AddPattern(out, "segment.digit_marked_footnote", DigitMarkedFootnoteRe());
   AddPattern(out, "segment.date_start", DateStartRe());
   AddPattern(out, "segment.note_subject", NoteSubjectRe());
   AddPattern(out, "segment.day_of_month", DayOfMonthRe());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <optional>
@@ -261,6 +262,29 @@ void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* 
   }
 }
 
+// A year whose raised footnote mark OCR read as a digit of it: "20181" for
+// "2018¹" in a header of years, next to 2019 (or after 2017). Only 1-3,
+// the marks a note uses, and only beside the year it continues or follows.
+void SplitFootnoteDigitsFromYears(std::vector<Token>* toks) {
+  std::vector<Token>& t = *toks;
+  for (size_t i = 0; i < t.size(); ++i) {
+    Token& x = t[i];
+    if (x.kind != TokKind::kNumber || !x.integer || x.core.size() != 5 || x.raw != x.core) continue;
+    const char mark = x.core[4];
+    const int year = std::atoi(x.core.substr(0, 4).c_str());
+    if (mark < '1' || mark > '3' || !IsPlausibleYear(year)) continue;
+    const auto is_year = [&](size_t k, int y) {
+      return k < t.size() && t[k].line == x.line && t[k].kind == TokKind::kNumber && t[k].year_like &&
+             static_cast<int>(t[k].value) == y;
+    };
+    if (!is_year(i + 1, year + 1) && !(i > 0 && is_year(i - 1, year - 1))) continue;
+    x.core = x.printed_core = x.core.substr(0, 4);
+    x.value = year;
+    x.year_like = true;
+    x.footnote_digit = mark;
+  }
+}
+
 // A lone 1 among a row's counts whose OCR box is no digit's: under two
 // thirds or over one and a half times the height of the row's other
 // numbers, or a sliver under a fifth of its height wide. It is a piece of a
@@ -338,6 +362,7 @@ std::vector<Token> Tokenize(const std::vector<SegLine>& lines) {
     out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
   JoinSpacedThousands(lines, &out);
+  SplitFootnoteDigitsFromYears(&out);
   MarkRuleFragments(lines, &out);
   return out;
 }
@@ -1058,17 +1083,22 @@ void ApplyFootnoteMonths(const std::vector<Token>& toks, const std::vector<SegLi
     const bool first = k == 0, last = k + 1 == r->periods.size();
     if (!first && !last) continue;
     if (p.tokens.size() != 1 || !IsWholeYear(p.period)) continue;
-    std::string_view raw = toks[p.tokens[0]].raw;
+    const Token& year = toks[p.tokens[0]];
+    std::string_view raw = year.raw;
     std::string_view marker;
     for (std::string_view m : kMarkers)
       if (raw.ends_with(m)) {
         marker = m;
         break;
       }
+    // "20181" over "1 Maj-december 2018.": the mark read as a digit, above and below.
+    const std::string digit(year.footnote_digit ? 1 : 0, year.footnote_digit);
+    if (!digit.empty()) marker = digit;
     if (marker.empty()) continue;
     for (const SegLine& note : notes) {
       std::string_view t = text::Trim(note.text);
       if (!t.starts_with(marker) || (marker == "*" && t.starts_with("**"))) continue;
+      if (!digit.empty() && (t.size() <= 1 || (t[1] != ' ' && t[1] != ')'))) continue;
       // The table's own tokenizer reads the months ("maj-december" too).
       std::vector<int> months;
       for (const Token& w : Tokenize({note}))

@@ -44,6 +44,7 @@ struct Token {
   bool integer = false;
   bool trailing_dot = false;  // printed as "1."
   bool year_like = false;     // four digits, 1990..2100
+  char footnote_digit = 0;    // a year whose raised footnote mark OCR read as a digit ("20181": 2018, '1')
   std::string printed_core;   // core before digit repair
   std::string digit_rule;     // "digit:O->0" etc.; empty when nothing was repaired
   std::vector<size_t> fixed_positions;  // bytes of `core` that were letters

@@ -834,6 +834,26 @@ TEST(Table1Test, BrokenHeaderIsReadFromTheNotesPeriod) {
 }
 
 // The partial first year marked for a footnote that names its months.
+// OCR read the raised mark as a digit, over the table and in the footnote:
+// "20181" beside 2019 is 2018 with its mark, and "1 Maj-december 2018." the
+// footnote (not a second 2018 in the table).
+TEST(Table1Test, AFootnoteMarkReadAsADigit) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2021\n"
+      "Tabel 1 Udvikling i antal henvendelser\n"
+      "År 20181 2019 2020 2021\n"
+      "Antal 186 286 313 395\n"
+      "1 Maj-december 2018.\n"
+      "\n"
+      "I hele 2021 modtog sikkerhedskonsulenterne 395 henvendelser.\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2018=186", "2019=286", "2020=313", "2021=395"));
+  EXPECT_EQ(t->records[0].period_start, "2018-05-01");
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2021 = 395 count")) << Dump(ex);
+}
+
 TEST(Table1Test, AFootnoteGivesTheFirstYearsMonths) {
   for (const char* marker : {"*", "\u00b9"}) {
     std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2021\n") +

@@ -200,7 +200,7 @@ struct RawLine {
 
 bool LooksLikeProse(std::string_view line) {
   std::vector<text::Piece> pieces = text::SplitWhitespace(line);
-  int alpha = 0, lower = 0, nums = 0;
+  int alpha = 0, lower = 0, nums = 0, long_words = 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
     std::string_view core = text::StripEnds(pieces[i].text, kPunct);
     if (core.empty()) continue;
@@ -211,6 +211,7 @@ bool LooksLikeProse(std::string_view line) {
     if (letters && text::IsLetter(cps[0])) {
       ++alpha;
       if (text::IsLower(cps[0])) ++lower;
+      if (cps.size() >= 4) ++long_words;
       continue;
     }
     if (std::optional<double> v = ParseDanishNumber(core)) {
@@ -228,7 +229,9 @@ bool LooksLikeProse(std::string_view line) {
   // prose too: no table row is that.
   std::string_view t = text::StripEnds(text::Trim(line), U")\"'»”");
   bool sentence = !t.empty() && t.back() == '.' && alpha >= 8 && lower >= 5 && 2 * nums <= alpha;
-  return alpha >= 6 && lower >= 3 && (alpha > 3 * nums || alpha >= 14 || sentence);
+  // (Words of four letters or more, two at least: a table's rule that OCR
+  // read as letters, "$--- = ete ee te ee tee eee", is no prose.)
+  return alpha >= 6 && lower >= 3 && long_words >= 2 && (alpha > 3 * nums || alpha >= 14 || sentence);
 }
 
 std::pair<size_t, size_t> JoinedText::Locate(size_t offset) const {

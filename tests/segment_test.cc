@@ -287,6 +287,8 @@ TEST(SegmentTest, TellsProseFromTableLines) {
   EXPECT_FALSE(LooksLikeProse("2024 2025 2026 1. halvår 2027 2. halvår 2027"));
   // A whole sentence with three figures and a comparison in brackets.
   EXPECT_TRUE(LooksLikeProse("Unge under 18 år udgjorde 41 pct. af henvendelserne (1. halvår 2027: 46 pct.)."));
+  // A table's rule of dashes that OCR read partly as letters.
+  EXPECT_FALSE(LooksLikeProse("+-------- +------ +------ $--- = ete ee te ee tee eee eee +"));
   // A row of a table with a label of many words ends with no full stop.
   EXPECT_FALSE(LooksLikeProse("Nye henvendelser om rejser, hvor borgeren var i udlandet 46 41 64 52 28 31 40"));
 }

@@ -28,12 +28,12 @@ const RE2& BarePageNumberRe() {
   return re;
 }
 // "Tabel 2. Regionsvis ...", "TabeI 1: ...", "Tabel l. ...", "Tabel 1 –
-// Antal ...", "Tab. 3. ...", and a chart's "Figur 1. ..." ("Fig. 1"); group
-// 1 the word, group 2 the number, group 3 the separator, group 4 the
-// caption text.
+// Antal ...", "Tab. 3. ...", OCR's "fabel 3:" and "Tabe. 2:", and a chart's
+// "Figur 1. ..." ("Fig. 1"); group 1 the word, group 2 the number, group 3
+// the separator, group 4 the caption text.
 const RE2& CaptionRe() {
   static const RE2 re(
-      R"((?i)^\s*(tab(?:[eo][l1I|!]|\.)|fig(?:ur|\.))\s*([0-9lI|]{1,2})\s*([.:,]|-|–|—)?\s*(.*)$)");
+      R"((?i)^\s*([tf]ab(?:[eo][l1I|!.]|\.)|fig(?:ur|\.))\s*([0-9lI|]{1,2})\s*([.:,]|-|–|—)?\s*(.*)$)");
   return re;
 }
 // The title of a note usually starts with "Notat".

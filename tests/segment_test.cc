@@ -164,8 +164,10 @@ TEST(SegmentTest, CaptionWrappedInsideADate) {
 
 TEST(SegmentTest, ACaptionsNumberMayBeFollowedByADashOrAbbreviated) {
   // Word styles: "Tabel 1 – Antal ...", "Tabel 2 - ...", "Tab. 3. ...".
+  // And OCR's readings of the word: "fabel 1:", "Tabe. 1:".
   for (const char* caption : {"Tabel 1 – Antal henvendelser pr. år", "Tabel 1 - antal henvendelser pr. år",
-                              "Tabel 1 — Antal henvendelser pr. år", "Tab. 1. Antal henvendelser pr. år"}) {
+                              "Tabel 1 — Antal henvendelser pr. år", "Tab. 1. Antal henvendelser pr. år",
+                              "fabel 1: Antal henvendelser pr. år", "Tabe. 1: Antal henvendelser pr. år"}) {
     std::string text = std::string("Notat i 1. halvår 2030\n") + caption + "\n2029 1. halvår 2030\n9 8\n";
     Segmented seg = Segment(TextOf(text.c_str()));
     ASSERT_EQ(seg.tables.size(), 1u) << caption;

@@ -158,6 +158,10 @@ constexpr int kUsualDpi = 300;
 // scan put on a PDF page of the wrong size) or text far larger than a
 // note's.
 constexpr double kOversizeFactor = 2;
+// Letters under this share of the usual size (13 px read right, 9 px did
+// not) are rendered again finer, up to kMaxRenderDpi.
+constexpr double kUndersizeFactor = 0.45;
+constexpr int kMaxRenderDpi = 1200;
 
 // The 8-connected pieces of a 1 bpp image, each with its bounding box.
 bool Pieces(Pix* pix, BoxaPtr* boxes, PixaPtr* parts) {
@@ -418,15 +422,11 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
   return out;
 }
 
-std::optional<double> TypicalGlyphHeight(const RasterImage& image) {
-  QuietLeptonica();
-  PixPtr pix = ToPix(image);
-  if (!pix) return std::nullopt;
-  // Every 8-connected dark piece at half size (quick; a glyph of a tenth
-  // of the page's height or a quarter of its width is no glyph).
-  PixPtr half(pixScaleAreaMap2(pix.get()));
-  if (!half) return std::nullopt;
-  PixPtr binary(pixThresholdToBinary(half.get(), 128));
+namespace {
+// The median height of the 8-connected dark pieces of `gray` (a piece of
+// a tenth of its height or a quarter of its width is no glyph).
+std::optional<double> MedianPieceHeight(Pix* gray) {
+  PixPtr binary(pixThresholdToBinary(gray, 128));
   if (!binary) return std::nullopt;
   Boxa* raw = pixConnCompBB(binary.get(), 8);
   if (raw == nullptr) return std::nullopt;
@@ -441,13 +441,44 @@ std::optional<double> TypicalGlyphHeight(const RasterImage& image) {
   }
   if (heights.size() < kMinGlyphsToMeasure) return std::nullopt;
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return 2.0 * heights[heights.size() / 2];
+  return heights[heights.size() / 2];
+}
+}  // namespace
+
+std::optional<double> TypicalGlyphHeight(const RasterImage& image) {
+  QuietLeptonica();
+  PixPtr pix = ToPix(image);
+  if (!pix) return std::nullopt;
+  // At half size (quick); small letters, which that blurs into specks, at
+  // full size.
+  PixPtr half(pixScaleAreaMap2(pix.get()));
+  if (!half) return std::nullopt;
+  std::optional<double> h = MedianPieceHeight(half.get());
+  if (h && *h >= kUsualGlyphHeight / 2) return 2 * *h;
+  return MedianPieceHeight(pix.get());
 }
 
-std::optional<double> ScaleToReadingSize(RasterImage* image) {
-  std::optional<double> glyph = TypicalGlyphHeight(*image);
-  if (!glyph || *glyph <= kOversizeFactor * kUsualGlyphHeight) return std::nullopt;
-  const double factor = kUsualGlyphHeight / *glyph;
+int DpiOfLetters(double glyph) {
+  return std::max(1, static_cast<int>(std::lround(kUsualDpi * glyph / kUsualGlyphHeight)));
+}
+
+std::optional<int> DpiForSmallLetters(double glyph, int dpi) {
+  if (dpi <= 0) dpi = kUsualDpi;
+  // (Below 300 dpi, as small as a note's letters are at that resolution: a
+  // page rendered coarse on purpose is left so.)
+  const double usual = kUsualGlyphHeight * std::min(dpi, kUsualDpi) / kUsualDpi;
+  if (glyph <= 0 || glyph >= kUndersizeFactor * usual) return std::nullopt;
+  const int finer = std::min(kMaxRenderDpi, static_cast<int>(std::lround(dpi * kUsualGlyphHeight / glyph)));
+  if (finer <= dpi) return std::nullopt;
+  return finer;
+}
+
+std::optional<double> ScaleToReadingSize(RasterImage* image, double glyph) {
+  // (Above 300 dpi, as large as a note's letters are at that resolution: a
+  // page rendered fine on purpose is left so.)
+  const double usual = kUsualGlyphHeight * std::max(image->dpi, kUsualDpi) / kUsualDpi;
+  if (glyph <= kOversizeFactor * usual) return std::nullopt;
+  const double factor = kUsualGlyphHeight / glyph;
   PixPtr pix = ToPix(*image);
   if (!pix) return std::nullopt;
   PixPtr scaled(pixScaleAreaMap(pix.get(), static_cast<l_float32>(factor), static_cast<l_float32>(factor)));

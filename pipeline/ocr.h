@@ -131,13 +131,26 @@ Result<CleanedImage> CleanForOcr(const RasterImage& image, const CleanOptions& o
 // letters mostly; nullopt when there are too few to tell.
 std::optional<double> TypicalGlyphHeight(const RasterImage& image);
 
-// A page whose letters are more than twice the usual size in pixels (that
-// of 10-12 pt at 300 dpi) is scaled down to it, in place, and is then taken
-// as 300 dpi: Tesseract reads such letters badly, and cleaning takes their
-// stems for table rules. A scan placed on a PDF page of the wrong size (96
-// dpi assumed for a 300 dpi image) renders at three times its size. Returns
-// the scale factor, or nullopt when the page was left as it was.
-std::optional<double> ScaleToReadingSize(RasterImage* image);
+// A page whose letters (`glyph`, TypicalGlyphHeight) are more than twice
+// the usual size in pixels (that of 10-12 pt at 300 dpi, or at the page's
+// resolution when finer) is scaled down to the usual size at 300 dpi, in
+// place, and is then taken as 300 dpi: Tesseract reads such letters
+// badly, and cleaning takes their stems for table rules. A scan placed on a
+// PDF page of the wrong size (96 dpi assumed for a 300 dpi image) renders at
+// three times its size. Returns the scale factor, or nullopt when the page
+// was left as it was.
+std::optional<double> ScaleToReadingSize(RasterImage* image, double glyph);
+
+// The resolution at which a page rendered at `dpi` with letters `glyph`
+// pixels high shows them at the usual size, when they are under half of
+// the usual size at that resolution, or at 300 dpi when finer (a scan on a
+// PDF page too small for it, 1200 dpi assumed for 300); at most 1200 dpi.
+// nullopt when they are big enough.
+std::optional<int> DpiForSmallLetters(double glyph, int dpi);
+
+// The resolution at which letters `glyph` pixels high would be a note's
+// usual 10-12 pt (300 for the usual size).
+int DpiOfLetters(double glyph);
 
 // Whether a word Tesseract read (its text, confidence 0-100 and box size in
 // pixels) is scan noise, dropped from the page's text: punctuation read

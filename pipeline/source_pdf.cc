@@ -279,7 +279,9 @@ Result<RasterImage> RenderPage(poppler::document& doc, int index, int dpi, long 
 // ---- OCR of pages, in parallel ----
 
 // Produces page `index`'s image; each worker gets its own.
-using Rasterizer = std::function<Result<RasterImage>(int index)>;
+// A page as an image: a PDF page rendered at `dpi` (0: the options'
+// resolution); an image input's page as it is, whatever `dpi`.
+using Rasterizer = std::function<Result<RasterImage>(int index, int dpi)>;
 using RasterizerFactory = std::function<Result<Rasterizer>()>;
 
 struct OcrJob {
@@ -398,7 +400,7 @@ RasterImage InLayerFrame(RasterImage image, int turn) {
 // layer (AddBandLines). With --keep-work, each band's image and OCR text.
 Result<Page> ReadBands(const OcrJob& job, const Rasterizer& rasterize, OcrEngine& engine, const std::string& base,
                        const std::string& where) {
-  Result<RasterImage> rendered = rasterize(job.index);
+  Result<RasterImage> rendered = rasterize(job.index, 0);
   if (!rendered) return std::unexpected(rendered.error());
   const RasterImage image = InLayerFrame(std::move(*rendered), job.turn);
   Page page = job.layer;
@@ -444,13 +446,27 @@ Result<Page> OcrOnePage(const OcrJob& job, const Rasterizer& rasterize, OcrEngin
   std::string where = path + ": page " + std::to_string(job.index + 1);
   std::string base = work_dir.empty() ? "" : work_dir + "/" + PageName(job.index);
   if (!job.bands.empty()) return ReadBands(job, rasterize, engine, base, where);
-  Result<RasterImage> image = rasterize(job.index);
+  Result<RasterImage> image = rasterize(job.index, 0);
   if (!image) return std::unexpected(image.error());
+  // Letters far smaller than a note's at 300 dpi (a scan on a PDF page too
+  // small for it): rendered again finer, when the renderer can.
+  const std::optional<double> glyph = TypicalGlyphHeight(*image);
+  if (std::optional<int> finer = glyph ? DpiForSmallLetters(*glyph, image->dpi) : std::nullopt) {
+    Result<RasterImage> again = rasterize(job.index, *finer);
+    if (again && again->width > image->width) {
+      again->resolution_note = "letters " + std::to_string(static_cast<int>(std::lround(*glyph))) +
+                               " pixels high at " + std::to_string(image->dpi) + " dpi, rendered at " +
+                               std::to_string(again->dpi) + " dpi";
+      // Cleaning and Tesseract take the resolution as the letters' scale.
+      again->dpi = DpiOfLetters(*glyph * again->dpi / image->dpi);
+      image = std::move(again);
+    }
+  }
   if (!base.empty()) {
     Result<void> w = WritePng(*image, base + "-1-render.png");
     if (!w) return std::unexpected(w.error());
   }
-  if (std::optional<double> f = ScaleToReadingSize(&*image)) {
+  if (std::optional<double> f = glyph ? ScaleToReadingSize(&*image, *glyph) : std::nullopt) {
     char scaled[96];
     std::snprintf(scaled, sizeof scaled, "letters %.1f times the usual size, read scaled to %d%%", 1 / *f,
                   static_cast<int>(std::lround(*f * 100)));
@@ -689,8 +705,8 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& path, const 
     Result<PopplerDoc> own = LoadPdf(bytes, path, options.password);
     if (!own) return std::unexpected(own.error());
     auto shared = std::make_shared<PopplerDoc>(std::move(*own));
-    return Rasterizer([shared, &options, &path](int index) {
-      return RenderPage(**shared, index, options.render_dpi, options.max_pixels, path);
+    return Rasterizer([shared, &options, &path](int index, int dpi) {
+      return RenderPage(**shared, index, dpi > 0 ? dpi : options.render_dpi, options.max_pixels, path);
     });
   };
   Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, lexicon, *work_dir, path);
@@ -711,7 +727,7 @@ Result<Document> ReadImage(std::string_view bytes, const std::string& path, cons
   Result<std::string> work_dir = PrepareWorkDir(options, path);
   if (!work_dir) return std::unexpected(work_dir.error());
   RasterizerFactory make_rasterizer = [&]() -> Result<Rasterizer> {
-    return Rasterizer([&](int index) { return DecodeImagePage(bytes, index, options.max_pixels, path); });
+    return Rasterizer([&](int index, int) { return DecodeImagePage(bytes, index, options.max_pixels, path); });
   };
   Result<std::vector<Page>> ocr = OcrPages(jobs, make_rasterizer, make_engine, options, lexicon, *work_dir, path);
   if (!ocr) return std::unexpected(ocr.error());

@@ -248,7 +248,10 @@ TEST(OcrTest, AScanOnAPdfPageOfTheWrongSizeIsReadAtTheUsualSize) {
   std::string bytes = ReadFileBytes(SamplePath("note-2025-h1-p1.png"));
   Result<RasterImage> scan = DecodeImagePage(bytes, 0, 1LL << 30, "p1.png");
   ASSERT_TRUE(scan) << scan.error().ToString();
-  ASSERT_FALSE(ScaleToReadingSize(&*scan)) << "the scan as it is has letters of the usual size";
+  std::optional<double> glyph = TypicalGlyphHeight(*scan);
+  ASSERT_TRUE(glyph);
+  EXPECT_FALSE(ScaleToReadingSize(&*scan, *glyph)) << "the scan as it is has letters of the usual size: " << *glyph;
+  EXPECT_FALSE(DpiForSmallLetters(*glyph, 300)) << *glyph;
   PdfImage whole;
   whole.columns = scan->width;
   whole.rows = scan->height;
@@ -261,6 +264,18 @@ TEST(OcrTest, AScanOnAPdfPageOfTheWrongSizeIsReadAtTheUsualSize) {
   ASSERT_EQ(doc->pages.size(), 1u);
   EXPECT_NE(doc->pages[0].text_source_why.find("letters 3.2 times the usual size, read scaled to 32%"),
             std::string::npos)
+      << doc->pages[0].text_source_why;
+  EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
+  // On a page four times too small (1200 dpi assumed): rendered at 300 dpi
+  // its letters were six pixels high and the tables were lost; the page is
+  // rendered again finer.
+  whole.width = scan->width * 72.0 / 1200;
+  whole.height = scan->height * 72.0 / 1200;
+  doc = ReadPdfOrImage(MakePdf({{}}, whole.width, whole.height, 0, {whole}), InputKind::kPdf, "small.pdf",
+                       Options{}, nullptr);
+  ASSERT_TRUE(doc) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 1u);
+  EXPECT_NE(doc->pages[0].text_source_why.find("letters 7 pixels high at 300 dpi, rendered at 1114 dpi"), std::string::npos)
       << doc->pages[0].text_source_why;
   EXPECT_NE(AllText(*doc).find("Region Hovedstaden 146\n"), std::string::npos) << AllText(*doc);
 }

@@ -268,6 +268,14 @@ const RE2& SplitBeforeZeroRe() {
   return re;
 }
 
+// A thousands point with a space after it, OCR's ("mod 2. 198 i 2028"),
+// after a word in lower case on the same line (a list's "2." opens its
+// line). Group 1 the thousands, group 2 the rest.
+const RE2& SpaceAfterThousandsPointRe() {
+  static const RE2 re(R"((?:^|\s)[a-zæøå]+,? ([1-9][0-9]{0,2})\. ([0-9]{3})(?:[\s,;)]|$))");
+  return re;
+}
+
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
 
@@ -549,6 +557,16 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
       std::string before = text.substr(at, end - at);
       std::string after = std::string(m.Group(text, 0)) + std::string(m.Group(text, 1));
+      text.replace(at, before.size(), after + " ");
+      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
+    }
+
+    // "2. 198" -> "2.198 ": the same length, so offsets hold; only within a line.
+    for (const Match& m : FindAll(SpaceAfterThousandsPointRe(), text)) {
+      size_t at = m.groups[0].first, end = m.groups[1].second;
+      if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
+      std::string before = text.substr(at, end - at);
+      std::string after = std::string(m.Group(text, 0)) + "." + std::string(m.Group(text, 1));
       text.replace(at, before.size(), after + " ");
       fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
     }
@@ -949,6 +967,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.compared", ComparedRe());
   AddPattern(out, "facts.subset", SubsetRe());
   AddPattern(out, "facts.split_leading_one", SplitLeadingOneRe());
+  AddPattern(out, "facts.space_after_thousands_point", SpaceAfterThousandsPointRe());
 }
 }  // namespace internal
 

@@ -2522,6 +2522,22 @@ TEST(FactsTest, ACountSplitBeforeAZeroIsJoined) {
   EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("5 02>502 digit:space,joined"));
 }
 
+TEST(FactsTest, AThousandsPointWithASpaceAfterIt) {
+  // "mod 2. 198 i 2028": one number (the fix listed); a numbered line's
+  // "2." stays its own.
+  const char* text =
+      "Notat i 2. halvår 2029\n"
+      "\n"
+      "I hele 2029 modtog de 2.431 henvendelser mod 2. 198 i 2028.\n"
+      "\n"
+      "2. 150 af henvendelserne i 2. halvår 2029 kom fra kommuner.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts), ::testing::IsSupersetOf({"inquiries_total 2029 = 2431 count",
+                                                            "inquiries_total 2028 = 2198 count"}))
+      << Dump(ex);
+  EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("2. 198>2.198 digit:space,joined"));
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -181,6 +181,13 @@ const RE2& SamePeriodLastYearRe() {
       R"((?i)samme\s+periode\s+(?:sidste\s+\S{1,2}r|\S{1,2}ret\s+f\S{1,2}r|i\s+fjor))");
   return re;
 }
+// "året før", "året inden", "et år tidligere": the period named before it
+// in the sentence, a year earlier ("47 procent i 2028 mod 44 procent året
+// før").
+const RE2& TheYearBeforeRe() {
+  static const RE2 re(R"((?i)(?:^|\s)(?:\S{1,2}ret\s+(?:f\S{1,2}r|inden)|et\s+\S{1,2}r\s+tidligere)\b)");
+  return re;
+}
 // "halvår 2024" whose ordinal the OCR lost ("rd. halvar 2024").
 const RE2& BareHalfYearRe() {
   static const RE2 re(R"((?i)\bhalv[^\s\d]{0,3}r(?:et)?(?:\s+(?:af|i))?\s+(\d{4})\b)");
@@ -587,7 +594,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       const bool part_of_before = RE2::PartialMatch(s, PartOfBeforeRe());
       // The sentence's subject, for the sentences after it that refer back.
       std::optional<Subject> own = SubjectIn(s);
-      bool refers_back = Contains(AnaphorRe(), s) || (Contains(TheShareRe(), s) && !Contains(ShareOfRe(), s));
+      // ("året før" is a period, not a reference back: masked.)
+      std::string unmarked(s);
+      for (const Match& m : FindAll(TheYearBeforeRe(), s)) unmarked.replace(m.begin, m.end - m.begin, m.end - m.begin, ' ');
+      bool refers_back = Contains(AnaphorRe(), unmarked) || (Contains(TheShareRe(), s) && !Contains(ShareOfRe(), s));
       Subject inherited = refers_back ? previous : Subject::kGeneral;
       Subject subject = own ? *own : inherited;
       previous = subject;
@@ -625,7 +635,15 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         std::string_view ahead = s.substr(cb);
         if (std::vector<Match> cut = FindAll(SubsetRe(), ahead); !cut.empty())
           ahead = ahead.substr(0, cut.front().begin);
-        std::optional<Subject> about = SubjectIn(ahead);
+        // ... and up to the next count, when that stretch says it ("91 nye
+        // henvendelser om genopdragelsesrejser og 122 henvendelser om
+        // borgere i Danmark"; in "28 og 22 nye henvendelser om ..." it does not).
+        size_t next = s.size();
+        for (const Match& c : counts)
+          if (c.groups[0].first > m.groups[0].first) next = std::min(next, c.groups[0].first);
+        std::optional<Subject> about;
+        if (next > cb && next - cb < ahead.size()) about = SubjectIn(ahead.substr(0, next - cb));
+        if (!about) about = SubjectIn(ahead);
         if (!about) about = SubjectIn(s.substr(0, cb));
         Subject count_subject = about ? *about : inherited;
         std::string name;
@@ -637,6 +655,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         }
         if (!name.empty())
           qs.push_back(MakeQuantity(name, "count", m, true));
+        else
+          problems->push_back("figure " + std::string(m.Group(s, 0)) +
+                              " counts inquiries about children under 18, which no fact holds; not taken" +
+                              where_at(sb + m.groups[0].first));
       }
       if (Contains(Under18Re(), s) || (!own && inherited == Subject::kUnder18))
         for (const Match& m : FindAll(PctRe(), s))
@@ -740,6 +762,25 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (q.begin > 0 && s[q.begin - 1] == '(') compared_at.insert(q.begin);
 
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
+      {
+        std::vector<PeriodPhrase> earlier;
+        const std::vector<Match> same_period = FindAll(SamePeriodLastYearRe(), s);  // read below
+        for (const Match& m : FindAll(TheYearBeforeRe(), s)) {
+          bool part = false;
+          for (const Match& o : same_period) part = part || (o.begin < m.end && m.begin < o.end);
+          if (part) continue;
+          const PeriodPhrase* named = nullptr;  // the last period named before it
+          for (const PeriodPhrase& p : phrases)
+            if (p.end <= m.begin && (!named || p.end > named->end)) named = &p;
+          if (!named) continue;
+          const Period& p = named->period;
+          if (p.label.ends_with("-H1") || p.label.ends_with("-H2"))
+            earlier.push_back(PeriodPhrase{m.begin, m.end, HalfYearPeriod(p.year - 1, p.label.ends_with("-H1") ? 1 : 2)});
+          else if (p.label == std::to_string(p.year))
+            earlier.push_back(PeriodPhrase{m.begin, m.end, YearPeriod(p.year - 1)});
+        }
+        phrases.insert(phrases.end(), earlier.begin(), earlier.end());
+      }
       if (note_period) {
         for (const Match& m : FindAll(SamePeriodLastYearRe(), s)) {
           const int y = note_period->year - 1;
@@ -962,6 +1003,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.the_share", TheShareRe());
   AddPattern(out, "facts.share_of", ShareOfRe());
   AddPattern(out, "facts.half_of_the_year", HalfOfTheYearRe());
+  AddPattern(out, "facts.the_year_before", TheYearBeforeRe());
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());

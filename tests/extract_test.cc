@@ -2538,6 +2538,29 @@ TEST(FactsTest, AThousandsPointWithASpaceAfterIt) {
   EXPECT_THAT(FixLines(ex.digit_fixes), ::testing::ElementsAre("2. 198>2.198 digit:space,joined"));
 }
 
+// Two counts of two subjects in one sentence each take the subject said
+// between them; "året før" is the year before the period named before it
+// (and no reference back to the sentence before); a count of the
+// under-18s is reported, not dropped without a word.
+TEST(FactsTest, TwoSubjectsInOneSentenceAndTheYearBefore) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2028\n"
+      "\n"
+      "Sikkerhedskonsulenterne modtog i 2028 91 nye henvendelser om genopdragelsesrejser og 122 henvendelser om "
+      "borgere i Danmark. Andelen af henvendelser om børn og unge under 18 år var 47 procent i 2028 mod 44 "
+      "procent året før. I hele 2028 var der 2.312 henvendelser mod 2.010 året før. Det svarer til 1.087 "
+      "henvendelser om børn og unge under 18 år.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("trips_abroad_new 2028 = 91 count", "inquiries_in_denmark 2028 = 122 count",
+                          "share_under_18_pct 2028 = 47 pct", "share_under_18_pct 2027 = 44 pct",
+                          "inquiries_total 2028 = 2312 count", "inquiries_total 2027 = 2010 count"))
+      << Dump(ex);
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure 1.087 counts inquiries about children under 18, which no "
+                                               "fact holds; not taken (page 1, line 3)"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -936,6 +936,95 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
+// Years down and halves across: "1. halvår  2. halvår  I alt" over "2025
+// 502 509 1.011", one row a year. Each cell is its year's half: the periods
+// become the half years in time order, and value_of pairs them. The last
+// row may hold its first half alone (a first-half note). A total column's
+// sums go to `year_totals` (token, year), to be checked against the halves.
+// False, and nothing changed, when the table is not so.
+bool ReadHalfColumnsBesideYears(const std::vector<Token>& toks, SeriesReading* r, std::vector<size_t>* value_of,
+                                std::vector<std::pair<size_t, int>>* year_totals) {
+  if (r->periods.empty()) return false;
+  // The header: "1. halvår", "2. halvår" and perhaps a total's label, in
+  // that order, on one line with no year.
+  size_t header = std::string::npos;
+  std::vector<int> columns;  // 1, 2, 0 for the total
+  std::set<size_t> header_tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (header != std::string::npos && toks[i].line != header) break;
+    if (int half = HalfOrdinal(toks[i]); half != 0 && i + 1 < toks.size() && toks[i + 1].kind == TokKind::kHalf &&
+                                         toks[i + 1].line == toks[i].line) {
+      header = toks[i].line;
+      columns.push_back(half);
+      header_tokens.insert({i, i + 1});
+    } else if (header != std::string::npos && IsTotalLabel(toks, i)) {
+      columns.push_back(0);
+    } else if (header != std::string::npos && toks[i].kind == TokKind::kNumber && toks[i].year_like) {
+      return false;
+    }
+  }
+  if (columns != std::vector<int>{1, 2} && columns != std::vector<int>{1, 2, 0}) return false;
+  const bool with_total = columns.size() == 3;
+  // The rows below: each opens with a year, the years consecutive. (The
+  // series reader may have read the last half's label with the first
+  // year, "2. halvår" / "2026", as a half year.)
+  std::vector<size_t> year_tokens;  // one a row, in order
+  std::set<size_t> year_lines;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.line <= header || !t.first_on_line) continue;
+    if (t.kind != TokKind::kNumber || !t.year_like) return false;
+    if (!year_tokens.empty() && static_cast<int>(t.value) != static_cast<int>(toks[year_tokens.back()].value) + 1)
+      return false;
+    year_tokens.push_back(i);
+    year_lines.insert(t.line);
+  }
+  if (year_tokens.empty()) return false;
+  const std::set<size_t> years(year_tokens.begin(), year_tokens.end());
+  for (const PeriodMention& p : r->periods)
+    for (size_t t : p.tokens)
+      if (!years.count(t) && !header_tokens.count(t)) return false;  // a period named elsewhere
+  const size_t first_row = toks[year_tokens.front()].line;
+  const size_t k = year_tokens.size();
+  // The numbers on each year's row after its year (the series reader took
+  // only the first of a row as its value). No value may stand elsewhere
+  // below the header.
+  std::map<size_t, std::vector<size_t>> row;  // line -> token indices
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    if (t.line < first_row || t.kind != TokKind::kNumber || years.count(i)) continue;
+    if (!year_lines.count(t.line)) return false;
+    row[t.line].push_back(i);
+  }
+  for (size_t v : r->values)
+    if (toks[v].line >= first_row && !year_lines.count(toks[v].line)) return false;
+  std::vector<PeriodMention> periods;
+  std::vector<size_t> cells;
+  for (size_t j = 0; j < k; ++j) {
+    const int y = static_cast<int>(toks[year_tokens[j]].value);
+    const PeriodMention year{YearPeriod(y), {year_tokens[j]}};
+    const std::vector<size_t>& cell = row[toks[year_tokens[j]].line];
+    const bool last = j + 1 == k;
+    if (cell.size() == columns.size()) {
+      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
+      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 2), year.tokens});
+      cells.push_back(cell[0]);
+      cells.push_back(cell[1]);
+      if (with_total) year_totals->emplace_back(cell[2], year.period.year);
+    } else if (last && cell.size() == 1) {
+      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
+      cells.push_back(cell[0]);
+    } else {
+      return false;
+    }
+  }
+  r->periods = std::move(periods);
+  r->values = std::move(cells);
+  value_of->resize(r->values.size());
+  for (size_t j = 0; j < value_of->size(); ++j) (*value_of)[j] = j;
+  return true;
+}
+
 // Years across and halves down: "2024 2025 2026" over "1. halvår 400 502
 // 540" and "2. halvår 427 525 590", perhaps with an "I alt" row of the
 // years' sums. Each cell is its year's half: the periods become the half
@@ -1319,7 +1408,8 @@ TableResult ExtractPeriodSeries(const TableBlock& block, const TableContext& ctx
   bool some_unread = false;  // pairing may leave periods without a value
   std::vector<Table::UnreadCell> unread;
   std::vector<std::pair<size_t, int>> year_totals;  // of a table of halves under years
-  if (ReadHalfRowsUnderYears(toks, &r, &value_of, &total, &year_totals)) {
+  if (ReadHalfRowsUnderYears(toks, &r, &value_of, &total, &year_totals) ||
+      (!total && ReadHalfColumnsBesideYears(toks, &r, &value_of, &year_totals))) {
     // Every cell paired with its half year; the sums are checked later.
   } else if (r.periods.size() == r.values.size()) {
     for (size_t k = 0; k < r.periods.size(); ++k) value_of[k] = k;

@@ -252,10 +252,13 @@ Check PeriodsContiguous(const Extraction& ex) {
     }
     // The last column should be the note's own period, or the year holding
     // it once that year is over: a first-half note cannot count its whole
-    // year (a header whose "1. halvår" OCR lost reads as the bare year).
+    // year (a header whose "1. halvår" OCR lost reads as the bare year). A
+    // whole-year note's table may end with the year's second half (a table
+    // of half years).
     ParsedPeriod note;
     if (prev && ParsePeriod(ex.note_period, &note) &&
-        !(prev->year == note.year && (prev->half == note.half || (prev->half == 0 && note.half != 1)))) {
+        !(prev->year == note.year &&
+          (prev->half == note.half || (prev->half == 0 && note.half != 1) || (note.half == 0 && prev->half == 2)))) {
       const bool whole_year_too_soon = prev->year == note.year && prev->half == 0;
       AppendPart(&problems, std::string("table ") + std::to_string(n) + " ends at " + prev_record->period +
                                 (whole_year_too_soon ? ", the whole year, but the note covers only its first half, "

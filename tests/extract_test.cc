@@ -640,6 +640,37 @@ TEST(Table1Test, AFiguresCaptionIsReadByItsWordsAndATableWins) {
 // Years across and halves down: each cell is its year's half, in time
 // order; an "I alt" row of the years' sums is checked, not read as periods;
 // a first-half note's last second half is not there yet.
+// Years down, halves across, perhaps with a total column: each cell is its
+// year's half; the totals are the years', checked against the halves. A
+// first-half note's last row holds its first half alone.
+TEST(Table1Test, YearsDownAndHalvesAcross) {
+  Extraction whole = Extract(TextOf(
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2028\n"
+      "Tabel 1. Henvendelser pr. halvår\n"
+      "                 1. halvår   2. halvår   I alt\n"
+      "2026                   731         799    1.530\n"
+      "2027                   962       1.048    2.010\n"
+      "2028                 1.102       1.210    2.312\n"));
+  const Table* t = FindTable(whole, 1);
+  ASSERT_NE(t, nullptr) << Dump(whole);
+  EXPECT_THAT(Cells(*t), ElementsAre("2026-H1=731", "2026-H2=799", "2027-H1=962", "2027-H2=1048", "2028-H1=1102",
+                                     "2028-H2=1210"));
+  std::vector<std::string> sums;
+  for (const Record& r : t->year_totals) sums.push_back(r.period + "=" + std::to_string(static_cast<int>(r.value)));
+  EXPECT_THAT(sums, ElementsAre("2026=1530", "2027=2010", "2028=2312"));
+  for (const std::string& p : whole.problems) EXPECT_EQ(p.find("belong to no"), std::string::npos) << p;
+  Extraction first = Extract(TextOf(
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2028\n"
+      "Tabel 1. Henvendelser pr. halvår\n"
+      "        1. halvår   2. halvår\n"
+      "2026          731         799\n"
+      "2027          962       1.048\n"
+      "2028        1.102\n"));
+  t = FindTable(first, 1);
+  ASSERT_NE(t, nullptr) << Dump(first);
+  EXPECT_THAT(Cells(*t), ElementsAre("2026-H1=731", "2026-H2=799", "2027-H1=962", "2027-H2=1048", "2028-H1=1102"));
+}
+
 TEST(Table1Test, HalvesDownAndYearsAcross) {
   const std::string head =
       "Tabel 1. Henvendelser pr. halvår\n"

@@ -403,6 +403,19 @@ TEST(ValidateTest, SecondHalfAndWholeYearPeriodsAreContiguous) {
   EXPECT_EQ(s["periods_contiguous"], CheckStatus::kPass);
 }
 
+TEST(ValidateTest, AWholeYearNotesTableOfHalvesMayEndWithItsSecondHalf) {
+  // A table of half years in a note on the whole of 2025: it ends with
+  // 2025-H2, which covers the year; ending with 2025-H1 it does not.
+  Extraction ex = Note();
+  ex.note_period = "2025";
+  std::vector<Record>& t1 = ex.tables[0].records;
+  t1.push_back(Cell(1, "2025-H2", 260));
+  ex.tables[2].records.back().period = "2025";
+  EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kPass);
+  t1.pop_back();
+  EXPECT_EQ(Statuses(Validate(ex))["periods_contiguous"], CheckStatus::kFail);
+}
+
 TEST(ValidateTest, AComparisonHalfYearBesideTheNotesOwnIsContiguous) {
   // "... 2024 | 1. halvår 2024 | 1. halvår 2025": the same half a year
   // before, after the whole of that year. Without the whole year it is a gap.

@@ -227,6 +227,13 @@ const RE2& ComparedRe() {
       kApproximateWords + R"()\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
+// A figure's part in a half year, its unit left out: "heraf 1.102 i første
+// halvår og 1.210 i andet halvår"; group 1 the number (a count: no unit).
+const RE2& HalfPartRe() {
+  static const RE2 re(
+      R"((?i)(?:\bheraf|\bhvoraf|,|\bog)\s+(\d{1,3}(?:\.\d{3})+|\d+)\s+i\s+(?:det\s+)?(?:f\S{1,3}rste|andet|[12]\.)\s+halv)");
+  return re;
+}
 // Where a sentence turns to a subset of its figure.
 const RE2& SubsetRe() {
   static const RE2 re(R"((?i)[,;(]\s*(?:heraf|hvoraf|herunder|heriblandt|deraf|hvor\s+af)\b)");
@@ -729,11 +736,16 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       // "(1. halvår 2027: 46 pct.)": the period in the brackets is the
       // compared figure's alone (its start, the figure's start).
       std::vector<std::pair<size_t, size_t>> bracketed;
-      for (const Match& m : FindAll(ComparedRe(), s)) {
+      // (The figure's parts by half year, "heraf 1.102 i første halvår og
+      // 1.210 i andet halvår", take its name too, each with its own period.)
+      std::vector<std::pair<Match, bool>> likes;  // (match, compared)
+      for (const Match& m : FindAll(ComparedRe(), s)) likes.emplace_back(m, true);
+      for (const Match& m : FindAll(HalfPartRe(), s)) likes.emplace_back(m, false);
+      for (const auto& [m, is_compared] : likes) {
         size_t at = m.groups[0].first;
         if (IsOrdinalAt(s, m.groups[0].second)) continue;  // "i forhold til 1. halvår 2025" compares periods
-        compared_at.insert(at);
-        if (s[m.begin] == '(') bracketed.emplace_back(m.begin, at);
+        if (is_compared) compared_at.insert(at);
+        if (is_compared && s[m.begin] == '(') bracketed.emplace_back(m.begin, at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
         if (known) continue;
@@ -1007,6 +1019,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.grant_additional", GrantAdditionalRe());
   AddPattern(out, "facts.grant_total", GrantTotalRe());
   AddPattern(out, "facts.compared", ComparedRe());
+  AddPattern(out, "facts.half_part", HalfPartRe());
   AddPattern(out, "facts.subset", SubsetRe());
   AddPattern(out, "facts.split_leading_one", SplitLeadingOneRe());
   AddPattern(out, "facts.space_after_thousands_point", SpaceAfterThousandsPointRe());

@@ -2592,6 +2592,22 @@ TEST(FactsTest, TwoSubjectsInOneSentenceAndTheYearBefore) {
       << Dump(ex);
 }
 
+// A whole year's count split by half year ("heraf 1.102 i første halvår og
+// 1.210 i andet halvår"): each part is the same fact in its half of the
+// note's year.
+TEST(FactsTest, AYearsCountSplitByHalfYear) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2028\n"
+      "\n"
+      "Sikkerhedskonsulenterne har i hele 2028 modtaget i alt 2.312 henvendelser, heraf 1.102 i første halvår og "
+      "1.210 i andet halvår.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2028 = 2312 count", "inquiries_total 2028-H1 = 1102 count",
+                          "inquiries_total 2028-H2 = 1210 count"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

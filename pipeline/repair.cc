@@ -2002,6 +2002,16 @@ struct PageRepair {
         }
         if (l > li) break;
       }
+      if (IsDigit(after)) {
+        // A sentence opening with a year: "Det er flere. | 2024 var tallet
+        // 827" (four digits, then a word in lower case on the line).
+        size_t y = s.find_first_not_of(U" \t", i + 1), n = 0;
+        while (y + n < s.size() && IsDigit(s[y + n])) ++n;
+        const bool year_then_word = n == 4 && y + 5 < s.size() && s[y + 4] == U' ' && IsLower(s[y + 5]);
+        if (before != 0 && IsSentenceEnd(before) && year_then_word)
+          repl.push_back(Replacement{li, i, i + 1, U"I", MakeCorrection(li, i, U"|", U"I", "pipe->I", 0.9), {}});
+        continue;
+      }
       if (!IsLetter(after)) continue;
       // The same word on both sides ("halvar | halvar") is a table's header.
       auto chunk_before = [&]() {

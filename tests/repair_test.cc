@@ -228,6 +228,10 @@ TEST_F(RepairTest, RestoresRarerReadingsOfPrintedNotes) {
   EXPECT_EQ(Run("Se formlen a,| som vises. | perioden steg tallet."),
             "Se formlen a,| som vises. I perioden steg tallet.\n");
   EXPECT_EQ(Run("Region | Antal | Andel"), "Region | Antal | Andel\n");
+  // ... also before a year that opens a sentence; a table's pipe before a
+  // year at a line's start, or between two years, stays.
+  EXPECT_EQ(Run("Det er flere. | 2024 var tallet 827."), "Det er flere. I 2024 var tallet 827.\n");
+  EXPECT_EQ(Run("| 2024 var tallet 827\n2023 | 2024\n"), "| 2024 var tallet 827\n2023 | 2024\n");
 }
 
 TEST_F(RepairTest, SuspendedCompoundHeadsAndRareEnglishForms) {

@@ -100,6 +100,19 @@ const RE2& ApproximateBeforeRe() {
                       R"(|mindst|højst|op\s+mod|(?:mere|mindre|flere|færre)\s+end|små|lidt\s+(?:over|under))\s*$)");
   return re;
 }
+// Words right before a count that make it a change, not a period's count:
+// "en stigning på 86 henvendelser", "et fald på 12".
+const RE2& ChangeBeforeRe() {
+  static const RE2 re(
+      R"((?i)(?:stigning|fald|for\S{1,2}gelse|\S{1,2}gning|reduktion|tilv\S{1,3}kst|v\S{1,3}kst)\s+p\S{1,2}\s+(?:hele\s+|yderligere\s+)?$)");
+  return re;
+}
+// Words right before a count that refer back to it: "Af de 1.188
+// henvendelser vedrørte 49 pct. ...".
+const RE2& CountReferredBackRe() {
+  static const RE2 re(R"((?i)\baf\s+(?:de|disse|i\s+alt)\s+$)");
+  return re;
+}
 // A sentence that opens by taking a part of the one before: "Heraf ...",
 // "Af disse ...", "Af dem ..."; or by adding to it, in the same period:
 // "Dertil kom ...", "Hertil kommer ...", "Derudover ...", "Desuden ...".
@@ -223,7 +236,7 @@ const RE2& GrantTotalRe() {
 // "194 flere end i 2024, hvor der var 827".
 const RE2& ComparedRe() {
   static const RE2 re(
-      std::string(R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var|\bmens\s+der\s+[^,;:()]{0,40}?\bvar|\([^():]{3,40}:)\s+(?:(?:)") +
+      std::string(R"((?i)(?:\bmod|\bend|sammenlignet\s+med|i\s+forhold\s+til|hvor\s+der\s+var|\bmens\s+[^,;:()]{0,60}?\bvar|\([^():]{3,40}:)\s+(?:(?:)") +
       kApproximateWords + R"()\s+)?(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(\s*(?:pct\b\.?|procent\b|%))?)");
   return re;
 }
@@ -632,6 +645,8 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (!dup) counts.push_back(m);
       }
       for (const Match& m : counts) {
+        // "Af de 1.188 henvendelser ...": a count given before, referred to.
+        if (RE2::PartialMatch(s.substr(0, m.groups[0].first), CountReferredBackRe())) continue;
         auto [cb, ce] = ClauseAround(s, m.groups[0].first);
         // A count by region belongs to table 2, not to these facts.
         if (Contains(RegionRe(), s.substr(cb, ce - cb))) continue;
@@ -733,8 +748,9 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       // them (else after them) in the sentence. `compared_at`: where every
       // figure compared against ("mod 45 pct.", "(45 pct. i ...)") begins.
       std::set<size_t> compared_at;
-      // "(1. halvår 2027: 46 pct.)": the period in the brackets is the
-      // compared figure's alone (its start, the figure's start).
+      // "(1. halvår 2027: 46 pct.)", "mens andelen i første halvår 2028 var
+      // 41 pct.": a period between a comparison's start and its figure is
+      // the compared figure's alone (the comparison's start, the figure's).
       std::vector<std::pair<size_t, size_t>> bracketed;
       // (The figure's parts by half year, "heraf 1.102 i første halvår og
       // 1.210 i andet halvår", take its name too, each with its own period.)
@@ -745,7 +761,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         size_t at = m.groups[0].first;
         if (IsOrdinalAt(s, m.groups[0].second)) continue;  // "i forhold til 1. halvår 2025" compares periods
         if (is_compared) compared_at.insert(at);
-        if (is_compared && s[m.begin] == '(') bracketed.emplace_back(m.begin, at);
+        if (is_compared) bracketed.emplace_back(m.begin, at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
         if (known) continue;
@@ -811,7 +827,12 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         // The note's own period named without its dates.
         for (const Match& m : FindAll(OwnPeriodRe(), s)) {
           size_t after = s.find_first_not_of(' ', m.end);
-          if (after != std::string_view::npos && s[after] >= '0' && s[after] <= '9') continue;  // its dates follow
+          // Its dates follow ("i perioden 1. januar ..."), not a count ("i perioden 47 nye").
+          size_t digits_end = after;
+          while (digits_end < s.size() && s[digits_end] >= '0' && s[digits_end] <= '9') ++digits_end;
+          if (digits_end > after && digits_end < s.size() && (s[digits_end] == '.' || s[digits_end] == ',') &&
+              digits_end - after <= 2)
+            continue;
           bool named = false;
           for (const PeriodPhrase& p : phrases) named = named || (m.begin < p.end && p.begin < m.end);
           if (!named) phrases.push_back(PeriodPhrase{m.begin, m.end, *note_period});
@@ -840,6 +861,11 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           std::string where = where_at(sb + q.begin);
           problems->push_back("figure \"" + word + " " + std::string(s.substr(q.begin, q.end - q.begin)) +
                               "\" is approximate; not taken" + where);
+          continue;
+        }
+        if (q.unit == "count" && RE2::PartialMatch(s.substr(0, q.begin), ChangeBeforeRe())) {
+          problems->push_back("figure " + std::string(s.substr(q.begin, q.end - q.begin)) +
+                              " is a change, not a count of a period; not taken" + where_at(sb + q.begin));
           continue;
         }
         // The nearest period phrase in the clause, else in the sentence,
@@ -1010,6 +1036,8 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.change_from_to", ChangeFromToRe());
   AddPattern(out, "facts.the_number_is", TheNumberIsRe());
   AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
+  AddPattern(out, "facts.change_before", ChangeBeforeRe());
+  AddPattern(out, "facts.count_referred_back", CountReferredBackRe());
   AddPattern(out, "facts.approximate_before", ApproximateBeforeRe());
   AddPattern(out, "facts.count_about", CountAboutRe());
   AddPattern(out, "facts.the_share", TheShareRe());

@@ -2608,6 +2608,30 @@ TEST(FactsTest, AYearsCountSplitByHalfYear) {
       << Dump(ex);
 }
 
+// A change is no count of a period ("en stigning på 86 henvendelser
+// sammenlignet med første halvår af 2028" gave 2028-H1 = 86); "Af de 1.188
+// henvendelser" refers to a count given before; a period inside "mens
+// andelen i første halvår 2028 var 41 pct." is the compared figure's only;
+// "i perioden 47 nye" is the note's period before a count, not its dates.
+TEST(FactsTest, AChangeAReferenceBackAMensClauseAndIPeriodenBeforeACount) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2029\n"
+      "\n"
+      "I første halvår af 2029 har sikkerhedskonsulenterne modtaget 1.188 henvendelser, hvilket er en stigning "
+      "på 86 henvendelser sammenlignet med første halvår af 2028.\n"
+      "Af de 1.188 henvendelser vedrørte 49 pct. børn og unge under 18 år, mens andelen i første halvår 2028 "
+      "var 41 pct.\n"
+      "Sikkerhedskonsulenterne fik i perioden 47 nye henvendelser om genopdragelsesrejser.\n";
+  Extraction ex = Extract(TextOf(text));
+  EXPECT_THAT(FactLines(ex.facts),
+              ElementsAre("inquiries_total 2029-H1 = 1188 count", "share_under_18_pct 2029-H1 = 49 pct",
+                          "share_under_18_pct 2028-H1 = 41 pct", "trips_abroad_new 2029-H1 = 47 count"))
+      << Dump(ex);
+  EXPECT_THAT(ex.problems, ::testing::Contains("figure 86 is a change, not a count of a period; not taken (page 1, "
+                                               "line 3)"))
+      << Dump(ex);
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -124,7 +124,7 @@ const RE2& PartOfBeforeRe() {
 // before, in another period.
 const RE2& TheNumberIsRe() {
   static const RE2 re(
-      R"((?i)\b(?:tallet\s+(?:var|er|udgjorde)|(?:var|er)\s+tallet)\s+(?:p\S{1,2}\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
+      R"((?i)\b(?:(?:an)?tallet\s+(?:var|er|udgjorde)|(?:var|er)\s+(?:an)?tallet)\s+(?:p\S{1,2}\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\b)");
   return re;
 }
 // "58 om genopdragelsesrejser", "120 vedrørte borgere i Danmark", "I 73 af
@@ -269,6 +269,11 @@ bool IsOrdinalAt(std::string_view s, size_t end) {
 // en stigning på 9 pct. i forhold til 1. halvår 2025, hvor der var 502".
 const RE2& ChangeAgainstRe() {
   static const RE2 re(R"((?i)sammenlign|i\s+forhold\s+til|\bstigning|\bfald\b|\bsteg\b|\bfaldt\b)");
+  return re;
+}
+// A period right after a count: "1.188 i første halvår 2030", "47 i 2029".
+const RE2& PeriodAfterRe() {
+  static const RE2 re(R"((?i)^\s+(?:i|for)\s+(?:det\s+)?(?:f\S{1,3}rste|andet|[12lI][.,]|hele|\d{4}\b))");
   return re;
 }
 // A count on its own in such a sentence (not a day "1." or a figure with a
@@ -739,7 +744,12 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           c.end = c.span_end = m.groups[0].second;
           qs.push_back(c);
         }
-        if (qs.size() != 1) qs.clear();  // more than one: which is which is not said
+        // More than one: which is which is not said, unless each names its
+        // period right after it ("1.188 i første halvår 2030 og 1.244 i
+        // andet halvår 2029").
+        bool each_named = true;
+        for (const Quantity& q : qs) each_named = each_named && RE2::PartialMatch(s.substr(q.end), PeriodAfterRe());
+        if (qs.size() != 1 && !each_named) qs.clear();
       }
       if (qs.empty()) continue;
       for (const Quantity& q : qs)
@@ -1035,6 +1045,7 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.count_from_to", CountFromToRe());
   AddPattern(out, "facts.change_from_to", ChangeFromToRe());
   AddPattern(out, "facts.the_number_is", TheNumberIsRe());
+  AddPattern(out, "facts.period_after", PeriodAfterRe());
   AddPattern(out, "facts.part_of_before", PartOfBeforeRe());
   AddPattern(out, "facts.change_before", ChangeBeforeRe());
   AddPattern(out, "facts.count_referred_back", CountReferredBackRe());

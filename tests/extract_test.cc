@@ -2632,6 +2632,29 @@ TEST(FactsTest, AChangeAReferenceBackAMensClauseAndIPeriodenBeforeACount) {
       << Dump(ex);
 }
 
+// A comparison that gives the count before it in two periods, each named
+// right after its figure; and "var antallet N" as "var tallet N".
+TEST(FactsTest, AComparisonWithTwoCountsEachWithItsPeriod) {
+  for (const char* comparison : {"Til sammenligning modtog de 1.188 i første halvår 2030 og 1.244 i andet halvår 2029.",
+                                 "Til sammenligning var antallet 1.188 i første halvår 2030 og 1.244 i andet halvår "
+                                 "2029."}) {
+    std::string text = std::string("Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2030\n\n") +
+                       "Sikkerhedskonsulenterne modtog 1.301 henvendelser i andet halvår af 2030. " + comparison +
+                       "\n";
+    Extraction ex = Extract(TextOf(text.c_str()));
+    EXPECT_THAT(FactLines(ex.facts),
+                ElementsAre("inquiries_total 2030-H2 = 1301 count", "inquiries_total 2030-H1 = 1188 count",
+                            "inquiries_total 2029-H2 = 1244 count"))
+        << comparison << Dump(ex);
+  }
+  // Two counts with no period each: which is which is not said.
+  Extraction ex = Extract(TextOf(
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2030\n\n"
+      "Sikkerhedskonsulenterne modtog 1.301 henvendelser i andet halvår af 2030. Til sammenligning modtog de 1.188 "
+      "og 1.244 i de to halvår før.\n"));
+  EXPECT_THAT(FactLines(ex.facts), ElementsAre("inquiries_total 2030-H2 = 1301 count")) << Dump(ex);
+}
+
 TEST(FactsTest, ALastOneReadAsAnExclamationMark) {
   // "21!" before a lowercase word is 211, "I!" before "mio." 11 (OCR slips
   // on low-resolution scans), each recorded as a digit fix; before a capital

@@ -581,26 +581,20 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), std::move(rule)});
     }
 
-    // "5 02 henvendelser" -> "502 henvendelser": a count's digits that OCR
-    // split before a zero (no count starts with one). The same length, so
+    // A count's digits that OCR split: "5 02 henvendelser" -> "502
+    // henvendelser" (before a zero: no count starts with one), "2. 198" ->
+    // "2.198 " (a space after the thousands point). The same length, so
     // offsets hold; only within a line.
-    for (const Match& m : FindAll(SplitBeforeZeroRe(), text)) {
-      size_t at = m.groups[0].first, end = m.groups[1].second;
-      if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
-      std::string before = text.substr(at, end - at);
-      std::string after = std::string(m.Group(text, 0)) + std::string(m.Group(text, 1));
-      text.replace(at, before.size(), after + " ");
-      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
-    }
-
-    // "2. 198" -> "2.198 ": the same length, so offsets hold; only within a line.
-    for (const Match& m : FindAll(SpaceAfterThousandsPointRe(), text)) {
-      size_t at = m.groups[0].first, end = m.groups[1].second;
-      if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
-      std::string before = text.substr(at, end - at);
-      std::string after = std::string(m.Group(text, 0)) + "." + std::string(m.Group(text, 1));
-      text.replace(at, before.size(), after + " ");
-      fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
+    for (const auto& [re, glue] : {std::pair<const RE2*, const char*>{&SplitBeforeZeroRe(), ""},
+                                   std::pair<const RE2*, const char*>{&SpaceAfterThousandsPointRe(), "."}}) {
+      for (const Match& m : FindAll(*re, text)) {
+        size_t at = m.groups[0].first, end = m.groups[1].second;
+        if (jt.Locate(at).first != jt.Locate(end - 1).first) continue;
+        std::string before = text.substr(at, end - at);
+        std::string after = std::string(m.Group(text, 0)) + glue + std::string(m.Group(text, 1));
+        text.replace(at, before.size(), after + " ");
+        fixes.push_back(Fix{at, at + after.size(), std::move(before), std::move(after), "digit:space,joined"});
+      }
     }
 
     MarkSpacedThousands(&text);
@@ -761,7 +755,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       // "(1. halvår 2027: 46 pct.)", "mens andelen i første halvår 2028 var
       // 41 pct.": a period between a comparison's start and its figure is
       // the compared figure's alone (the comparison's start, the figure's).
-      std::vector<std::pair<size_t, size_t>> bracketed;
+      std::vector<std::pair<size_t, size_t>> compared_spans;
       // (The figure's parts by half year, "heraf 1.102 i første halvår og
       // 1.210 i andet halvår", take its name too, each with its own period.)
       std::vector<std::pair<Match, bool>> likes;  // (match, compared)
@@ -771,7 +765,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         size_t at = m.groups[0].first;
         if (IsOrdinalAt(s, m.groups[0].second)) continue;  // "i forhold til 1. halvår 2025" compares periods
         if (is_compared) compared_at.insert(at);
-        if (is_compared) bracketed.emplace_back(m.begin, at);
+        if (is_compared) compared_spans.emplace_back(m.begin, at);
         bool known = false;
         for (const Quantity& q : qs) known = known || (q.begin <= at && at < q.end);
         if (known) continue;
@@ -892,7 +886,7 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
             if (pass == 0 && (p.begin < cb || p.end > ce)) continue;
             if (p.begin <= q.begin && q.end <= p.end) continue;  // the number is part of it
             bool others = false;
-            for (auto [open, at] : bracketed)
+            for (auto [open, at] : compared_spans)
               others = others || (open < p.begin && p.end <= at && q.begin != at);
             if (others) {
               compared_has_earlier = compared_has_earlier || (note_period && p.period.end < note_period->start);

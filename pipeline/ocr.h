@@ -142,7 +142,7 @@ std::optional<double> TypicalGlyphHeight(const RasterImage& image);
 std::optional<double> ScaleToReadingSize(RasterImage* image, double glyph);
 
 // The resolution at which a page rendered at `dpi` with letters `glyph`
-// pixels high shows them at the usual size, when they are under half of
+// pixels high shows them at the usual size, when they are under 0.45 of
 // the usual size at that resolution, or at 300 dpi when finer (a scan on a
 // PDF page too small for it, 1200 dpi assumed for 300); at most 1200 dpi.
 // nullopt when they are big enough.

@@ -1056,6 +1056,9 @@ void AppendFactPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "facts.subset", SubsetRe());
   AddPattern(out, "facts.split_leading_one", SplitLeadingOneRe());
   AddPattern(out, "facts.space_after_thousands_point", SpaceAfterThousandsPointRe());
+  AddPattern(out, "facts.split_before_zero", SplitBeforeZeroRe());
+  AddPattern(out, "facts.point_decimals", PointDecimalsRe());
+  AddPattern(out, "facts.not_a_count_after", NotACountAfterRe());
 }
 }  // namespace internal
 

@@ -558,6 +558,7 @@ void AppendSegmentPatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "segment.lone_year", LoneYearRe());
   AddPattern(out, "segment.continued", ContinuedRe());
   AddPattern(out, "segment.footnote", FootnoteRe());
+  AddPattern(out, "segment.marked_footnote", MarkedFootnoteRe());
   AddPattern(out, "segment.digit_marked_footnote", DigitMarkedFootnoteRe());
   AddPattern(out, "segment.date_start", DateStartRe());
   AddPattern(out, "segment.note_subject", NoteSubjectRe());

@@ -1539,6 +1539,7 @@ void AppendTablePatterns(std::vector<PatternStatus>* out) {
   AddPattern(out, "table_tokens.ordinal_word", OrdinalWordRe());
   AddPattern(out, "table_tokens.glued_half", GluedHalfRe());
   AddPattern(out, "confusable_number", ConfusableNumberRe());
+  AddPattern(out, "comma_thousands", CommaThousandsRe());
   AddPattern(out, "table_tokens.started", StartedRe());
   AddPattern(out, "table_tokens.glued_h_year", GluedHYearRe());
 }

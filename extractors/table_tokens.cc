@@ -233,7 +233,7 @@ bool IsCountPiece(const Token& t) {
 // counts, the first has one or two digits (the notes count in thousands at
 // most) and the second exactly three. Not in a block with periods side by
 // side (a line holding two years), whose rows hold a count per column
-// ("Region Nordjylland 25 112").
+// ("Region Nordjylland 25 112"), nor in one with a share column.
 void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* toks) {
   std::vector<Token>& t = *toks;
   std::map<size_t, int> years, counts;  // line -> tokens
@@ -243,6 +243,11 @@ void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* 
   }
   for (const auto& [line, n] : years)
     if (n >= 2) return;
+  // Nor in a block with a share column ("Andel (pct.)"): "Region
+  // Hovedstaden 29 407" is a share and a count.
+  // (Not "Ændring i pct.": a change column's signed cells are no counts.)
+  for (const Token& x : t)
+    if (x.kind == TokKind::kWord && text::Lower(x.core).rfind("andel", 0) == 0) return;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     Token& a = t[i];
     const Token& b = t[i + 1];

@@ -1324,6 +1324,37 @@ TEST(Table2Test, ATotalReadAsTAlt) {
   EXPECT_EQ(t->year_totals.size(), 3u) << Dump(ex);
 }
 
+// The share column before the counts, one space apart (a PDF's text layer):
+// "29 146" is a share and a count, not 29,146 with a space for its
+// thousands point. A change column's signed cells leave a spaced thousand
+// in table 1 alone.
+TEST(Table2Test, AShareColumnBeforeTheCountsOneSpaceApart) {
+  const char* text =
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2025\n"
+      "Tabel 2. Henvendelser pr. region, 1. halvår 2025\n"
+      "Region Andel (pct.) Antal\n"
+      "Region Hovedstaden 29 146\n"
+      "Region Midtjylland 28 142\n"
+      "Region Nordjylland 9 44\n"
+      "Region Sjælland 11 54\n"
+      "Region Syddanmark 23 116\n"
+      "I alt 100 502\n";
+  Extraction ex = Extract(TextOf(text));
+  const Table* t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(Cells(*t), kSeedTable2);
+  ex = Extract(TextOf(
+      "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2032\n"
+      "Tabel 1. Antal henvendelser og udvikling i procent\n"
+      "År Antal Ændring i pct.\n"
+      "2030 2 489 +2\n"
+      "2031 2 701 +9\n"
+      "1. halvår 2032 1 405 -\n"));
+  t = FindTable(ex, 1);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_THAT(Cells(*t), ElementsAre("2030=2489", "2031=2701", "2032-H1=1405"));
+}
+
 TEST(Table2Test, PeriodsSideBySideReadTheNotesColumn) {
   // The comparison period beside the note's, in either order, as half years
   // or as whole years.

@@ -233,7 +233,8 @@ bool IsCountPiece(const Token& t) {
 // counts, the first has one or two digits (the notes count in thousands at
 // most) and the second exactly three. Not in a block with periods side by
 // side (a line holding two years), whose rows hold a count per column
-// ("Region Nordjylland 25 112"), nor in one with a share column.
+// ("Region Nordjylland 25 112"), nor where a share column's row would lose
+// its share.
 void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* toks) {
   std::vector<Token>& t = *toks;
   std::map<size_t, int> years, counts;  // line -> tokens
@@ -243,15 +244,21 @@ void JoinSpacedThousands(const std::vector<SegLine>& lines, std::vector<Token>* 
   }
   for (const auto& [line, n] : years)
     if (n >= 2) return;
-  // Nor in a block with a share column ("Andel (pct.)"): "Region
-  // Hovedstaden 29 407" is a share and a count.
-  // (Not "Ændring i pct.": a change column's signed cells are no counts.)
-  for (const Token& x : t)
-    if (x.kind == TokKind::kWord && text::Lower(x.core).rfind("andel", 0) == 0) return;
+  // In a block with a share column ("Andel (pct.)"; not "Ændring i pct.",
+  // whose signed cells are no counts) a row keeps its share: "Region
+  // Hovedstaden 29 407" is a share and a count, "I alt 1 048 100,0" a
+  // count and its share.
+  bool share_column = false;
+  std::map<size_t, int> numbers;  // line -> number tokens
+  for (const Token& x : t) {
+    share_column = share_column || (x.kind == TokKind::kWord && text::Lower(x.core).rfind("andel", 0) == 0);
+    if (x.kind == TokKind::kNumber) ++numbers[x.line];
+  }
   for (size_t i = 0; i + 1 < t.size(); ++i) {
     Token& a = t[i];
     const Token& b = t[i + 1];
     if (a.line != b.line || counts[a.line] != 2 || !IsCountPiece(a) || !IsCountPiece(b)) continue;
+    if (share_column && numbers[a.line] < 3) continue;
     if (a.core.size() > 2 || a.core[0] == '0' || b.core.size() != 3) continue;
     // "I alt 98 100 pct.": a count and its share.
     if (i + 2 < t.size() && t[i + 2].line == b.line && t[i + 2].kind == TokKind::kPct) continue;

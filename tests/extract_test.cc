@@ -1343,6 +1343,21 @@ TEST(Table2Test, AShareColumnBeforeTheCountsOneSpaceApart) {
   const Table* t = FindTable(ex, 2);
   ASSERT_NE(t, nullptr) << Dump(ex);
   EXPECT_EQ(Cells(*t), kSeedTable2);
+  // A count with a space for its thousands point beside a share with
+  // decimals: the row keeps its share, so "1 048" is one count.
+  ex = Extract(TextOf(
+      "Notat om henvendelser til sikkerhedskonsulenterne i 2. halvår 2027\n"
+      "Tabel 2: Henvendelser fordelt på region, 2. halvår 2027\n"
+      "Region Antal Andel (pct.)\n"
+      "Hovedstaden 301 28,7\n"
+      "Midtjylland 282 26,9\n"
+      "Nordjylland 97 9,3\n"
+      "Sjælland 118 11,3\n"
+      "Syddanmark 250 23,9\n"
+      "I alt 1 048 100,0\n"));
+  t = FindTable(ex, 2);
+  ASSERT_NE(t, nullptr) << Dump(ex);
+  EXPECT_EQ(t->records.back().value, 1048);
   ex = Extract(TextOf(
       "Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2032\n"
       "Tabel 1. Antal henvendelser og udvikling i procent\n"

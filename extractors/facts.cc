@@ -104,7 +104,7 @@ const RE2& ApproximateBeforeRe() {
 // "en stigning på 86 henvendelser", "et fald på 12".
 const RE2& ChangeBeforeRe() {
   static const RE2 re(
-      R"((?i)(?:stigning|fald|for\S{1,2}gelse|\S{1,2}gning|reduktion|tilv\S{1,3}kst|v\S{1,3}kst)\s+p\S{1,2}\s+(?:hele\s+|yderligere\s+)?$)");
+      R"((?i)(?:^|\s)(?:stigning|fald|for\S{1,2}gelse|\S{1,2}gning|reduktion|tilv\S{1,3}kst|v\S{1,3}kst)\s+p\S{1,2}\s+(?:hele\s+|yderligere\s+)?$)");
   return re;
 }
 // Words right before a count that refer back to it: "Af de 1.188

@@ -28,9 +28,9 @@ const RE2& OrdinalWordRe() {
   static const RE2 re(R"((?i)^(f\S{1,3}rste|and(?:et|en))$)");
   return re;
 }
-// "1.halvår" printed without a space.
+// "1.halvår" printed without a space (also its abbreviation "1.hå.").
 const RE2& GluedHalfRe() {
-  static const RE2 re(R"((?i)^([12lI])\.(halv[^\s\d]{0,3}r\S*)$)");
+  static const RE2 re(R"((?i)^([12lI])\.(halv[^\s\d]{0,3}r\S*|h[åa]\.?\)?)$)");
   return re;
 }
 // "H1-2026", "h2/2025": group 1 the half, group 2 the year.

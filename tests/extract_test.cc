@@ -730,6 +730,16 @@ TEST(Table1Test, AHalfInBracketsAfterItsYear) {
   ASSERT_NE(t3, nullptr) << Dump(ex);
   EXPECT_THAT(Cells(*t1), ElementsAre("2023=631", "2024=827", "2025=1701", "2026-H1=866"));
   EXPECT_THAT(Cells(*t3), ElementsAre("2024=52", "2025=61", "2026-H1=35"));
+  // The abbreviation glued to its ordinal: "1.hå. 2026", "2026 (1.hå.)".
+  for (const char* header : {"2023   2024   2025   1.hå. 2026", "2023   2024   2025   2026 (1.hå.)"}) {
+    ex = Extract(TextOf((std::string("Notat om henvendelser til sikkerhedskonsulenterne i 1. halvår 2026\n"
+                                     "Tabel 1. Antal henvendelser pr. år\n") +
+                         header + "\n631    827    1.701  866\n")
+                            .c_str()));
+    t1 = FindTable(ex, 1);
+    ASSERT_NE(t1, nullptr) << Dump(ex);
+    EXPECT_THAT(Cells(*t1), ElementsAre("2023=631", "2024=827", "2025=1701", "2026-H1=866")) << header;
+  }
 }
 
 TEST(Table1Test, HalfYearsGluedToTheirYearOrWrittenAsMonths) {

@@ -24,19 +24,22 @@ const RE2& DateRangeRe() {
       R"((?i)\b(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?\s*(?:[tl]?[il1u][l1I]|t[l1I]|-|–|—)\s*(\d{1,2}|[lI])\s*[.,]\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
-// "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024": months of
+// "januar–juni 2026", "jan.-jun. 2025", "juli til december 2024", "januar
+// til og med juni 2026" ("t.o.m."): months of
 // one year; also "januar til 30. juni 2025", a date range whose first day
 // the OCR put elsewhere.
 const RE2& MonthRangeRe() {
-  static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til|-|–|—)\s*(?:\d{1,2}\.\s*)?([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
+  static const RE2 re(R"((?i)\b([A-Za-z]{3,9})\.?\s*(?:til(?:\s+og\s+med)?|t\.\s*o\.\s*m\.|-|–|—)\s*(?:\d{1,2}\.\s*)?([A-Za-z]{3,9})\.?\s+(\d{4})\b)");
   return re;
 }
-// "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024";
+// "1. halvår 2025", "første halvår af 2024", "2. halvar", "andet halvår i 2024",
+// "de første seks måneder af 2026", "sidste halvår 2026" (with its year: "det
+// sidste halvår" alone may be the past one);
 // OCR reads the ordinal "1." as "l." or "I." too ("l. halvår 2020"), and its
 // full stop as a comma on poor scans ("1, halvår").
 const RE2& HalfYearRe() {
   static const RE2 re(
-      R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)))\s*(?:halv[^\s\d]{0,3}r(?:et)?|halvdel(?:en)?)(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
+      R"((?i)(?:\b([12lI])\s*[.,]|\b(f\S{1,3}rste|and(?:et|en)|sidste))\s*(?:halv[^\s\d]{0,3}r(?:et)?|halvdel(?:en)?|seks\s+m\S{1,2}neder)(?:(?:\s+(?:af|i))?\s+(\d{4})\b)?)");
   return re;
 }
 // "2025-H1", "H1 2025", "H2-2024": a half year in its short form; groups
@@ -179,7 +182,8 @@ std::vector<PeriodPhrase> FindPeriodPhrases(std::string_view text, int default_y
       half = ordinal == "2" ? 2 : 1;
     } else {
       std::string w = text::Lower(m.Group(text, 1));
-      half = w.rfind("and", 0) == 0 ? 2 : 1;
+      half = w.rfind("f", 0) == 0 ? 1 : 2;
+      if (w == "sidste" && !m.Has(2)) continue;
     }
     int year = m.Has(2) ? ToInt(m.Group(text, 2)) : default_year;
     if (!IsPlausibleYear(year) || (half != 1 && half != 2)) continue;

@@ -153,6 +153,19 @@ TEST(PeriodTest, HalfYearWithoutYearTakesTheDefault) {
   EXPECT_TRUE(FindPeriodPhrases("i andet halvår steg antallet", 0).empty());
 }
 
+TEST(PeriodTest, SixMonthsSidsteHalvaarAndTilOgMed) {
+  // "de første seks måneder af 2026", "sidste halvår 2025" (only with its
+  // year), "januar til og med juni 2026", "januar t.o.m. juni 2026".
+  std::vector<std::string> got;
+  for (const char* text : {"i de første seks måneder af 2026", "i sidste halvår 2025", "i det sidste halvår",
+                           "fra januar til og med juni 2026", "i januar t.o.m. juni 2026"}) {
+    std::string labels;
+    for (const PeriodPhrase& p : FindPeriodPhrases(text, 2026)) labels += p.period.label;
+    got.push_back(labels);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"2026-H1", "2025-H2", "", "2026-H1", "2026-H1"}));
+}
+
 TEST(PeriodTest, ImplausibleYearsAreNotPeriods) {
   EXPECT_TRUE(FindPeriodPhrases("i 1234 tilfælde og i 9999", 0).empty());
 }

@@ -948,6 +948,34 @@ bool PairColumnsByPosition(const std::vector<Token>& toks, const SeriesReading& 
   return true;
 }
 
+// One year of a table of half years: the year, the tokens that name it, and
+// its cells' tokens (the second half's and the total's npos when not printed).
+struct YearOfHalves {
+  int year = 0;
+  std::vector<size_t> tokens;
+  size_t first = std::string::npos, second = std::string::npos, total = std::string::npos;
+};
+
+// Makes `r` the half years of `years` in time order, each paired with its
+// cell through `value_of`, and puts each year's printed total in
+// `year_totals` (token, year).
+void SetHalfYears(const std::vector<YearOfHalves>& years, SeriesReading* r, std::vector<size_t>* value_of,
+                  std::vector<std::pair<size_t, int>>* year_totals) {
+  r->periods.clear();
+  r->values.clear();
+  for (const YearOfHalves& y : years) {
+    r->periods.push_back(PeriodMention{HalfYearPeriod(y.year, 1), y.tokens});
+    r->values.push_back(y.first);
+    if (y.second != std::string::npos) {
+      r->periods.push_back(PeriodMention{HalfYearPeriod(y.year, 2), y.tokens});
+      r->values.push_back(y.second);
+    }
+    if (y.total != std::string::npos) year_totals->emplace_back(y.total, y.year);
+  }
+  value_of->resize(r->values.size());
+  for (size_t j = 0; j < value_of->size(); ++j) (*value_of)[j] = j;
+}
+
 // Years down and halves across: "1. halvår  2. halvår  I alt" over "2025
 // 502 509 1.011", one row a year. Each cell is its year's half: the periods
 // become the half years in time order, and value_of pairs them. The last
@@ -1010,30 +1038,22 @@ bool ReadHalfColumnsBesideYears(const std::vector<Token>& toks, SeriesReading* r
   }
   for (size_t v : r->values)
     if (toks[v].line >= first_row && !year_lines.count(toks[v].line)) return false;
-  std::vector<PeriodMention> periods;
-  std::vector<size_t> cells;
+  std::vector<YearOfHalves> grid;
   for (size_t j = 0; j < k; ++j) {
-    const int y = static_cast<int>(toks[year_tokens[j]].value);
-    const PeriodMention year{YearPeriod(y), {year_tokens[j]}};
+    YearOfHalves y{static_cast<int>(toks[year_tokens[j]].value), {year_tokens[j]}};
     const std::vector<size_t>& cell = row[toks[year_tokens[j]].line];
-    const bool last = j + 1 == k;
     if (cell.size() == columns.size()) {
-      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
-      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 2), year.tokens});
-      cells.push_back(cell[0]);
-      cells.push_back(cell[1]);
-      if (with_total) year_totals->emplace_back(cell[2], year.period.year);
-    } else if (last && cell.size() == 1) {
-      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
-      cells.push_back(cell[0]);
+      y.first = cell[0];
+      y.second = cell[1];
+      if (with_total) y.total = cell[2];
+    } else if (j + 1 == k && cell.size() == 1) {
+      y.first = cell[0];
     } else {
       return false;
     }
+    grid.push_back(std::move(y));
   }
-  r->periods = std::move(periods);
-  r->values = std::move(cells);
-  value_of->resize(r->values.size());
-  for (size_t j = 0; j < value_of->size(); ++j) (*value_of)[j] = j;
+  SetHalfYears(grid, r, value_of, year_totals);
   return true;
 }
 
@@ -1089,26 +1109,16 @@ bool ReadHalfRowsUnderYears(const std::vector<Token>& toks, SeriesReading* r, st
   if (first.size() != k || (second.size() != k && second.size() + 1 != k)) return false;
   if (!total.empty() && total.size() != k && total.size() != second.size()) return false;
   std::sort(total.begin(), total.end());
-  std::vector<PeriodMention> periods;
-  std::vector<size_t> pairs;
-  for (size_t j = 0; j < k; ++j) {
-    const PeriodMention& year = r->periods[j];
-    periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 1), year.tokens});
-    pairs.push_back(first[j]);
-    if (j < second.size()) {
-      periods.push_back(PeriodMention{HalfYearPeriod(year.period.year, 2), year.tokens});
-      pairs.push_back(second[j]);
-    }
-    if (j < total.size()) year_totals->emplace_back(total[j], year.period.year);
-  }
   // The values are the cells, in the periods' order: the labels' ordinals
   // are none, and the sums are the years'.
-  std::vector<size_t> cells;
-  for (size_t v : pairs) cells.push_back(r->values[v]);
-  r->periods = std::move(periods);
-  r->values = std::move(cells);
-  value_of->resize(r->values.size());
-  for (size_t j = 0; j < value_of->size(); ++j) (*value_of)[j] = j;
+  std::vector<YearOfHalves> years;
+  for (size_t j = 0; j < k; ++j) {
+    YearOfHalves y{r->periods[j].period.year, r->periods[j].tokens, r->values[first[j]]};
+    if (j < second.size()) y.second = r->values[second[j]];
+    if (j < total.size()) y.total = total[j];
+    years.push_back(std::move(y));
+  }
+  SetHalfYears(years, r, value_of, year_totals);
   if (!total.empty()) series_total->reset();
   return true;
 }

@@ -87,12 +87,13 @@ KeyTuple Tuple(const FigureKey& k) {
 
 FigureKey KeyOf(const Record& r) { return FigureKey{r.table, r.name, r.period, r.region}; }
 
+// `region` npos: the query has no region column (the key has none).
 FigureKey KeyFromRow(const DbRow& row, size_t table, size_t name, size_t period, size_t region) {
   FigureKey k;
   if (std::optional<long long> t = ParseInt(row[table])) k.table = static_cast<int>(*t);
   k.name = row[name].value_or("");
   k.period = row[period].value_or("");
-  k.region = row[region];
+  if (region != std::string::npos) k.region = row[region];
   return k;
 }
 
@@ -531,9 +532,7 @@ Result<std::vector<StoredFigure>> QueryComparableFigures(Database& db) {
     f.note = row[0].value_or("");
     f.revision = static_cast<int>(ParseInt(row[1]).value_or(0));
     f.sha256 = row[2].value_or("");
-    if (std::optional<long long> t = ParseInt(row[3])) f.key.table = static_cast<int>(*t);
-    f.key.name = row[4].value_or("");
-    f.key.period = row[5].value_or("");  // (no region: tables 1 and 3, and facts)
+    f.key = KeyFromRow(row, 3, 4, 5, std::string::npos);  // (no region: tables 1 and 3, and facts)
     f.value = ParseDouble(row[6]).value_or(0);
     f.page = static_cast<int>(ParseInt(row[7]).value_or(0));
     f.line = static_cast<int>(ParseInt(row[8]).value_or(0));

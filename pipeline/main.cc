@@ -187,30 +187,23 @@ int CmdExtract(const std::vector<std::string>& inputs, const std::string& format
       out += "\n]\n";
     }
   }
-  std::error_code ec;
-  const fs::file_status status = fs::status(output, ec);
   if (output.empty() || output == "-") {
     std::cout << out << std::flush;
-  } else if (fs::exists(status) && !fs::is_regular_file(status)) {
-    // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written as it
-    // is; renaming onto it would replace it with a file.
-    std::ofstream f(output, std::ios::binary);
-    f << out;
-    f.close();
-    if (!f) {
-      PrintError(Error{ErrorCode::kIo, output + ": cannot write the output"});
-      return kExitBadInput;
-    }
   } else {
-    // Write to a temporary file and rename, so a reader never sees half a
-    // file (the process id keeps two runs' temporary files apart).
-    std::string tmp = output + ".tmp." + std::to_string(getpid());
-    std::ofstream f(tmp, std::ios::binary);
+    // A file is written to a temporary file and renamed, so a reader never
+    // sees half a file (the process id keeps two runs' temporary files
+    // apart). A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written
+    // as it is: renaming onto it would replace it with a file.
+    std::error_code ec;
+    const fs::file_status status = fs::status(output, ec);
+    const bool in_place = fs::exists(status) && !fs::is_regular_file(status);
+    const std::string target = in_place ? output : output + ".tmp." + std::to_string(getpid());
+    std::ofstream f(target, std::ios::binary);
     f << out;
     f.close();
-    if (!f || std::rename(tmp.c_str(), output.c_str()) != 0) {
+    if (!f || (!in_place && std::rename(target.c_str(), output.c_str()) != 0)) {
       PrintError(Error{ErrorCode::kIo, output + ": cannot write the output"});
-      std::remove(tmp.c_str());
+      if (!in_place) std::remove(target.c_str());
       return kExitBadInput;
     }
   }

@@ -308,6 +308,15 @@ const RE2& SpaceAfterThousandsPointRe() {
   return re;
 }
 
+// The same half year, or the whole year, a year before `p`; nullopt for
+// other periods (months).
+std::optional<Period> AYearEarlier(const Period& p) {
+  if (p.label.ends_with("-H1")) return HalfYearPeriod(p.year - 1, 1);
+  if (p.label.ends_with("-H2")) return HalfYearPeriod(p.year - 1, 2);
+  if (p.label == std::to_string(p.year)) return YearPeriod(p.year - 1);
+  return std::nullopt;
+}
+
 constexpr size_t kMaxSentenceBytes = 5000;
 constexpr size_t kMaxFiguresPerSentence = 50;
 
@@ -615,7 +624,8 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
       std::optional<Subject> own = SubjectIn(s);
       // ("året før" is a period, not a reference back: masked.)
       std::string unmarked(s);
-      for (const Match& m : FindAll(TheYearBeforeRe(), s)) unmarked.replace(m.begin, m.end - m.begin, m.end - m.begin, ' ');
+      const std::vector<Match> year_before = FindAll(TheYearBeforeRe(), s);
+      for (const Match& m : year_before) unmarked.replace(m.begin, m.end - m.begin, m.end - m.begin, ' ');
       bool refers_back = Contains(AnaphorRe(), unmarked) || (Contains(TheShareRe(), s) && !Contains(ShareOfRe(), s));
       Subject inherited = refers_back ? previous : Subject::kGeneral;
       Subject subject = own ? *own : inherited;
@@ -794,10 +804,10 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
         if (q.begin > 0 && s[q.begin - 1] == '(') compared_at.insert(q.begin);
 
       std::vector<PeriodPhrase> phrases = FindPeriodPhrases(s, default_year);
+      const std::vector<Match> same_period = FindAll(SamePeriodLastYearRe(), s);
       {
         std::vector<PeriodPhrase> earlier;
-        const std::vector<Match> same_period = FindAll(SamePeriodLastYearRe(), s);  // read below
-        for (const Match& m : FindAll(TheYearBeforeRe(), s)) {
+        for (const Match& m : year_before) {
           bool part = false;
           for (const Match& o : same_period) part = part || (o.begin < m.end && m.begin < o.end);
           if (part) continue;
@@ -805,22 +815,13 @@ std::vector<Record> ExtractFacts(const Segmented& seg, const Period* note_period
           for (const PeriodPhrase& p : phrases)
             if (p.end <= m.begin && (!named || p.end > named->end)) named = &p;
           if (!named) continue;
-          const Period& p = named->period;
-          if (p.label.ends_with("-H1") || p.label.ends_with("-H2"))
-            earlier.push_back(PeriodPhrase{m.begin, m.end, HalfYearPeriod(p.year - 1, p.label.ends_with("-H1") ? 1 : 2)});
-          else if (p.label == std::to_string(p.year))
-            earlier.push_back(PeriodPhrase{m.begin, m.end, YearPeriod(p.year - 1)});
+          if (std::optional<Period> p = AYearEarlier(named->period)) earlier.push_back(PeriodPhrase{m.begin, m.end, *p});
         }
         phrases.insert(phrases.end(), earlier.begin(), earlier.end());
       }
       if (note_period) {
-        for (const Match& m : FindAll(SamePeriodLastYearRe(), s)) {
-          const int y = note_period->year - 1;
-          Period last = note_period->label.ends_with("-H1")   ? HalfYearPeriod(y, 1)
-                        : note_period->label.ends_with("-H2") ? HalfYearPeriod(y, 2)
-                                                              : YearPeriod(y);
-          phrases.push_back(PeriodPhrase{m.begin, m.end, last});
-        }
+        if (std::optional<Period> last = AYearEarlier(*note_period))
+          for (const Match& m : same_period) phrases.push_back(PeriodPhrase{m.begin, m.end, *last});
         for (const Match& m : FindAll(HalfOfTheYearRe(), s)) {
           bool named = false;
           for (const PeriodPhrase& p : phrases) named = named || (m.begin < p.end && p.begin < m.end);

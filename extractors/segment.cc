@@ -167,6 +167,12 @@ void AppendJoined(std::string* acc, std::string_view next) {
   acc->append(next);
 }
 
+// A line that may title a whole-year note: about the inquiries, and with
+// no day of a month in it (a bare year beside a date is the date's).
+bool WholeYearTitleShape(std::string_view line) {
+  return internal::Contains(NoteSubjectRe(), line) && !internal::Contains(DayOfMonthRe(), line);
+}
+
 // The period a title names with the line it wraps onto ("... i 1." /
 // "halvår 2025"), and the joined title; nullopt when it names none, or only
 // the year of a day under it ("NOTAT" / "15. august 2027": a date).
@@ -375,9 +381,7 @@ Segmented Segment(const RepairedText& input) {
       std::optional<Period> p = NotePeriodFromTitle(lines[i].text);
       if (!p) continue;
       if (p->label.find("-H") != std::string::npos) return i;
-      if (whole_year && internal::Contains(NoteSubjectRe(), lines[i].text) &&
-          !internal::Contains(DayOfMonthRe(), lines[i].text))
-        return i;
+      if (whole_year && WholeYearTitleShape(lines[i].text)) return i;
     }
     return lines.size();
   };
@@ -436,7 +440,7 @@ Segmented Segment(const RepairedText& input) {
       // 15. august 2026   Side 2 af 2").
       std::string title = lines[i].text;
       if (i + 1 < lines.size() && !lines[i + 1].blank_before) AppendJoined(&title, lines[i + 1].text);
-      bool whole_year_title = internal::Contains(NoteSubjectRe(), title) && !internal::Contains(DayOfMonthRe(), title);
+      bool whole_year_title = WholeYearTitleShape(title);
       if (p->label.find("-H") != std::string::npos || whole_year_title) seg.other_titles.push_back(lines[i]);
     }
   }
